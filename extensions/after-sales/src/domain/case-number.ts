@@ -1,0 +1,38 @@
+import { zonedParts } from './zoned-time';
+
+export type PeriodFormat = 'YYMM' | 'YYYYMM' | 'YYMMDD';
+
+export interface NumberingRule {
+  collection: string;
+  field: string;
+  prefix: string | null;
+  period_format: PeriodFormat;
+  min_digits: number;
+  name: string;
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/** The numbering period an instant falls in, in the business time zone (e.g. "2611" for Nov 2026). */
+export function numberingPeriod(now: Date, format: PeriodFormat, timeZone: string): string {
+  const { year, month, day } = zonedParts(now, timeZone);
+  switch (format) {
+    case 'YYYYMM':
+      return `${year}${pad(month, 2)}`;
+    case 'YYMMDD':
+      return `${pad(year % 100, 2)}${pad(month, 2)}${pad(day, 2)}`;
+    case 'YYMM':
+      return `${pad(year % 100, 2)}${pad(month, 2)}`;
+  }
+}
+
+/** Prefix + period + serial padded to at least `min_digits` (it grows past them, never wraps). */
+export function formatCaseNumber(rule: Pick<NumberingRule, 'prefix' | 'min_digits'>, period: string, serial: number): string {
+  if (!Number.isInteger(serial) || serial < 1) throw new RangeError(`serial must be a positive integer, got ${serial}`);
+  return `${rule.prefix ?? ''}${period}${pad(serial, rule.min_digits)}`;
+}
+
+/** The counter key a rule uses for a period: one counter per collection and period. */
+export function sequenceKey(collection: string, period: string): string {
+  return `${collection}:${period}`;
+}

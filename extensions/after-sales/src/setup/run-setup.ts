@@ -1,0 +1,21 @@
+import { applySchemaSnapshot } from './apply-schema-snapshot';
+import { seedAccess } from './seed-access';
+import { seedCalendar } from './seed-calendar';
+import { seedRowsFile } from './seed-rows';
+import { seedSettings } from './seed-settings';
+import type { SetupContext } from './setup-context';
+
+/** Brings a bootstrapped database up to this version of the console. Safe to run on every start. */
+export async function runSetup(ctx: SetupContext): Promise<void> {
+  const schemaChanges = await applySchemaSnapshot(ctx);
+  ctx.logger.info(`[after-sales] schema: ${schemaChanges} change(s) applied`);
+  const schema = await ctx.getSchema({ database: ctx.database, bypassCache: true });
+  const settings = await seedSettings(ctx, schema);
+  ctx.logger.info(`[after-sales] settings: ${settings.length ? settings.join(', ') : 'unchanged'}`);
+  const access = await seedAccess(ctx, schema);
+  ctx.logger.info(`[after-sales] access: ${access.created} created, ${access.updated} updated`);
+  const rules = await seedRowsFile(ctx, schema, 'rules.yaml');
+  ctx.logger.info(`[after-sales] rule tables: ${rules} default row(s) added`);
+  const days = await seedCalendar(ctx, schema);
+  ctx.logger.info(`[after-sales] work calendar: ${days} official day(s) added`);
+}

@@ -1,0 +1,78 @@
+import { expandAccessMatrix, type AccessFile } from '../domain/access-matrix';
+import { readYaml } from './read-yaml';
+import { SYSTEM_ADMIN, type SetupContext } from './setup-context';
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Roles, policies and the permission cells named in access.yaml (see the rule stated there). A cell in the file is set to what
+ * the file says on every start; cells the file does not name (added by an administrator) are kept.
+ */
+export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ created: number; updated: number }> {
+  const file = await readYaml<AccessFile>(ctx.snapshotsPath, 'access.yaml');
+  const options = { knex: ctx.database, schema, accountability: SYSTEM_ADMIN };
+  const policies = new ctx.services['PoliciesService'](options);
+  const roles = new ctx.services['RolesService'](options);
+  const access = new ctx.services['AccessService'](options);
+  const permissions = new ctx.services['PermissionsService'](options);
+  let created = 0;
+  let updated = 0;
+
+  const policyIds = new Map<string, string>();
+  for (const policy of file.policies) {
+    const [existing] = await policies.readByQuery({ filter: { name: { _eq: policy.name } }, limit: 1, fields: ['id'] });
+    if (existing) {
+      policyIds.set(policy.name, existing.id);
+      continue;
+    }
+    policyIds.set(policy.name, await policies.createOne({ ...policy, enforce_tfa: false }));
+    created++;
+  }
+
+  for (const role of file.roles) {
+    const { policies: rolePolicies, ...fields } = role;
+    let [existing] = await roles.readByQuery({ filter: { name: { _eq: role.name } }, limit: 1, fields: ['id'] });
+    const roleId: string = existing?.id ?? (await roles.createOne(fields));
+    if (!existing) created++;
+    for (const policyName of rolePolicies) {
+      const policyId = policyIds.get(policyName);
+      if (!policyId) throw new Error(`access.yaml: role ${role.name} names unknown policy ${policyName}`);
+      const links = await access.readByQuery({ filter: { role: { _eq: roleId }, policy: { _eq: policyId } }, limit: 1 });
+      if (links.length === 0) {
+        await access.createOne({ role: roleId, policy: policyId });
+        created++;
+      }
+    }
+  }
+
+  for (const rule of expandAccessMatrix(file)) {
+    const policyId = policyIds.get(rule.policy);
+    if (!policyId) throw new Error(`access.yaml: permission names unknown policy ${rule.policy}`);
+    const wanted = {
+      policy: policyId,
+      collection: rule.collection,
+      action: rule.action,
+      fields: rule.fields,
+      permissions: {},
+      validation: {},
+      presets: null,
+    };
+    const [existing] = await permissions.readByQuery({
+      filter: { policy: { _eq: policyId }, collection: { _eq: rule.collection }, action: { _eq: rule.action } },
+      limit: 1,
+    });
+    if (!existing) {
+      await permissions.createOne(wanted);
+      created++;
+    } else if (
+      !sameJson(existing.fields, wanted.fields) ||
+      !sameJson(existing.permissions, wanted.permissions) ||
+      !sameJson(existing.validation, wanted.validation) ||
+      !sameJson(existing.presets, wanted.presets)
+    ) {
+      await permissions.updateOne(existing.id, wanted);
+      updated++;
+    }
+  }
+  return { created, updated };
+}

@@ -1,0 +1,35 @@
+import { SYSTEM_ADMIN, type SetupContext } from './setup-context';
+import { readYaml } from './read-yaml';
+
+interface ConfigFile {
+  settings: Record<string, unknown>;
+}
+
+const DIRECTUS_DEFAULTS: Record<string, unknown[]> = {
+  project_name: ['Directus', null, ''],
+  default_language: ['en-US', null, ''],
+};
+
+/**
+ * Project settings from config.yaml. A setting is written while it still holds the Directus
+ * default (or nothing), so what an administrator changed in 设置 stays as they left it.
+ */
+export async function seedSettings(ctx: SetupContext, schema: unknown): Promise<string[]> {
+  const { settings } = await readYaml<ConfigFile>(ctx.snapshotsPath, 'config.yaml');
+  const service = new ctx.services['SettingsService']({ knex: ctx.database, schema, accountability: SYSTEM_ADMIN });
+  const current: Record<string, unknown> = (await service.readSingleton({})) ?? {};
+  const wanted: Record<string, unknown> = { ...settings };
+  const projectName = ctx.env['PROJECT_NAME'];
+  if (typeof projectName === 'string' && projectName.length > 0) wanted['project_name'] = projectName;
+  const owner = ctx.env['PROJECT_OWNER'];
+  // Bootstrap records the owner of a new database; this covers a database created without it.
+  if (typeof owner === 'string' && owner.includes('@') && !current['project_owner']) wanted['project_owner'] = owner;
+
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(wanted)) {
+    const untouched = current[key] === undefined || current[key] === null || (DIRECTUS_DEFAULTS[key] ?? []).includes(current[key]);
+    if (untouched && JSON.stringify(current[key]) !== JSON.stringify(value)) changes[key] = value;
+  }
+  if (Object.keys(changes).length > 0) await service.upsertSingleton(changes);
+  return Object.keys(changes);
+}

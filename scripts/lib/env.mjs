@@ -1,0 +1,108 @@
+// The console's environment: Directus variables from the process and `.env`, the console's own
+// defaults, and a check that stops a bad setting with one clear line.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export class ConfigError extends Error {}
+
+/** Minimal .env reader: KEY=value lines, # comments, optional quotes. */
+export function parseDotEnv(text) {
+  const values = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq < 1) continue;
+    const key = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trim();
+    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) value = value.slice(1, -1);
+    values[key] = value;
+  }
+  return values;
+}
+
+const DB_CLIENTS = ['sqlite3', 'pg', 'postgres', 'mysql', 'mysql2', 'mssql', 'oracledb', 'cockroachdb'];
+const DEV_ADMIN_PASSWORD = 'Admin@12345';
+
+function validTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves the environment Directus will run with. Precedence: process env, then `.env` in the
+ * project root, then the defaults below. Throws ConfigError naming the setting and the rule.
+ */
+export function resolveEnv(root, processEnv = process.env) {
+  const dotEnvPath = processEnv.CONFIG_PATH ? path.resolve(root, processEnv.CONFIG_PATH) : path.join(root, '.env');
+  const fromFile = existsSync(dotEnvPath) ? parseDotEnv(readFileSync(dotEnvPath, 'utf8')) : {};
+  const env = { ...fromFile, ...processEnv };
+  const production = env.NODE_ENV === 'production';
+
+  const port = env.PORT ?? '8055';
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) throw new ConfigError(`PORT=${port} 无效：端口应为 1–65535 的整数`);
+
+  const defaults = {
+    PORT: port,
+    HOST: '0.0.0.0',
+    PUBLIC_URL: `http://localhost:${port}`,
+    DB_CLIENT: 'sqlite3',
+    ADMIN_EMAIL: 'admin@example.com',
+    ADMIN_PASSWORD: DEV_ADMIN_PASSWORD,
+    PROJECT_NAME: '售后服务管理',
+    TZ: 'Asia/Shanghai',
+    BUSINESS_TIME_ZONE: 'Asia/Shanghai',
+    EXTENSIONS_PATH: path.join(root, 'extensions'),
+    EXTENSIONS_AUTO_RELOAD: 'false',
+    AFTER_SALES_SNAPSHOTS_PATH: path.join(root, 'snapshots'),
+    AFTER_SALES_TEMPLATES_PATH: path.join(root, 'templates'),
+    STORAGE_LOCATIONS: 'local',
+    STORAGE_LOCAL_ROOT: path.join(root, 'data', 'uploads'),
+    // WebSockets stay off: Directus 11 has a public-WebSocket permission bypass fixed only in 12.1.
+    WEBSOCKETS_ENABLED: 'false',
+    TELEMETRY: 'false',
+    LOG_LEVEL: 'info',
+  };
+  for (const [key, value] of Object.entries(defaults)) if (env[key] === undefined || env[key] === '') env[key] = value;
+  if (env.DB_CLIENT === 'sqlite3' && !env.DB_FILENAME) env.DB_FILENAME = path.join(root, 'data', 'database.db');
+  if (!env.PROJECT_OWNER) env.PROJECT_OWNER = env.ADMIN_EMAIL;
+
+  if (!DB_CLIENTS.includes(env.DB_CLIENT)) throw new ConfigError(`DB_CLIENT=${env.DB_CLIENT} 无效：应为 sqlite3 或 pg（另支持 ${DB_CLIENTS.slice(2).join('、')}）`);
+  if (env.DB_CLIENT !== 'sqlite3' && !env.DB_CONNECTION_STRING && !env.DB_HOST) throw new ConfigError(`DB_CLIENT=${env.DB_CLIENT} 需要 DB_HOST（或 DB_CONNECTION_STRING）`);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(env.ADMIN_EMAIL)) throw new ConfigError(`ADMIN_EMAIL=${env.ADMIN_EMAIL} 不是有效的电子邮件地址`);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(env.PROJECT_OWNER)) throw new ConfigError(`PROJECT_OWNER=${env.PROJECT_OWNER} 不是有效的电子邮件地址`);
+  if (env.ADMIN_PASSWORD.length < 8) throw new ConfigError('ADMIN_PASSWORD 太短：至少 8 个字符');
+  try {
+    new URL(env.PUBLIC_URL);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL=${env.PUBLIC_URL} 不是有效的网址`);
+  }
+  for (const key of ['TZ', 'BUSINESS_TIME_ZONE']) if (!validTimeZone(env[key])) throw new ConfigError(`${key}=${env[key]} 不是有效的时区（例如 Asia/Shanghai）`);
+
+  if (production) {
+    if (!env.KEY || !env.SECRET) throw new ConfigError('生产环境（NODE_ENV=production）必须设置 KEY 和 SECRET');
+    if (env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) throw new ConfigError('生产环境不能使用默认管理员密码，请设置 ADMIN_PASSWORD');
+  }
+  return env;
+}
+
+/**
+ * KEY and SECRET for development: generated once and kept beside the database, so sessions and
+ * tokens survive a restart. Production must set them (resolveEnv refuses to start otherwise).
+ */
+export function ensureSecrets(env, dataDir) {
+  if (env.KEY && env.SECRET) return env;
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'secrets.json');
+  let stored = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  if (!stored) {
+    stored = { KEY: randomBytes(24).toString('hex'), SECRET: randomBytes(32).toString('hex') };
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return { ...env, KEY: env.KEY || stored.KEY, SECRET: env.SECRET || stored.SECRET };
+}

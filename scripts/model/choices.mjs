@@ -1,0 +1,150 @@
+// Choice keys (English, stable, used by the API and the acceptance suite) with their Chinese labels.
+// One list per concept; the schema, the seed data and the letters all read these.
+
+const c = (value, text, color) => ({ value, text, ...(color ? { color } : {}) });
+
+export const CAUSES = [
+  c('accident', '意外事故'),
+  c('illness', '疾病'),
+  c('traffic', '交通事故'),
+  c('fire', '火灾'),
+  c('natural_disaster', '自然灾害'),
+  c('theft', '盗抢'),
+  c('other', '其他'),
+];
+
+export const CHANNELS = [c('phone', '电话'), c('visit', '上门'), c('fax', '传真'), c('letter', '书信'), c('other', '其他')];
+
+export const POLICY_STATUSES = [
+  c('in_force', '有效', '#2ECDA7'),
+  c('lapsed', '失效', '#FFA439'),
+  c('surrendered', '已退保', '#A2B5CD'),
+  c('terminated', '已终止', '#E35169'),
+];
+
+export const REPORT_STATUSES = [
+  c('registered', '已登记', '#3399FF'),
+  c('not_accepted', '不予受理', '#E35169'),
+  c('no_policy', '未查到保单', '#FFA439'),
+  c('accepted', '已受理', '#2ECDA7'),
+  c('closed', '已结案', '#A2B5CD'),
+];
+
+export const REJECTION_REASONS = [
+  c('out_of_period', '出险日期不在保险期间内'),
+  c('policy_lapsed', '保单已失效或终止'),
+  c('cause_not_covered', '出险原因不属保障范围'),
+  c('time_barred', '已超过申请时效'),
+];
+
+export const MAJOR_REASONS = [
+  c('multi_death', '一次事故2人及以上死亡'),
+  c('large_payout', '预计赔付或保险金额超过50万元'),
+  c('public_dispute', '条款争议已向主管机关、同业公会或媒体投诉'),
+  c('litigation', '可能引起或已涉及诉讼'),
+];
+
+export const SURVEY_STATUSES = [
+  c('not_needed', '无需查勘'),
+  c('requested', '已通知呈报机构'),
+  c('in_progress', '查勘中'),
+  c('done', '查勘完成'),
+];
+
+export const CLAIM_TYPES = [
+  c('death', '身故'),
+  c('disability', '残疾'),
+  c('burn', '烧烫伤'),
+  c('medical', '医疗'),
+  c('property', '财产损失'),
+  c('other', '其他'),
+];
+
+export const APPLICATION_STATUSES = [
+  c('collecting', '收集材料中', '#FFA439'),
+  c('complete', '材料齐全', '#3399FF'),
+  c('handed_over', '已移交保险公司', '#2ECDA7'),
+  c('closed', '已结案', '#A2B5CD'),
+];
+
+export const DOCUMENT_TYPES = [
+  c('policy_original', '保险单正本'),
+  c('premium_receipt', '保费收据'),
+  c('insured_id', '被保险人身份证件'),
+  c('beneficiary_id', '受益人身份证件'),
+  c('claim_form', '理赔申请书'),
+  c('relationship_proof', '与被保险人关系证明'),
+  c('accident_proof', '事故证明'),
+  c('death_proof', '死亡证明'),
+  c('disability_proof', '残疾证明'),
+  c('burn_proof', '烧烫伤证明'),
+  c('medical_records', '门急诊病史'),
+  c('test_results', '检（化）验资料'),
+  c('outpatient_receipts', '门急诊收据原件'),
+  c('inpatient_receipts', '住院收据原件'),
+  c('pathology_report', '病理报告'),
+  c('repair_invoice', '维修、物损发票'),
+];
+
+export const REQUEST_STATUSES = [
+  c('open', '处理中', '#3399FF'),
+  c('completed', '已办结', '#2ECDA7'),
+  c('cancelled', '已撤回', '#A2B5CD'),
+];
+
+export const STAGES = [
+  c('draft', '草稿', '#A2B5CD'),
+  c('submitted', '已送总经理室', '#6644FF'),
+  c('registered', '已登记编号', '#3399FF'),
+  c('investigating', '运营部调查', '#FFA439'),
+  c('tech_analysis', '技术部分析', '#FFA439'),
+  c('plan_review', '总经理室综合意见', '#6644FF'),
+  c('negotiating', '市场部交涉', '#FFA439'),
+  c('final_review', '核决', '#6644FF'),
+  c('closed', '已结案', '#2ECDA7'),
+];
+
+export const APPROVAL_LEVELS = [c('业务部经理', '业务部经理'), c('副总经理', '副总经理'), c('总经理', '总经理')];
+
+export const DEPARTMENTS = [
+  c('market', '市场部'),
+  c('operations', '运营部'),
+  c('gm_office', '总经理室'),
+  c('tech', '技术部'),
+  c('quality', '质量管理部'),
+];
+
+export const PENALTY_TYPES = [
+  c('none', '不予处罚'),
+  c('warning', '警告'),
+  c('fine', '罚扣绩效'),
+  c('demerit', '记过'),
+  c('major_demerit', '记大过'),
+  c('demotion', '降职'),
+];
+
+export const PETITION_STATUSES = [
+  c('submitted', '已呈报', '#3399FF'),
+  c('accepted', '已采纳', '#2ECDA7'),
+  c('rejected', '未采纳', '#E35169'),
+];
+
+export const LIMIT_UNITS = [c('hours', '小时'), c('days', '自然日'), c('workdays', '工作日')];
+
+export const LETTER_TEMPLATES = [
+  c('rejection_notice', '不予受理通知书'),
+  c('complaint_reply', '投诉答复函'),
+  c('urge_notice', '催办单'),
+  c('overdue_inquiry', '洽办单'),
+];
+
+export const CASE_COLLECTIONS = [
+  c('claim_reports', '报案登记'),
+  c('claim_applications', '理赔申请'),
+  c('surrender_requests', '退保申请'),
+  c('endorsement_requests', '批改申请'),
+  c('complaints', '客户抱怨处理表'),
+  c('complaint_monthly_stats', '客户投诉案件统计表'),
+];
+
+export const CALENDAR_SOURCES = [c('official', '国务院公布'), c('company', '公司自定')];

@@ -1,0 +1,35 @@
+// npm start: build the bundle if needed, create or upgrade the database, apply the schema
+// snapshot and the access/config seed, then serve the console.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, ensureSecrets, resolveEnv } from './lib/env.mjs';
+import { prepareDatabase, root, runDirectus } from './lib/directus.mjs';
+
+let env;
+try {
+  env = resolveEnv(root);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`配置错误：${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+env = ensureSecrets(env, path.join(root, 'data'));
+if (env.DB_FILENAME) mkdirSync(path.dirname(path.resolve(root, env.DB_FILENAME)), { recursive: true });
+mkdirSync(env.STORAGE_LOCAL_ROOT, { recursive: true });
+
+const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-extensions.mjs'), '--if-stale'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+try {
+  await prepareDatabase(env);
+} catch (error) {
+  console.error(`启动失败：数据库准备未完成 — ${error.message.split('\n')[0]}`);
+  process.exit(1);
+}
+if (process.argv.includes('--setup-only')) process.exit(0);
+
+console.log(`售后服务管理 → ${env.PUBLIC_URL}/admin`);
+await runDirectus(['start'], env).catch(() => process.exit(1));
