@@ -1,12 +1,13 @@
 // Runs Directus commands and the server for this project (npm start, tests, benchmarks).
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Directus's own CLI entry without the wrapper's online update check, which would print an
 // "update available" box on every start (11.17.4 is pinned on purpose: see README).
-const cli = fileURLToPath(import.meta.resolve('@directus/api/cli/run.js'));
+const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('@directus/api/package.json')), 'dist', 'cli', 'run.js');
 
 /** Runs `directus <args>` to completion; rejects with its output when it fails. */
 export function runDirectus(args, env, { quiet = false } = {}) {

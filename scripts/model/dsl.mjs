@@ -6,7 +6,7 @@ const zh = (translation) => [{ language: 'zh-CN', translation }];
 function labelDisplay(choices) {
   return {
     display: 'labels',
-    display_options: {
+    displayOptions: {
       showAsDot: false,
       choices: choices.map((ch) => ({
         text: ch.text,

@@ -1,0 +1,72 @@
+import { createDirectus, createUser, login, readPolicies, readRoles, rest, staticToken } from '@directus/sdk';
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { ADMIN } from './test-server';
+
+export type Client = ReturnType<typeof clientWithToken>;
+
+function clientWithToken(url: string, token: string) {
+  return createDirectus<any>(url).with(staticToken(token)).with(rest());
+}
+
+export function baseUrl(): string {
+  const url = inject('baseUrl');
+  if (!url) throw new Error('no test server: run through `npm test` or set AFTER_SALES_TEST_URL');
+  return url;
+}
+
+/** Logs in over HTTP with e-mail and password, the way the admin app does. */
+export async function loginAs(email: string, password: string, url = baseUrl()): Promise<Client> {
+  const auth = await createDirectus<any>(url).with(rest()).request(login({ email, password }));
+  if (!auth.access_token) throw new Error(`no access token for ${email}`);
+  return clientWithToken(url, auth.access_token);
+}
+
+export const asAdmin = (url = baseUrl()) => loginAs(ADMIN.email, ADMIN.password, url);
+
+export interface StaffUser {
+  email: string;
+  password: string;
+  id: string;
+  client: Client;
+}
+
+/**
+ * A fresh user of a department role (roles.name), optionally holding approval policies
+ * (policies.name, e.g. 业务部经理), created by the administrator the way the admin UI does it.
+ */
+export async function createStaffUser(roleName: string, policyNames: string[] = [], url = baseUrl()): Promise<StaffUser> {
+  const admin = await asAdmin(url);
+  const [role] = await admin.request(readRoles({ filter: { name: { _eq: roleName } }, fields: ['id'] }));
+  if (!role) throw new Error(`role ${roleName} does not exist`);
+  const policies = policyNames.length
+    ? await admin.request(readPolicies({ filter: { name: { _in: policyNames } }, fields: ['id'] }))
+    : [];
+  const email = `${randomUUID().slice(0, 8)}@staff.example.com`;
+  const password = 'Staff@12345';
+  const user = await admin.request(
+    createUser({
+      email,
+      password,
+      first_name: roleName,
+      last_name: '测试员',
+      role: role.id,
+      policies: { create: policies.map((policy: { id: string }) => ({ policy: policy.id })) } as any,
+    }),
+  );
+  return { email, password, id: user.id as string, client: await loginAs(email, password, url) };
+}
+
+/** The HTTP status and first message of a rejected SDK request. */
+export async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string; code?: string }> {
+  try {
+    await promise;
+  } catch (error: any) {
+    return {
+      status: error?.response?.status ?? 0,
+      message: error?.errors?.[0]?.message ?? String(error),
+      code: error?.errors?.[0]?.extensions?.code,
+    };
+  }
+  throw new Error('expected the request to be refused, but it succeeded');
+}

@@ -1,0 +1,38 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with the background traffic this closed network refuses switched off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Signs in through the admin login form and waits for the content module. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.fill('input[type=email]', email);
+  await page.fill('input[type=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/admin\/(content|insights|users|after-sales)/, { timeout: 30_000 });
+}
+
+/** The form field whose label is `label` (exact text of the label). */
+export function formField(page: Page, label: string) {
+  return page.locator('.field').filter({ has: page.locator('.field-label .v-text-overflow', { hasText: new RegExp(`^${label}$`) }) }).first();
+}
+
+/** Opens a select-dropdown field and picks the option with this Chinese label. */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await formField(page, label).locator('.interface .v-input, .interface button').first().click();
+  await page.locator('.v-menu-content .v-list-item', { hasText: option }).first().click();
+}
+
+export async function fillText(page: Page, label: string, value: string): Promise<void> {
+  await formField(page, label).locator('input, textarea').first().fill(value);
+}
+
+/** Clicks the round ✓ save button of an item form. */
+export async function saveForm(page: Page): Promise<void> {
+  await page.locator('.actions button').filter({ has: page.locator('[data-icon="check"]') }).first().click();
+}

@@ -1,0 +1,59 @@
+import { createItem } from '@directus/sdk';
+import { randomUUID } from 'node:crypto';
+import type { Client } from './api';
+
+const unique = () => randomUUID().slice(0, 8);
+
+/** A random valid 18-digit ID number (checksum not computed: the schema only checks the shape). */
+export const idNumber = () => `110101${1970 + Math.floor(Math.random() * 40)}0101${String(Math.floor(Math.random() * 9000) + 1000)}`;
+
+/** An insurer, a product covering accidents and illness, two customers and a policy in force. */
+export async function createPolicyFixture(client: Client, overrides: Record<string, unknown> = {}) {
+  const tag = unique();
+  const insurer = await client.request(createItem('insurers', { name: `平安人寿${tag}`, code: `PA${tag}` }));
+  const product = await client.request(
+    createItem('products', { code: `P${tag}`, name: '意外伤害保险', insurer: insurer.id, covered_causes: ['accident', 'traffic'], claim_time_limit_days: 730 }),
+  );
+  const holder = await client.request(createItem('customers', { name: `张三${tag}`, id_number: idNumber(), phone: '13800000000', address: '上海市浦东新区' }));
+  const insured = await client.request(createItem('customers', { name: `李四${tag}`, id_number: idNumber(), phone: '13900000000' }));
+  const policy = await client.request(
+    createItem('policies', {
+      policy_no: `BD${tag}`,
+      product: product.id,
+      policyholder: holder.id,
+      insured: insured.id,
+      sum_insured: 200000,
+      start_date: '2026-01-01',
+      end_date: '2026-12-31',
+      status: 'in_force',
+      ...overrides,
+    }),
+  );
+  return { insurer, product, holder, insured, policy };
+}
+
+export function claimReportPayload(policyId: number | null, overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'phone',
+    policy: policyId,
+    insured_name: '李四',
+    reporter_name: '王五',
+    reporter_phone: '13700000000',
+    reporter_relation: '配偶',
+    incident_at: '2026-11-20T02:00:00.000Z',
+    incident_place: '上海市徐汇区漕溪北路',
+    incident_cause: 'accident',
+    incident_description: '骑车摔倒，右腿骨折',
+    ...overrides,
+  };
+}
+
+export function complaintPayload(overrides: Record<string, unknown> = {}) {
+  return {
+    customer_name: '赵六',
+    demand: '要求尽快赔付并道歉',
+    reason: '理赔材料移交延误两周',
+    market_opinion: '情况属实，建议加快处理',
+    ...overrides,
+  };
+}

@@ -1,0 +1,22 @@
+import type { TestProject } from 'vitest/node';
+import { startTestServer } from './test-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** One Directus for the whole run, shared by integration and browser tests. */
+export default async function setup(project: TestProject) {
+  const needsServer = project.config.include.some((pattern) => !pattern.startsWith('extensions/') && !pattern.startsWith('tests/unit'));
+  const given = process.env['AFTER_SALES_TEST_URL'];
+  if (given || !needsServer) {
+    project.provide('baseUrl', given ?? '');
+    return;
+  }
+  const server = await startTestServer();
+  console.log(`[global-setup] Directus for this run: ${server.url}`);
+  project.provide('baseUrl', server.url);
+  return async () => server.destroy();
+}

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+// Integration and browser tests share one real Directus, started once per run by
+// tests/helpers/global-setup.ts (or given by AFTER_SALES_TEST_URL).
+export default defineConfig({
+  test: {
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['extensions/*/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
