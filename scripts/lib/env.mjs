@@ -35,6 +35,10 @@ function validTimeZone(zone) {
 }
 
 /**
+ * @param {string} root
+ * @param {Record<string, string | undefined>} [processEnv]
+ * @returns {Record<string, string>}
+ *
  * Resolves the environment Directus will run with. Precedence: process env, then `.env` in the
  * project root, then the defaults below. Throws ConfigError naming the setting and the rule.
  */
@@ -94,6 +98,11 @@ export function resolveEnv(root, processEnv = process.env) {
 /**
  * KEY and SECRET for development: generated once and kept beside the database, so sessions and
  * tokens survive a restart. Production must set them (resolveEnv refuses to start otherwise).
+ */
+/**
+ * @param {Record<string, string>} env
+ * @param {string} dataDir
+ * @returns {Record<string, string>}
  */
 export function ensureSecrets(env, dataDir) {
   if (env.KEY && env.SECRET) return env;

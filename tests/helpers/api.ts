@@ -51,7 +51,7 @@ export async function createStaffUser(roleName: string, policyNames: string[] = 
       first_name: roleName,
       last_name: '测试员',
       role: role.id,
-      policies: { create: policies.map((policy: { id: string }) => ({ policy: policy.id })) } as any,
+      policies: { create: policies.map((policy) => ({ policy: policy['id'] })) } as any,
     }),
   );
   return { email, password, id: user.id as string, client: await loginAs(email, password, url) };

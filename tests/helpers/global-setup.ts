@@ -9,7 +9,8 @@ declare module 'vitest' {
 
 /** One Directus for the whole run, shared by integration and browser tests. */
 export default async function setup(project: TestProject) {
-  const needsServer = project.config.include.some((pattern) => !pattern.startsWith('extensions/') && !pattern.startsWith('tests/unit'));
+  // Only the integration and browser projects talk to Directus; a unit-only run starts none.
+  const needsServer = project.vitest.projects.some((p) => p.name === 'integration' || p.name === 'browser');
   const given = process.env['AFTER_SALES_TEST_URL'];
   if (given || !needsServer) {
     project.provide('baseUrl', given ?? '');

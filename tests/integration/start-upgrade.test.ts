@@ -1,0 +1,40 @@
+import { createField, createItem, createPermission, readFieldsByCollection, readItem, readPermissions, readPolicies, readSettings, updateSettings } from '@directus/sdk';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { asAdmin } from '../helpers/api';
+import { claimReportPayload, createPolicyFixture } from '../helpers/fixtures';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+// Its own server: this test stops and starts it the way `npm start` does on an existing database.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.destroy());
+
+test('npm start on an existing database keeps every item and every administrator change', async () => {
+  let admin = await asAdmin(server.url);
+  const { policy } = await createPolicyFixture(admin);
+  const report = await admin.request(createItem('claim_reports', claimReportPayload(policy.id)));
+  await admin.request(updateSettings({ project_name: '东方保险代理售后' }));
+  await admin.request(createField('complaints', { field: 'branch_office', type: 'string', meta: { translations: [{ language: 'zh-CN', translation: '分支机构' }] }, schema: {} }));
+  const [tech] = await admin.request(readPolicies({ filter: { name: { _eq: '技术部' } }, fields: ['id'] }));
+  if (!tech) throw new Error('policy 技术部 missing');
+  await admin.request(createPermission({ policy: tech.id, collection: 'claim_reports', action: 'read', fields: ['report_no'] } as any));
+
+  await server.restart();
+  admin = await asAdmin(server.url);
+
+  const again = await admin.request(readItem('claim_reports', report.id));
+  expect(again.report_no).toBe(report.report_no);
+  expect(again.insured_name).toBe(report.insured_name);
+  expect(await admin.request(readItem('policies', policy.id))).toMatchObject({ policy_no: policy.policy_no });
+  expect((await admin.request(readSettings())).project_name).toBe('东方保险代理售后');
+  const fields = await admin.request(readFieldsByCollection('complaints'));
+  expect(fields.map((field: any) => field.field)).toContain('branch_office');
+  const kept = await admin.request(readPermissions({ filter: { policy: { _eq: tech.id }, collection: { _eq: 'claim_reports' }, action: { _eq: 'read' } } }));
+  expect(kept).toHaveLength(1);
+
+  // The counter survived the restart: the next report continues the serial, never reuses it.
+  const next = await admin.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_at: '2026-11-21T02:00:00.000Z' })));
+  expect(Number(next.report_no.slice(-4))).toBe(Number(report.report_no.slice(-4)) + 1);
+});

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { parse } from 'yaml';
+
+const root = path.resolve(__dirname, '..', '..');
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const directus = compose.services.directus;
+
+test('runs the pinned Directus image beside PostgreSQL and Redis official images', () => {
+  expect(Object.keys(compose.services).sort()).toEqual(['directus', 'postgres', 'redis']);
+  expect(directus.image).toBe(`directus/directus:${pkg.dependencies.directus}`);
+  expect(compose.services.postgres.image).toMatch(/^postgres:\d+(-alpine)?$/);
+  expect(compose.services.redis.image).toMatch(/^redis:\d+(-alpine)?$/);
+  expect(directus.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+});
+
+test('mounts the built bundle, the snapshots and the templates where the setup looks for them', () => {
+  expect(directus.volumes).toEqual(
+    expect.arrayContaining(['./extensions:/directus/extensions:ro', './snapshots:/directus/snapshots:ro', './templates:/directus/templates:ro']),
+  );
+  expect(directus.environment.AFTER_SALES_SNAPSHOTS_PATH).toBe('/directus/snapshots');
+  expect(directus.environment.AFTER_SALES_TEMPLATES_PATH).toBe('/directus/templates');
+  expect(directus.command.join(' ')).toMatch(/bootstrap && node cli\.js after-sales setup && pm2-runtime/);
+});
+
+test('cache, synchronization, messenger and rate limiter use Redis; WebSockets stay off', () => {
+  const env = directus.environment;
+  expect(env).toMatchObject({
+    DB_CLIENT: 'pg', DB_HOST: 'postgres', REDIS: 'redis://redis:6379',
+    CACHE_STORE: 'redis', SYNCHRONIZATION_STORE: 'redis', MESSENGER_STORE: 'redis', RATE_LIMITER_STORE: 'redis',
+    WEBSOCKETS_ENABLED: 'false', TZ: 'Asia/Shanghai',
+  });
+});
+
+test('secrets come from the environment and are required, never written in the file', () => {
+  const env = directus.environment;
+  for (const key of ['KEY', 'SECRET', 'ADMIN_PASSWORD', 'DB_PASSWORD']) expect(env[key]).toMatch(new RegExp(`^\\$\\{${key}:\\?`));
+  expect(compose.services.postgres.environment.POSTGRES_PASSWORD).toMatch(/^\$\{DB_PASSWORD:\?/);
+});

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ConfigError, parseDotEnv, resolveEnv } from '../../scripts/lib/env.mjs';
+
+const root = path.resolve(__dirname, '..', '..');
+const base = { CONFIG_PATH: '/nonexistent/.env' };
+
+describe('resolveEnv', () => {
+  test('defaults: SQLite under data/, port 8055, Chinese project, owner = admin', () => {
+    const env = resolveEnv(root, base);
+    expect(env.DB_CLIENT).toBe('sqlite3');
+    expect(env.DB_FILENAME).toBe(path.join(root, 'data', 'database.db'));
+    expect(env.PORT).toBe('8055');
+    expect(env.PUBLIC_URL).toBe('http://localhost:8055');
+    expect(env.PROJECT_NAME).toBe('售后服务管理');
+    expect(env.PROJECT_OWNER).toBe('admin@example.com');
+    expect(env.WEBSOCKETS_ENABLED).toBe('false');
+    expect(env.TZ).toBe('Asia/Shanghai');
+  });
+
+  test('the environment wins over the defaults', () => {
+    const env = resolveEnv(root, { ...base, PORT: '9000', ADMIN_EMAIL: 'boss@agency.cn', DB_FILENAME: '/srv/x.db' });
+    expect(env.PORT).toBe('9000');
+    expect(env.PUBLIC_URL).toBe('http://localhost:9000');
+    expect(env.PROJECT_OWNER).toBe('boss@agency.cn');
+    expect(env.DB_FILENAME).toBe('/srv/x.db');
+  });
+
+  test.each([
+    [{ PORT: 'abc' }, 'PORT=abc 无效'],
+    [{ PORT: '70000' }, 'PORT=70000 无效'],
+    [{ DB_CLIENT: 'mongodb' }, 'DB_CLIENT=mongodb 无效'],
+    [{ DB_CLIENT: 'pg' }, '需要 DB_HOST'],
+    [{ ADMIN_EMAIL: 'admin' }, 'ADMIN_EMAIL=admin 不是有效的电子邮件地址'],
+    [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD 太短'],
+    [{ TZ: 'Mars/Olympus' }, 'TZ=Mars/Olympus 不是有效的时区'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL=not a url 不是有效的网址'],
+    [{ NODE_ENV: 'production' }, '必须设置 KEY 和 SECRET'],
+    [{ NODE_ENV: 'production', KEY: 'k', SECRET: 's' }, '不能使用默认管理员密码'],
+  ])('%o is refused: %s', (overrides, message) => {
+    expect(() => resolveEnv(root, { ...base, ...overrides })).toThrow(ConfigError);
+    expect(() => resolveEnv(root, { ...base, ...overrides })).toThrow(message);
+  });
+});
+
+test('parseDotEnv reads KEY=value lines, comments and quotes', () => {
+  expect(parseDotEnv('# c\nPORT=9001\nPROJECT_NAME="东方 售后"\n\nX=\'1\'\nbad line')).toEqual({ PORT: '9001', PROJECT_NAME: '东方 售后', X: '1' });
+});
+
+test('npm start stops a bad setting with one clear line, not a stack trace', () => {
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+    env: { ...process.env, ...base, PORT: 'eighty' },
+    encoding: 'utf8',
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr.trim()).toBe('配置错误：PORT=eighty 无效：端口应为 1–65535 的整数');
+  expect(result.stdout).toBe('');
+});
