@@ -1,4 +1,4 @@
-import { readItems } from '@directus/sdk';
+import { readItems, readMe } from '@directus/sdk';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -22,7 +22,7 @@ test('npm run seed:demo loads demo data and one working login per role and appro
 
   for (const [email, role] of [['market@example.com', '市场部'], ['ops@example.com', '运营部'], ['gm@example.com', '总经理室'], ['tech@example.com', '技术部'], ['quality@example.com', '质量管理部'], ['market.manager@example.com', '市场部'], ['gm.deputy@example.com', '总经理室'], ['gm.chief@example.com', '总经理室']] as const) {
     const client = await loginAs(email, 'Demo@12345');
-    const me = await client.request(() => ({ path: '/users/me', params: { fields: 'role.name' }, method: 'GET' }));
+    const me = await client.request(readMe({ fields: ['role.name'] as any }));
     expect((me as any).role.name, email).toBe(role);
   }
 
