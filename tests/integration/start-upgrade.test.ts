@@ -21,6 +21,8 @@ test('npm start on an existing database keeps every item and every administrator
   if (!tech) throw new Error('policy 技术部 missing');
   await admin.request(createPermission({ policy: tech.id, collection: 'claim_reports', action: 'read', fields: ['report_no'] } as any));
 
+  const permissionsBefore = await admin.request(readPermissions({ limit: -1, fields: ['id', 'policy', 'collection', 'action', 'fields', 'permissions', 'validation'] }));
+
   await server.restart();
   admin = await asAdmin(server.url);
 
@@ -33,6 +35,9 @@ test('npm start on an existing database keeps every item and every administrator
   expect(fields.map((field: any) => field.field)).toContain('branch_office');
   const kept = await admin.request(readPermissions({ filter: { policy: { _eq: tech.id }, collection: { _eq: 'claim_reports' }, action: { _eq: 'read' } } }));
   expect(kept).toHaveLength(1);
+  // Applying the access seed again changed nothing: the same cells with the same content.
+  const permissionsAfter = await admin.request(readPermissions({ limit: -1, fields: ['id', 'policy', 'collection', 'action', 'fields', 'permissions', 'validation'] }));
+  expect(permissionsAfter).toEqual(permissionsBefore);
 
   // The counter survived the restart: the next report continues the serial, never reuses it.
   const next = await admin.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_at: '2026-11-21T02:00:00.000Z' })));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { numberOnCreate } from '../numbering/number-on-create';
 import { runSetup } from '../setup/run-setup';
 import { businessTimeZone } from '../shared/business-time-zone';
+import { rejectForgedFields } from '../shared/reject-forged-fields';
 
 export default defineHook(({ init, filter }, { services, database, getSchema, env, logger }) => {
   const timeZone = businessTimeZone(env);
@@ -26,6 +27,16 @@ export default defineHook(({ init, filter }, { services, database, getSchema, en
           process.exit(1);
         }
       });
+  });
+
+  // Registered first: runs before every hook below that fills a server-set field.
+  filter('items.create', (payload, { collection }, { accountability }) => {
+    rejectForgedFields(payload, collection, accountability);
+    return payload;
+  });
+  filter('items.update', (payload, { collection }, { accountability }) => {
+    rejectForgedFields(payload, collection, accountability);
+    return payload;
   });
 
   filter('items.create', async (payload, { collection }, { database: transaction }) =>

@@ -1,0 +1,32 @@
+/**
+ * Fields only the server writes: case numbers, eligibility results, clocks, approvals. A value sent
+ * by any client (administrators included) is refused, so none of them can be forged or typed in.
+ * Roles may still hold write permission on them: the hooks that compute them run before the
+ * permission check of the same request.
+ */
+export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
+  claim_reports: {
+    report_no: '报案号', status: '受理状态', rejection_reasons: '不予受理原因', duplicate_of: '重复报案',
+    is_major: '重大案件', major_reasons: '重大案件原因', hq_due_at: '呈报总部期限', hq_warn_at: '呈报总部预警时间',
+  },
+  claim_applications: { application_no: '申请编号', handover_due_at: '移交期限', handover_warn_at: '移交预警时间' },
+  surrender_requests: { request_no: '申请编号' },
+  endorsement_requests: { request_no: '申请编号' },
+  complaints: {
+    complaint_no: '投诉编号', due_at: '结案期限', warn_at: '结案预警时间', stage_due_at: '本阶段期限',
+    approval_level: '核决权限', approved_by: '核决人', approved_at: '核决时间', closed_at: '结案时间',
+  },
+  urge_notices: { notice_no: '催办单号', clock_key: '时限' },
+  overdue_inquiries: { inquiry_no: '洽办单号' },
+  petitions: { petition_no: '签呈编号' },
+};
+
+/** The first server-set field a client payload tries to write, if any. */
+export function forgedServerField(collection: string, payload: Record<string, unknown>): { field: string; label: string } | null {
+  const fields = SERVER_SET_FIELDS[collection];
+  if (!fields) return null;
+  for (const [field, label] of Object.entries(fields)) {
+    if (field in payload) return { field, label };
+  }
+  return null;
+}
