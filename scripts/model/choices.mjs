@@ -148,3 +148,10 @@ export const CASE_COLLECTIONS = [
 ];
 
 export const CALENDAR_SOURCES = [c('official', '国务院公布'), c('company', '公司自定')];
+
+export const DEADLINE_EVENT_KINDS = [
+  c('warning', '即将超时预警'),
+  c('urge', '催办'),
+  c('inquiry', '洽办'),
+  c('calendar_gap', '日历缺少官方数据'),
+];

@@ -1,11 +1,14 @@
 import { defineHook } from '@directus/extensions-sdk';
 import path from 'node:path';
+import { clocksOnCreate, clocksOnUpdate } from '../clocks/clocks-on-write';
+import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
 import { numberOnCreate } from '../numbering/number-on-create';
+import { runSweep } from '../sweep/run-sweep';
 import { runSetup } from '../setup/run-setup';
 import { businessTimeZone } from '../shared/business-time-zone';
 import { rejectForgedFields } from '../shared/reject-forged-fields';
 
-export default defineHook(({ init, filter }, { services, database, getSchema, env, logger }) => {
+export default defineHook(({ init, filter, action, schedule }, { services, database, getSchema, env, logger }) => {
   const timeZone = businessTimeZone(env);
 
   // `directus after-sales setup`: run by `npm start` (and the container) after `directus bootstrap`.
@@ -42,4 +45,31 @@ export default defineHook(({ init, filter }, { services, database, getSchema, en
   filter('items.create', async (payload, { collection }, { database: transaction }) =>
     numberOnCreate(payload as Record<string, unknown>, collection, transaction, new Date(), timeZone),
   );
+
+  // Deadlines: every case is saved with its due and warning times (X-CLOCKS).
+  filter('items.create', async (payload, { collection }, { database: transaction, schema }) =>
+    clocksOnCreate(payload as Record<string, unknown>, collection, { services, schema, database: transaction }, new Date(), timeZone),
+  );
+  filter('items.update', async (payload, { collection, keys }, { database: connection, schema }) =>
+    clocksOnUpdate(payload as Record<string, unknown>, keys as (string | number)[], collection, { services, schema, database: connection }, new Date(), timeZone),
+  );
+
+  // A holiday or a rule changed: open clocks move with it.
+  const recompute = async () => {
+    const moved = await recomputeOpenClocks({ services, database, schema: await getSchema() }, timeZone);
+    if (moved > 0) logger.info(`[after-sales] calendar/rules changed: ${moved} open case deadline(s) recomputed`);
+  };
+  for (const event of ['work_calendar.items.create', 'work_calendar.items.update', 'work_calendar.items.delete', 'deadline_rules.items.update', 'deadline_rules.items.create']) {
+    action(event, () => recompute().catch((error) => logger.error(error, '[after-sales] recomputing deadlines failed')));
+  }
+
+  // The deadline scan; idempotent, so every instance may run it (SYNCHRONIZATION_STORE is not a lock).
+  schedule(String(env['AFTER_SALES_SWEEP_CRON'] ?? '*/5 * * * *'), async () => {
+    try {
+      const result = await runSweep({ services, database, schema: await getSchema() }, new Date(), timeZone);
+      if (result.urges + result.warnings + result.inquiries > 0) logger.info(`[after-sales] sweep: ${JSON.stringify(result)}`);
+    } catch (error) {
+      logger.error(error, '[after-sales] sweep failed');
+    }
+  });
 });

@@ -1,0 +1,111 @@
+import { computeDeadline, type DeadlineRule } from './deadline-clock';
+import { STAGE_HOLDERS, type Department } from './departments';
+import type { WorkCalendar } from './work-calendar';
+
+export interface StoredDeadlineRule extends DeadlineRule {
+  key: string;
+  case_collection: string;
+  milestone: string;
+  urge_department: Department | null;
+  active: boolean;
+}
+
+type Item = Record<string, unknown>;
+
+/**
+ * Where a clock of a case type keeps its start, stop, due and warning times. Which limit applies
+ * comes from the deadline rules (data); this only says which fields of the case carry the clock.
+ */
+export interface ClockDefinition {
+  id: string;
+  collection: string;
+  /** the deadline rule for this case, or null when the clock does not run for it */
+  rule: (item: Item, rules: StoredDeadlineRule[]) => StoredDeadlineRule | null;
+  start: string;
+  stop: string | null;
+  due: string;
+  warn: string;
+  /** the department urged when the clock breaches */
+  holder: (item: Item, rule: StoredDeadlineRule) => Department | null;
+  /** fields whose change can move the clock */
+  inputs: string[];
+}
+
+const byKey = (key: string) => (_item: Item, rules: StoredDeadlineRule[]) => rules.find((rule) => rule.key === key && rule.active) ?? null;
+const stageOf = (item: Item) => String(item['stage'] ?? 'draft');
+
+export const CLOCK_DEFINITIONS: ClockDefinition[] = [
+  {
+    id: 'hq_report',
+    collection: 'claim_reports',
+    rule: (item, rules) => (item['is_major'] ? byKey('major_report_to_hq')(item, rules) : null),
+    start: 'reported_at',
+    stop: 'hq_reported_at',
+    due: 'hq_due_at',
+    warn: 'hq_warn_at',
+    holder: (_item, rule) => rule.urge_department,
+    inputs: ['is_major', 'reported_at', 'hq_reported_at'],
+  },
+  {
+    id: 'handover',
+    collection: 'claim_applications',
+    rule: byKey('claim_handover'),
+    start: 'materials_complete_at',
+    stop: 'handed_over_at',
+    due: 'handover_due_at',
+    warn: 'handover_warn_at',
+    holder: (_item, rule) => rule.urge_department,
+    inputs: ['materials_complete_at', 'handed_over_at'],
+  },
+  {
+    id: 'complaint_close',
+    collection: 'complaints',
+    rule: byKey('complaint_close'),
+    start: 'registered_at',
+    stop: 'closed_at',
+    due: 'due_at',
+    warn: 'warn_at',
+    // The whole case is late: the department holding it now is urged.
+    holder: (item, rule) => STAGE_HOLDERS[stageOf(item)] ?? rule.urge_department,
+    inputs: ['registered_at', 'closed_at', 'stage'],
+  },
+  {
+    id: 'complaint_stage',
+    collection: 'complaints',
+    rule: (item, rules) => rules.find((rule) => rule.case_collection === 'complaints' && rule.milestone === stageOf(item) && rule.active) ?? null,
+    start: 'stage_entered_at',
+    stop: null,
+    due: 'stage_due_at',
+    warn: 'stage_warn_at',
+    holder: (item, rule) => STAGE_HOLDERS[stageOf(item)] ?? rule.urge_department,
+    inputs: ['stage', 'stage_entered_at'],
+  },
+];
+
+export function clockDefinitionsFor(collection: string): ClockDefinition[] {
+  return CLOCK_DEFINITIONS.filter((definition) => definition.collection === collection);
+}
+
+function instant(value: unknown): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * The due and warning times a case should carry for one clock: null when the clock does not run
+ * (no start, no rule). A stopped clock keeps its due time so lateness stays visible.
+ */
+export function caseClockFields(
+  definition: ClockDefinition,
+  item: Item,
+  rules: StoredDeadlineRule[],
+  calendar: WorkCalendar,
+  timeZone: string,
+): Record<string, string | null> {
+  const rule = definition.rule(item, rules);
+  const start = instant(item[definition.start]);
+  if (!rule || !start) return { [definition.due]: null, [definition.warn]: null };
+  const { dueAt, warnAt } = computeDeadline({ start, rule: { ...rule, warn_ratio: Number(rule.warn_ratio) }, calendar, timeZone });
+  return { [definition.due]: dueAt.toISOString(), [definition.warn]: warnAt.toISOString() };
+}

@@ -1,0 +1,29 @@
+import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
+import { readAll, type DataAccess } from '../shared/data-access';
+
+export interface Notice {
+  subject: string;
+  message: string;
+  collection: string;
+  item: string;
+}
+
+/** A notification in the console's notification centre (and by e-mail where mail is configured). */
+export async function notifyDepartment(data: DataAccess, department: Department | null, notice: Notice): Promise<number> {
+  if (!department) return notifyAdministrators(data, notice);
+  return notifyUsers(data, { role: { name: { _eq: DEPARTMENT_ROLES[department] } }, status: { _eq: 'active' } }, notice);
+}
+
+export async function notifyAdministrators(data: DataAccess, notice: Notice): Promise<number> {
+  const admins = await readAll(data, 'directus_policies', { filter: { admin_access: { _eq: true } }, fields: ['id'] });
+  const ids = admins.map((policy) => policy['id']);
+  return notifyUsers(data, { status: { _eq: 'active' }, _or: [{ role: { policies: { policy: { _in: ids } } } }, { policies: { policy: { _in: ids } } }] }, notice);
+}
+
+async function notifyUsers(data: DataAccess, filter: Record<string, unknown>, notice: Notice): Promise<number> {
+  const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({ filter, fields: ['id'], limit: -1 });
+  if (users.length === 0) return 0;
+  const notifications = new data.services['NotificationsService']({ knex: data.database, schema: data.schema, accountability: null });
+  await notifications.createMany(users.map((user: { id: string }) => ({ recipient: user.id, sender: null, ...notice })));
+  return users.length;
+}

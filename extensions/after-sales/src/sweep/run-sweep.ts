@@ -1,0 +1,141 @@
+import { CLOCK_DEFINITIONS } from '../domain/case-clocks';
+import { CASE_NUMBER_FIELDS, clockEvent, inquiryFor } from '../domain/sweep-plan';
+import { yearsWithoutOfficialData } from '../domain/deadline-clock';
+import { zonedParts } from '../domain/zoned-time';
+import { startOfLocalDay } from '../domain/work-calendar';
+import { loadClockContext } from '../clocks/clock-context';
+import { itemsService, readAll, type DataAccess } from '../shared/data-access';
+import { issueOnce } from './issue-once';
+import { notifyAdministrators, notifyDepartment } from './notify-department';
+
+export interface SweepResult {
+  warnings: number;
+  urges: number;
+  inquiries: number;
+  calendarGaps: number;
+}
+
+/** Clocks still running: not stopped, and the case not closed. */
+function openFilter(definition: (typeof CLOCK_DEFINITIONS)[number]): Record<string, unknown>[] {
+  const filters: Record<string, unknown>[] = [];
+  if (definition.stop) filters.push({ [definition.stop]: { _null: true } });
+  if (definition.collection === 'complaints') filters.push({ stage: { _neq: 'closed' } });
+  return filters;
+}
+
+/**
+ * The deadline scan. Reads only cases past their warning point (indexed), so its cost grows with
+ * the cases that are due, not with all open cases. Safe to run any number of times.
+ */
+export async function runSweep(data: DataAccess, now: Date, timeZone: string): Promise<SweepResult> {
+  const result: SweepResult = { warnings: 0, urges: 0, inquiries: 0, calendarGaps: 0 };
+  const { rules, calendar } = await loadClockContext(data);
+
+  for (const definition of CLOCK_DEFINITIONS) {
+    const due = await readAll(data, definition.collection, {
+      filter: { _and: [{ [definition.warn]: { _lte: now.toISOString() } }, ...openFilter(definition)] },
+      fields: ['*'],
+    });
+    for (const item of due) {
+      const rule = definition.rule(item, rules);
+      if (!rule || !item[definition.due] || !item[definition.warn]) continue;
+      const numberField = CASE_NUMBER_FIELDS[definition.collection];
+      const event = clockEvent(
+        {
+          collection: definition.collection,
+          itemId: String(item['id']),
+          caseNo: numberField ? (item[numberField] ?? null) : null,
+          clockId: definition.id,
+          ruleName: String((rule as { name?: string }).name ?? rule.key),
+          department: definition.holder(item, rule),
+          dueAt: new Date(item[definition.due]),
+          warnAt: new Date(item[definition.warn]),
+        },
+        now,
+        timeZone,
+      );
+      if (!event) continue;
+      const issued = await issueOnce(
+        data,
+        { key: event.key, kind: event.kind, collection: event.collection, item: event.itemId, department: event.department, due_at: event.dueAt.toISOString() },
+        now,
+        async (trx) => {
+          if (event.kind === 'urge') {
+            await itemsService(trx, 'urge_notices').createOne({
+              collection: event.collection, item: event.itemId, case_no: event.caseNo, department: event.department,
+              clock_key: event.key, due_at: event.dueAt.toISOString(), issued_at: now.toISOString(), reason: event.message,
+            });
+          }
+          await notifyDepartment(trx, event.department, {
+            subject: event.kind === 'urge' ? `【催办】${event.caseNo ?? ''} 已逾期` : `【即将超时】${event.caseNo ?? ''}`,
+            message: event.message,
+            collection: event.collection,
+            item: event.itemId,
+          });
+        },
+      );
+      if (issued) result[event.kind === 'urge' ? 'urges' : 'warnings']++;
+    }
+  }
+
+  result.inquiries = await checkClosedComplaints(data, now);
+  result.calendarGaps = await warnCalendarGaps(data, now, timeZone, calendar);
+  return result;
+}
+
+/** K-INQUIRE: each closed complaint is checked once; a department late in a stage gets a 洽办单. */
+async function checkClosedComplaints(data: DataAccess, now: Date): Promise<number> {
+  let issued = 0;
+  const closed = await readAll(data, 'complaints', {
+    filter: { stage: { _eq: 'closed' }, timeliness_checked_at: { _null: true } },
+    fields: ['id', 'complaint_no'],
+  });
+  for (const complaint of closed) {
+    const steps = await readAll(data, 'complaint_steps', {
+      filter: { complaint: { _eq: complaint['id'] }, due_at: { _nnull: true }, completed_at: { _nnull: true } },
+      fields: ['id', 'from_stage', 'to_stage', 'department', 'due_at', 'completed_at'],
+    });
+    for (const step of steps) {
+      const plan = inquiryFor({
+        id: step['id'], complaintId: complaint['id'], complaintNo: complaint['complaint_no'] ?? null, stage: step['to_stage'],
+        department: step['department'] ?? null, dueAt: new Date(step['due_at']), completedAt: new Date(step['completed_at']),
+      });
+      if (!plan) continue;
+      const done = await issueOnce(data, { key: plan.key, kind: 'inquiry', collection: 'complaints', item: String(plan.complaintId), department: plan.department }, now, async (trx) => {
+        await itemsService(trx, 'overdue_inquiries').createOne({
+          complaint: plan.complaintId, department: plan.department, stage: plan.stage, overdue_by: plan.overdueHours,
+          clock_key: plan.key, issued_at: now.toISOString(),
+        });
+        await notifyDepartment(trx, plan.department, { subject: `【洽办】${plan.complaintNo ?? ''} 处理逾期`, message: plan.message, collection: 'complaints', item: String(plan.complaintId) });
+      });
+      if (done) issued++;
+    }
+    await itemsService(data, 'complaints', { emitEvents: false }).updateOne(complaint['id'], { timeliness_checked_at: now.toISOString() });
+  }
+  return issued;
+}
+
+/** Administrators are told once per year when open working-day clocks run into a year without official holidays. */
+async function warnCalendarGaps(data: DataAccess, now: Date, timeZone: string, calendar: Awaited<ReturnType<typeof loadClockContext>>['calendar']): Promise<number> {
+  const { year } = zonedParts(now, timeZone);
+  let warned = 0;
+  for (const gapYear of yearsWithoutOfficialData(calendar, now, startOfLocalDay(`${year + 1}-12-31`, timeZone), timeZone)) {
+    const yearStart = startOfLocalDay(`${gapYear}-01-01`, timeZone).toISOString();
+    let affected = 0;
+    for (const definition of CLOCK_DEFINITIONS) {
+      const rows = await readAll(data, definition.collection, { filter: { _and: [{ [definition.due]: { _gte: yearStart } }, ...openFilter(definition)] }, fields: ['id'], limit: 1 });
+      affected += rows.length;
+    }
+    if (affected === 0) continue;
+    const done = await issueOnce(data, { key: `calendar_gap:${gapYear}`, kind: 'calendar_gap' }, now, async (trx) => {
+      await notifyAdministrators(trx, {
+        subject: `【工作日历】缺少 ${gapYear} 年法定节假日数据`,
+        message: `有未结案件的期限落在 ${gapYear} 年，但工作日历中还没有 ${gapYear} 年的官方节假日和调休安排。请在“规则配置 → 工作日历”中补录，期限会自动重算。`,
+        collection: 'work_calendar',
+        item: '',
+      });
+    });
+    if (done) warned++;
+  }
+  return warned;
+}
