@@ -33,12 +33,12 @@ export default defineHook(({ init, filter, action, schedule }, { services, datab
   });
 
   // Registered first: runs before every hook below that fills a server-set field.
-  filter('items.create', (payload, { collection }, { accountability }) => {
-    rejectForgedFields(payload, collection, accountability);
+  filter('items.create', async (payload, { collection }, { accountability, database: connection }) => {
+    await rejectForgedFields(payload, collection, accountability, connection);
     return payload;
   });
-  filter('items.update', (payload, { collection }, { accountability }) => {
-    rejectForgedFields(payload, collection, accountability);
+  filter('items.update', async (payload, { collection }, { accountability, database: connection }) => {
+    await rejectForgedFields(payload, collection, accountability, connection);
     return payload;
   });
 

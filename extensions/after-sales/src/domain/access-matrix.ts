@@ -11,7 +11,6 @@ export interface MatrixCell {
 export interface AccessFile {
   roles: { name: string; icon: string; description: string; policies: string[] }[];
   policies: { name: string; department?: string; icon: string; description: string; app_access: boolean; admin_access: boolean }[];
-  back_entry_fields: Record<string, { fields: string[]; policies: string[] }>;
   staff_user_fields: string[];
   rule_tables: string[];
   /** policy → collection → "CRU" or a cell with item filters */
@@ -42,22 +41,11 @@ function withDepartment(filter: Filter | undefined, department: string | undefin
 }
 
 /**
- * The fields of a collection a policy may write: all but the back-entry fields it is not allowed.
- * Server-set fields stay in the list: the hooks that fill them run before the permission check,
- * and a client value for them is refused earlier (shared/reject-forged-fields.ts).
- */
-export function writableFields(file: AccessFile, policy: string, collection: string, allFields: string[]): string[] {
-  const backEntry = file.back_entry_fields[collection];
-  const blocked = new Set(backEntry && !backEntry.policies.includes(policy) ? backEntry.fields : []);
-  return allFields.filter((field) => !blocked.has(field));
-}
-
-/**
  * Every permission the access file grants: one rule per policy, collection and action, with the
  * policy's department put into its item filters. Staff also read user names, the rule tables and
  * the history (activity, revisions) of what they may read.
  */
-export function expandAccessMatrix(file: AccessFile, fieldsOf: (collection: string) => string[]): PermissionRule[] {
+export function expandAccessMatrix(file: AccessFile): PermissionRule[] {
   const rules: PermissionRule[] = [];
   for (const [policy, collections] of Object.entries(file.matrix)) {
     const department = file.policies.find((p) => p.name === policy)?.department;
@@ -69,12 +57,13 @@ export function expandAccessMatrix(file: AccessFile, fieldsOf: (collection: stri
       for (const letter of cell.actions) {
         const action = LETTERS[letter];
         if (!action) throw new Error(`access.yaml: ${policy}.${collection} has unknown letter "${letter}" (use C, R, U, D)`);
-        const writes = action === 'create' || action === 'update';
         rules.push({
           policy,
           collection,
           action,
-          fields: writes ? writableFields(file, policy, collection, fieldsOf(collection)) : ['*'],
+          // Whole rows: server-set and back-entry fields are guarded by hooks (shared/reject-forged-fields.ts),
+          // which answer in Chinese and let the server itself fill them in the same request.
+          fields: ['*'],
           permissions: action === 'create' ? {} : withDepartment(cell[action as 'read' | 'update'], department),
           validation: action === 'create' ? withDepartment(cell.create, department) : {},
         });

@@ -1,4 +1,5 @@
 import { cellOf, type AccessFile } from './access-matrix';
+import { BACK_ENTRY_FIELDS } from './back-entry-fields';
 import { SERVER_SET_FIELDS } from './server-set-fields';
 
 /** docs/permissions.md, generated from snapshots/access.yaml so the two never disagree. */
@@ -47,9 +48,11 @@ export function renderPermissionsDoc(file: AccessFile): string {
     '',
     '## Back-entry (补录) of the real time of an event',
     '',
+    'Anyone else sending one of these is refused with HTTP 403 naming the field; the server records the time when the event happens.',
+    '',
     '| collection | fields | who besides administrators |',
     '|---|---|---|',
-    ...Object.entries(file.back_entry_fields).map(([c, { fields, policies }]) => `| \`${c}\` | ${fields.map((f) => `\`${f}\``).join(', ')} | ${policies.length ? policies.join(', ') : '—'} |`),
+    ...Object.entries(BACK_ENTRY_FIELDS).map(([c, { fields, roles }]) => `| \`${c}\` | ${Object.entries(fields).map(([f, label]) => `\`${f}\` ${label}`).join(', ')} | ${roles.length ? roles.join(', ') : '—'} |`),
     '',
     '## Approval levels',
     '',

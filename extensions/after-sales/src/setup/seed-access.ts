@@ -8,7 +8,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.
  * Roles, policies and the permission cells named in access.yaml (see the rule stated there). A cell in the file is set to what
  * the file says on every start; cells the file does not name (added by an administrator) are kept.
  */
-export async function seedAccess(ctx: SetupContext, schema: { collections: Record<string, { fields: Record<string, unknown> }> }): Promise<{ created: number; updated: number }> {
+export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ created: number; updated: number }> {
   const file = await readYaml<AccessFile>(ctx.snapshotsPath, 'access.yaml');
   const options = { knex: ctx.database, schema, accountability: SYSTEM_ADMIN };
   const policies = new ctx.services['PoliciesService'](options);
@@ -45,8 +45,7 @@ export async function seedAccess(ctx: SetupContext, schema: { collections: Recor
     }
   }
 
-  const fieldsOf = (collection: string) => Object.keys(schema.collections[collection]?.fields ?? {});
-  for (const rule of expandAccessMatrix(file, fieldsOf)) {
+  for (const rule of expandAccessMatrix(file)) {
     const policyId = policyIds.get(rule.policy);
     if (!policyId) throw new Error(`access.yaml: permission names unknown policy ${rule.policy}`);
     const wanted = {

@@ -1,17 +1,29 @@
 import type { Accountability } from '@directus/types';
+import type { Knex } from 'knex';
+import { forbiddenBackEntry } from '../domain/back-entry-fields';
 import { forgedServerField } from '../domain/server-set-fields';
+import { BackEntryForbiddenError } from '../errors/back-entry-forbidden-error';
 import { ServerSetFieldError } from '../errors/server-set-field-error';
 
 /**
  * Filter for `items.create` / `items.update`, registered before every hook that sets such fields:
- * a request (any user, administrators too) may not write a server-set field. Internal writes of
- * the console itself run without accountability and pass.
+ * no request may write a server-set field, and only the allowed roles may back-enter event times.
+ * Internal writes of the console itself run without accountability and pass.
  */
-export function rejectForgedFields(payload: unknown, collection: string, accountability: Accountability | null): void {
+export async function rejectForgedFields(payload: unknown, collection: string, accountability: Accountability | null, database: Knex): Promise<void> {
   if (!accountability || typeof payload !== 'object' || payload === null) return;
-  const rows = Array.isArray(payload) ? payload : [payload];
+  const rows = (Array.isArray(payload) ? payload : [payload]) as Record<string, unknown>[];
   for (const row of rows) {
-    const forged = forgedServerField(collection, row as Record<string, unknown>);
+    const forged = forgedServerField(collection, row);
     if (forged) throw new ServerSetFieldError(forged);
+  }
+  let roleName: string | null | undefined;
+  for (const row of rows) {
+    if (roleName === undefined) {
+      const role = accountability.role ? await database('directus_roles').where({ id: accountability.role }).first('name') : null;
+      roleName = role?.name ?? null;
+    }
+    const forbidden = forbiddenBackEntry(collection, row, accountability.admin === true, roleName ?? null);
+    if (forbidden) throw new BackEntryForbiddenError(forbidden);
   }
 }

@@ -1,0 +1,19 @@
+/**
+ * Back-entry (补录): the real time of an event on a case taken on paper. Administrators may set these
+ * fields, and the roles named here; for everyone else the server sets them when the event happens.
+ */
+export const BACK_ENTRY_FIELDS: Record<string, { fields: Record<string, string>; roles: string[] }> = {
+  claim_reports: { fields: { reported_at: '报案时间' }, roles: [] },
+  claim_applications: { fields: { materials_complete_at: '材料齐全时间', handed_over_at: '移交时间' }, roles: [] },
+  complaints: { fields: { registered_at: '总经理室受理时间' }, roles: ['总经理室'] },
+};
+
+/** The first back-entry field of the payload the user's role may not set, if any. */
+export function forbiddenBackEntry(collection: string, payload: Record<string, unknown>, isAdmin: boolean, roleName: string | null): { field: string; label: string; allowed: string } | null {
+  const entry = BACK_ENTRY_FIELDS[collection];
+  if (!entry || isAdmin || (roleName !== null && entry.roles.includes(roleName))) return null;
+  for (const [field, label] of Object.entries(entry.fields)) {
+    if (field in payload) return { field, label, allowed: ['管理员', ...entry.roles].join('或') };
+  }
+  return null;
+}

@@ -1,0 +1,22 @@
+import { expect, test } from 'vitest';
+import { checklistFor, missingDocuments, type RequiredDocument } from './missing-documents';
+
+const table: RequiredDocument[] = [
+  { claim_type: 'all', doc_type: 'policy_original', required: true, sort: 1 },
+  { claim_type: 'all', doc_type: 'claim_form', required: true, sort: 5 },
+  { claim_type: 'medical', doc_type: 'medical_records', required: true, sort: 40 },
+  { claim_type: 'medical', doc_type: 'pathology_report', required: false, sort: 44 },
+  { claim_type: 'death', doc_type: 'death_proof', required: true, sort: 10 },
+];
+
+test('the checklist is the basic documents plus those of the claim type, in order', () => {
+  expect(checklistFor('medical', table).map((row) => row.doc_type)).toEqual(['policy_original', 'claim_form', 'medical_records', 'pathology_report']);
+});
+
+test.each([
+  [[], ['policy_original', 'claim_form', 'medical_records']],
+  [[{ doc_type: 'policy_original', received: true }, { doc_type: 'claim_form', received: false }], ['claim_form', 'medical_records']],
+  [[{ doc_type: 'policy_original', received: true }, { doc_type: 'claim_form', received: true }, { doc_type: 'medical_records', received: true }], []],
+])('medical claim with %o is missing %o (optional pathology report never blocks)', (received, missing) => {
+  expect(missingDocuments('medical', table, received)).toEqual(missing);
+});
