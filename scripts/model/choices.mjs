@@ -154,4 +154,5 @@ export const DEADLINE_EVENT_KINDS = [
   c('urge', '催办'),
   c('inquiry', '洽办'),
   c('calendar_gap', '日历缺少官方数据'),
+  c('major_case', '重大案件通知总经理室'),
 ];

@@ -123,6 +123,10 @@ export const collections = [
       f.boolean('media_involved', '媒体已介入或将介入'),
       f.boolean('regulator_complaint', '已向主管机关/同业公会/媒体投诉'),
       f.boolean('litigation', '可能或已涉及诉讼'),
+      f.boolean('outcome_uncertain', '重大事故后结果暂时无法确定', { note: '保险金额超过50万元且结果暂时无法确定的，列为重大案件' }),
+      f.notice('scene_prompt', '现场保全提示', '请通知报案人保护好事故现场，并立即通知承保公司现场查勘；通知后在“现场保全与查勘”中记录时间。', {
+        color: 'warning', icon: 'warning', conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }], hidden: true,
+      }),
       f.divider('divider_reporter', '报案人情况', { icon: 'person' }),
       f.string('reporter_name', '报案人姓名', { required: true }),
       f.string('reporter_phone', '报案人电话', { required: true, maxLength: 32 }),

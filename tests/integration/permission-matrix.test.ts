@@ -12,7 +12,7 @@ const COLLECTIONS: Record<string, { touch: Record<string, unknown>; create: (ref
   products: { touch: { name: '改名险种' }, create: (r) => ({ code: `X${Math.random().toString(36).slice(2, 8)}`, name: '测试险', insurer: r.insurer, covered_causes: ['accident'], claim_time_limit_days: 30 }) },
   customers: { touch: { phone: '13100000000' }, create: () => ({ name: '矩阵客户' }) },
   policies: { touch: { sum_insured: 123 }, create: (r) => ({ policy_no: `M${Math.random().toString(36).slice(2, 10)}`, product: r.product, policyholder: r.customer, insured: r.customer, sum_insured: 1000, start_date: '2026-01-01', end_date: '2026-12-31', status: 'in_force' }) },
-  claim_reports: { touch: { incident_place: '矩阵路1号' }, create: (r) => claimReportPayload(r.policy) },
+  claim_reports: { touch: { incident_place: '矩阵路1号' }, create: () => claimReportPayload(null, { insured_name: `矩阵${Math.random().toString(36).slice(2, 8)}` }) },
   claim_applications: { touch: { applicant_relation: '本人' }, create: (r) => ({ claim_report: r.report, claim_type: 'medical', applicant_name: '矩阵' }) },
   claim_documents: { touch: { note: '已核对' }, create: (r) => ({ application: r.application, doc_type: 'claim_form' }) },
   surrender_requests: { touch: { customer_name: '矩阵' }, create: (r) => ({ channel: 'phone', policy: r.policy, reason: '测试' }) },

@@ -1,5 +1,7 @@
 import { defineHook } from '@directus/extensions-sdk';
 import path from 'node:path';
+import { claimsOnCreate, claimsOnUpdate } from '../claims/claims-on-write';
+import { notifyMajorCase } from '../claims/notify-major-case';
 import { clocksOnCreate, clocksOnUpdate } from '../clocks/clocks-on-write';
 import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
 import { numberOnCreate } from '../numbering/number-on-create';
@@ -46,7 +48,23 @@ export default defineHook(({ init, filter, action, schedule }, { services, datab
     numberOnCreate(payload as Record<string, unknown>, collection, transaction, new Date(), timeZone),
   );
 
-  // Deadlines: every case is saved with its due and warning times (X-CLOCKS).
+  // Claims desk: lookup, eligibility, major cases, document gate, handover (C-*).
+  filter('items.create', async (payload, { collection }, { database: transaction, schema }) =>
+    claimsOnCreate({ services, schema, database: transaction }, collection, payload as Record<string, unknown>, new Date(), timeZone),
+  );
+  filter('items.update', async (payload, { collection, keys }, { database: connection, schema }) =>
+    claimsOnUpdate({ services, schema, database: connection }, collection, keys as (string | number)[], payload as Record<string, unknown>, new Date(), timeZone),
+  );
+  const majorCase = (key: unknown) =>
+    getSchema()
+      .then((schema) => notifyMajorCase({ services, database, schema }, key as string, new Date(), timeZone))
+      .catch((error) => logger.error(error, '[after-sales] major case notification failed'));
+  action('claim_reports.items.create', ({ key }) => majorCase(key));
+  action('claim_reports.items.update', ({ keys }) => {
+    for (const key of keys as string[]) void majorCase(key);
+  });
+
+  // Deadlines (after the hooks above, which decide what the clocks depend on): due and warning times (X-CLOCKS).
   filter('items.create', async (payload, { collection }, { database: transaction, schema }) =>
     clocksOnCreate(payload as Record<string, unknown>, collection, { services, schema, database: transaction }, new Date(), timeZone),
   );

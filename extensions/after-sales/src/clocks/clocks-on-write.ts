@@ -1,6 +1,6 @@
 import { caseClockFields, clockDefinitionsFor } from '../domain/case-clocks';
 import { STAGE_HOLDERS } from '../domain/departments';
-import { BatchClockConflictError } from '../errors/batch-clock-conflict-error';
+import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { loadClockContext } from './clock-context';
 import { readAll, type DataAccess } from '../shared/data-access';
 
@@ -50,6 +50,6 @@ export async function clocksOnUpdate(payload: Item, keys: (string | number)[], c
     }),
   );
   const first = results[0] ?? {};
-  if (results.some((result) => JSON.stringify(result) !== JSON.stringify(first))) throw new BatchClockConflictError();
+  if (results.some((result) => JSON.stringify(result) !== JSON.stringify(first))) throw new BatchUpdateConflictError();
   return { ...payload, ...first };
 }

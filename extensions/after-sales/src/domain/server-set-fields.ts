@@ -6,7 +6,7 @@
  */
 export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
   claim_reports: {
-    report_no: '报案号', status: '受理状态', rejection_reasons: '不予受理原因', duplicate_of: '重复报案',
+    report_no: '报案号', rejection_reasons: '不予受理原因', duplicate_of: '重复报案',
     is_major: '重大案件', major_reasons: '重大案件原因', hq_due_at: '呈报总部期限', hq_warn_at: '呈报总部预警时间',
   },
   claim_applications: { application_no: '申请编号', handover_due_at: '移交期限', handover_warn_at: '移交预警时间' },

@@ -1,0 +1,56 @@
+import { checklistFor, missingDocuments, type RequiredDocument } from '../domain/missing-documents';
+import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
+import { readAll, type DataAccess } from '../shared/data-access';
+
+type Item = Record<string, any>;
+
+const DOCUMENT_LABELS: Record<string, string> = {
+  policy_original: '保险单正本', premium_receipt: '保费收据', insured_id: '被保险人身份证件', beneficiary_id: '受益人身份证件',
+  claim_form: '理赔申请书', relationship_proof: '与被保险人关系证明', accident_proof: '事故证明', death_proof: '死亡证明',
+  disability_proof: '残疾证明', burn_proof: '烧烫伤证明', medical_records: '门急诊病史', test_results: '检（化）验资料',
+  outpatient_receipts: '门急诊收据原件', inpatient_receipts: '住院收据原件', pathology_report: '病理报告', repair_invoice: '维修、物损发票',
+};
+
+async function requiredTable(data: DataAccess): Promise<RequiredDocument[]> {
+  return (await readAll(data, 'required_documents', { fields: ['claim_type', 'doc_type', 'required', 'sort'] })) as RequiredDocument[];
+}
+
+/** A new application gets the document checklist of its claim type (C-DOCS), nothing received yet. */
+export async function checklistOnCreate(data: DataAccess, payload: Item): Promise<Item> {
+  if (payload['documents'] !== undefined || !payload['claim_type']) return payload;
+  const checklist = checklistFor(String(payload['claim_type']), await requiredTable(data));
+  return { ...payload, documents: checklist.map((row) => ({ doc_type: row.doc_type, received: false })) };
+}
+
+/**
+ * C-APPLY, C-DOCS, C-HANDOVER: 材料齐全 only once the applicant's identity, relationship and right to
+ * claim are verified and every required document is in; that moment starts the 3-working-day
+ * handover clock. 已移交 only after 材料齐全, and records the handover time.
+ */
+export async function applicationStatusChange(data: DataAccess, current: Item, changes: Item, now: Date): Promise<Item> {
+  const from = String(current['status'] ?? 'collecting');
+  const to = changes['status'];
+  if (to === undefined || to === from) return {};
+  const merged = { ...current, ...changes };
+  if (to === 'complete') {
+    if (from !== 'collecting') throw new InvalidCaseStatusError({ reason: '只有“收集材料中”的申请可以改为“材料齐全”。' });
+    const unverified = [
+      ['identity_verified', '申请人身份证明'],
+      ['relation_verified', '与被保险人关系证明'],
+      ['right_verified', '保险金请求权'],
+    ].filter(([field]) => !merged[field!]).map(([, label]) => label);
+    if (unverified.length) throw new InvalidCaseStatusError({ reason: `尚未核验：${unverified.join('、')}。请先核验，确认申请人具有保险金请求权后再受理。` });
+    const received = await readAll(data, 'claim_documents', { filter: { application: { _eq: current['id'] } }, fields: ['doc_type', 'received'] });
+    const missing = missingDocuments(String(merged['claim_type']), await requiredTable(data), received as never);
+    if (missing.length) {
+      throw new InvalidCaseStatusError({ reason: `理赔材料不齐全，不能受理。还缺：${missing.map((doc) => DOCUMENT_LABELS[doc] ?? doc).join('、')}。请告知客户补齐后再受理。` });
+    }
+    return current['materials_complete_at'] ? {} : { materials_complete_at: now.toISOString() };
+  }
+  if (to === 'handed_over') {
+    if (from !== 'complete') throw new InvalidCaseStatusError({ reason: '材料齐全后才能移交保险公司。' });
+    return current['handed_over_at'] ? {} : { handed_over_at: now.toISOString() };
+  }
+  if (to === 'closed') return {};
+  throw new InvalidCaseStatusError({ reason: '申请状态只能依次改为：材料齐全 → 已移交保险公司 → 已结案。' });
+}

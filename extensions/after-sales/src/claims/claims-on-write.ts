@@ -1,0 +1,36 @@
+import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
+import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
+import { readAll, type DataAccess } from '../shared/data-access';
+import { applicationStatusChange, checklistOnCreate } from './application-workflow';
+import { reviewReport } from './report-intake';
+
+type Item = Record<string, any>;
+
+/** Filter for `items.create` on the claims desk's collections. */
+export async function claimsOnCreate(data: DataAccess, collection: string, payload: Item, now: Date, timeZone: string): Promise<Item> {
+  if (collection === 'claim_reports') return { ...payload, ...(await reviewReport(data, payload, payload, true, now, timeZone)) };
+  if (collection === 'claim_applications') {
+    if (payload['status'] !== undefined && payload['status'] !== 'collecting') {
+      throw new InvalidCaseStatusError({ reason: '新理赔申请以“收集材料中”登记，材料收齐后再改为“材料齐全”。' });
+    }
+    return checklistOnCreate(data, payload);
+  }
+  return payload;
+}
+
+/** Filter for `items.update`: each selected case is checked against its own current state. */
+export async function claimsOnUpdate(data: DataAccess, collection: string, keys: (string | number)[], payload: Item, now: Date, timeZone: string): Promise<Item> {
+  if (collection !== 'claim_reports' && collection !== 'claim_applications') return payload;
+  const current = await readAll(data, collection, { filter: { id: { _in: keys } }, fields: ['*'] });
+  const results: Item[] = [];
+  for (const row of current) {
+    results.push(
+      collection === 'claim_reports'
+        ? await reviewReport(data, { ...row, ...payload }, payload, false, now, timeZone)
+        : await applicationStatusChange(data, row, payload, now),
+    );
+  }
+  const first = results[0] ?? {};
+  if (results.some((result) => JSON.stringify(result) !== JSON.stringify(first))) throw new BatchUpdateConflictError();
+  return { ...payload, ...first };
+}

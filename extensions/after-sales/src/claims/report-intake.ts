@@ -1,0 +1,120 @@
+import { rejectionReasons } from '../domain/claim-eligibility';
+import { majorReasons, type MajorThresholds } from '../domain/major-case';
+import { resolveInsured } from '../domain/report-lookup';
+import { localDate } from '../domain/work-calendar';
+import { DuplicateReportError } from '../errors/duplicate-report-error';
+import { InsuredNotIdentifiedError } from '../errors/insured-not-identified-error';
+import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
+import { readAll, type DataAccess } from '../shared/data-access';
+
+type Item = Record<string, any>;
+
+const STATUS_LABELS: Record<string, string> = { registered: '已登记', not_accepted: '不予受理', no_policy: '未查到保单', accepted: '已受理', closed: '已结案' };
+/** Statuses the preliminary review decides; staff move a report on only to 已受理 or 已结案. */
+const REVIEWED = ['registered', 'not_accepted', 'no_policy'];
+const REVIEW_INPUTS = ['policy', 'incident_at', 'incident_cause', 'reported_at', 'insured_name', 'insured_id_number', 'policy_no_given'];
+const MAJOR_INPUTS = ['deaths', 'expected_payout', 'outcome_uncertain', 'media_involved', 'regulator_complaint', 'litigation', 'policy'];
+
+async function findPolicy(data: DataAccess, report: Item): Promise<number | null> {
+  if (report['policy']) return Number(report['policy']);
+  if (report['policy_no_given']) {
+    const [policy] = await readAll(data, 'policies', { filter: { policy_no: { _eq: report['policy_no_given'] } }, fields: ['id'], limit: 1 });
+    if (policy) return policy['id'];
+  }
+  const name = String(report['insured_name'] ?? '');
+  const idNumber = report['insured_id_number'] ? String(report['insured_id_number']) : null;
+  const customers = await readAll(data, 'customers', {
+    filter: idNumber ? { id_number: { _icontains: idNumber } } : { name: { _eq: name } },
+    fields: ['id', 'name', 'id_number'],
+  });
+  const policies = customers.length
+    ? await readAll(data, 'policies', { filter: { insured: { _in: customers.map((c) => c['id']) } }, fields: ['id', 'insured'] })
+    : [];
+  const resolution = resolveInsured({ insuredName: name, insuredIdNumber: idNumber }, customers as never, (id) => policies.filter((p) => p['insured'] === id).map((p) => p['id']));
+  if (resolution.kind === 'ambiguous') {
+    throw new InsuredNotIdentifiedError({ reason: `同名客户共 ${resolution.candidates} 位（${name}），无法确认出险人身份。请向报案人核实被保险人的身份证号或保单号后再登记。` });
+  }
+  if (resolution.kind === 'choose_policy') {
+    throw new InsuredNotIdentifiedError({ reason: `被保险人 ${name} 在我司有 ${resolution.policies} 份保单，请向报案人询问本次出险涉及的保单号。` });
+  }
+  return resolution.kind === 'policy' ? resolution.policyId : null;
+}
+
+async function refuseDuplicate(data: DataAccess, report: Item, policyId: number, timeZone: string, selfId: unknown): Promise<void> {
+  const incidentDay = localDate(new Date(report['incident_at']), timeZone);
+  const open = await readAll(data, 'claim_reports', {
+    filter: { policy: { _eq: policyId }, status: { _in: ['registered', 'accepted'] }, ...(selfId ? { id: { _neq: selfId } } : {}) },
+    fields: ['id', 'report_no', 'status', 'incident_at'],
+  });
+  const same = open.find((other) => localDate(new Date(other['incident_at']), timeZone) === incidentDay);
+  if (same) throw new DuplicateReportError({ reportNo: same['report_no'], statusLabel: STATUS_LABELS[same['status']] ?? same['status'], incidentDay });
+}
+
+async function thresholds(data: DataAccess): Promise<MajorThresholds> {
+  const rows = await readAll(data, 'rule_parameters', { filter: { key: { _starts_with: 'major_' } }, fields: ['key', 'value'] });
+  const value = (key: string, fallback: number) => Number(rows.find((row) => row['key'] === key)?.['value'] ?? fallback);
+  return {
+    major_min_deaths: value('major_min_deaths', 2),
+    major_payout_threshold: value('major_payout_threshold', 500000),
+    major_sum_insured_threshold: value('major_sum_insured_threshold', 500000),
+  };
+}
+
+/**
+ * The server's part of taking a report: find the policy (C-LOOKUP), refuse duplicates and
+ * unidentified namesakes, review eligibility as of the accident date (C-ELIGIBLE) and flag major
+ * cases (C-MAJOR). Results are computed here, never taken from the client.
+ */
+export async function reviewReport(data: DataAccess, merged: Item, changes: Item, creating: boolean, now: Date, timeZone: string): Promise<Item> {
+  const result: Item = {};
+  const status = String(merged['status'] ?? 'registered');
+  if ('status' in changes && !creating) {
+    const allowed = changes['status'] === 'closed' || (changes['status'] === 'accepted' && status === 'registered');
+    if (!allowed) throw new InvalidCaseStatusError({ reason: '受理状态由系统按初步审核结果设定；已登记的报案可改为“已受理”，任何报案可改为“已结案”。' });
+  } else if (creating && changes['status'] !== undefined && changes['status'] !== 'registered') {
+    throw new InvalidCaseStatusError({ reason: '新报案的受理状态由系统按初步审核结果设定，请不要填写。' });
+  }
+
+  const reviewing = creating || (REVIEWED.includes(status) && !('status' in changes) && REVIEW_INPUTS.some((field) => field in changes));
+  let policy: Item | undefined;
+  if (reviewing) {
+    const policyId = await findPolicy(data, merged);
+    result['policy'] = policyId;
+    if (!policyId) {
+      Object.assign(result, { status: 'no_policy', rejection_reasons: [] });
+    } else {
+      [policy] = await readAll(data, 'policies', { filter: { id: { _eq: policyId } }, fields: ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product.covered_causes', 'product.claim_time_limit_days', 'product.name'] });
+      await refuseDuplicate(data, merged, policyId, timeZone, merged['id']);
+      const reasons = rejectionReasons({
+        incidentAt: new Date(merged['incident_at']),
+        reportedAt: new Date(merged['reported_at'] ?? now),
+        cause: String(merged['incident_cause']),
+        policy: policy as never,
+        product: { covered_causes: policy!['product']?.['covered_causes'] ?? [], claim_time_limit_days: Number(policy!['product']?.['claim_time_limit_days'] ?? 0) },
+        timeZone,
+      });
+      Object.assign(result, { status: reasons.length ? 'not_accepted' : 'registered', rejection_reasons: reasons });
+      if (!merged['policy_no_given']) result['policy_no_given'] = policy!['policy_no'];
+      if (!merged['product_name']) result['product_name'] = policy!['product']?.['name'] ?? null;
+    }
+  }
+
+  if (creating || MAJOR_INPUTS.some((field) => field in changes)) {
+    const policyId = result['policy'] ?? merged['policy'];
+    if (!policy && policyId) [policy] = await readAll(data, 'policies', { filter: { id: { _eq: policyId } }, fields: ['sum_insured'] });
+    const reasons = majorReasons(
+      {
+        deaths: Number(merged['deaths'] ?? 0),
+        expectedPayout: merged['expected_payout'] === null || merged['expected_payout'] === undefined ? null : Number(merged['expected_payout']),
+        sumInsured: policy?.['sum_insured'] ? Number(policy['sum_insured']) : null,
+        outcomeUncertain: Boolean(merged['outcome_uncertain']),
+        mediaInvolved: Boolean(merged['media_involved']),
+        regulatorComplaint: Boolean(merged['regulator_complaint']),
+        litigation: Boolean(merged['litigation']),
+      },
+      await thresholds(data),
+    );
+    Object.assign(result, { is_major: reasons.length > 0, major_reasons: reasons });
+  }
+  return result;
+}

@@ -1,0 +1,141 @@
+import { createItem, readItem, readItems, readNotifications, updateItem } from '@directus/sdk';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { asAdmin, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { claimReportPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
+
+let admin: Client;
+let clerk: StaffUser;
+let ops: StaffUser;
+let gm: StaffUser;
+
+beforeAll(async () => {
+  admin = await asAdmin();
+  [clerk, ops, gm] = await Promise.all([createStaffUser('市场部'), createStaffUser('运营部'), createStaffUser('总经理室')]);
+});
+
+/** A clerk takes a phone report on a policy set up by the administrator. */
+async function report(policyOverrides: Record<string, unknown>, reportOverrides: Record<string, unknown> = {}, productOverrides: Record<string, unknown> = {}) {
+  const fixture = await createPolicyFixture(admin, policyOverrides);
+  if (Object.keys(productOverrides).length) await admin.request(updateItem('products', fixture.product.id, productOverrides));
+  const created = await clerk.client.request(createItem('claim_reports', claimReportPayload(fixture.policy.id, reportOverrides)));
+  return { ...fixture, report: created };
+}
+
+describe('preliminary review on registration (C-ELIGIBLE)', () => {
+  test.each([
+    ['a covered accident inside the period', {}, {}, 'registered', []],
+    ['a lapsed policy', { status: 'lapsed', terminated_at: '2026-10-01' }, {}, 'not_accepted', ['policy_lapsed']],
+    ['an accident before the policy started', { start_date: '2026-12-01', end_date: '2027-11-30' }, {}, 'not_accepted', ['out_of_period']],
+    ['a cause the product does not cover', {}, { incident_cause: 'illness' }, 'not_accepted', ['cause_not_covered']],
+    ['a report after the filing time limit', { start_date: '2023-01-01', end_date: '2027-12-31' }, { incident_at: '2024-06-01T02:00:00.000Z' }, 'not_accepted', ['time_barred']],
+  ])('%s → %s %o', async (_label, policy, details, status, reasons) => {
+    const { report: created, policy: p } = await report(policy, details);
+    expect(created.status).toBe(status);
+    expect(created.rejection_reasons).toEqual(reasons);
+    expect(created.policy_no_given).toBe(p.policy_no);
+    expect(created.report_no).toMatch(/^BA\d{8}$/);
+  });
+
+  test('the review is the server\'s: a clerk cannot set the status back, and a changed cause is reviewed again', async () => {
+    const { report: created } = await report({}, { incident_cause: 'illness' });
+    expect(created.status).toBe('not_accepted');
+    const refused = await failure(clerk.client.request(updateItem('claim_reports', created.id, { status: 'registered' })));
+    expect(refused.status).toBe(400);
+    expect(refused.message).toContain('受理状态由系统按初步审核结果设定');
+    const fixed = await clerk.client.request(updateItem('claim_reports', created.id, { incident_cause: 'traffic' }));
+    expect(fixed).toMatchObject({ status: 'registered', rejection_reasons: [] });
+  });
+});
+
+describe('lookup before registering (C-LOOKUP)', () => {
+  test('an open report for the same policy and accident day is refused, naming the existing report', async () => {
+    const { report: first, policy } = await report({});
+    const refused = await failure(clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_at: '2026-11-20T09:00:00.000Z', reporter_name: '另一位报案人' }))));
+    expect(refused.status).toBe(400);
+    expect(refused.message).toBe(`该保单 2026-11-20 的事故已有报案 ${first.report_no}（已登记），不能重复登记。请告知报案人我司已受理，并在原报案上跟进。`);
+    const other = await clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_at: '2026-11-21T09:00:00.000Z' })));
+    expect(other.status).toBe('registered');
+  });
+
+  test('namesakes without an ID number are refused with what to ask; the ID number pins the policy', async () => {
+    const name = `同名${randomUUID().slice(0, 6)}`;
+    const a = await createPolicyFixture(admin);
+    const b = await createPolicyFixture(admin);
+    const idA = idNumber();
+    await admin.request(updateItem('customers', a.insured.id, { name, id_number: idA }));
+    await admin.request(updateItem('customers', b.insured.id, { name }));
+    const refused = await failure(clerk.client.request(createItem('claim_reports', claimReportPayload(null, { insured_name: name }))));
+    expect(refused.status).toBe(400);
+    expect(refused.message).toContain(`同名客户共 2 位（${name}），无法确认出险人身份`);
+    const pinned = await clerk.client.request(createItem('claim_reports', claimReportPayload(null, { insured_name: name, insured_id_number: idA })));
+    expect(pinned).toMatchObject({ policy: a.policy.id, status: 'registered' });
+  });
+
+  test('nobody of ours: the report is kept as 未查到保单', async () => {
+    const created = await clerk.client.request(createItem('claim_reports', claimReportPayload(null, { insured_name: `陌生人${randomUUID().slice(0, 6)}` })));
+    expect(created).toMatchObject({ status: 'no_policy', policy: null });
+    expect(created.report_no).toMatch(/^BA/);
+  });
+});
+
+describe('major cases (C-MAJOR)', () => {
+  test('two deaths make a major case due at HQ 24 hours after the report, and the GM Office is told', async () => {
+    const { report: created } = await report({}, { deaths: 2 });
+    expect(created.is_major).toBe(true);
+    expect(created.major_reasons).toEqual(['multi_death']);
+    expect(Date.parse(created.hq_due_at) - Date.parse(created.reported_at)).toBe(24 * 3_600_000);
+    let notices: any[] = [];
+    for (let i = 0; i < 50 && notices.length === 0; i++) {
+      notices = await gm.client.request(readNotifications({ filter: { collection: { _eq: 'claim_reports' }, item: { _eq: String(created.id) } } }));
+      if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(notices.map((n) => n.subject)).toEqual([`【重大案件】${created.report_no} ${created.insured_name}`]);
+  });
+
+  test('sum insured above 500,000 with the outcome open, and litigation', async () => {
+    const { report: created } = await report({ sum_insured: 800000 }, { outcome_uncertain: true, litigation: true });
+    expect(created.major_reasons).toEqual(['large_payout', 'litigation']);
+  });
+});
+
+describe('claim applications (C-APPLY, C-DOCS, C-HANDOVER)', () => {
+  test('the checklist comes from the table; an incomplete application is refused naming what is missing', async () => {
+    const { report: created } = await report({});
+    const application = await clerk.client.request(createItem('claim_applications', { claim_report: created.id, claim_type: 'medical', applicant_name: '李四' }));
+    const documents = await clerk.client.request(readItems('claim_documents', { filter: { application: { _eq: application.id } }, fields: ['id', 'doc_type', 'received'], limit: -1 }));
+    expect(documents.map((d: any) => d.doc_type)).toEqual(['policy_original', 'premium_receipt', 'insured_id', 'beneficiary_id', 'claim_form', 'medical_records', 'test_results', 'outpatient_receipts', 'inpatient_receipts', 'pathology_report']);
+
+    const unverified = await failure(clerk.client.request(updateItem('claim_applications', application.id, { status: 'complete' })));
+    expect(unverified).toMatchObject({ status: 400, message: '尚未核验：申请人身份证明、与被保险人关系证明、保险金请求权。请先核验，确认申请人具有保险金请求权后再受理。' });
+
+    await clerk.client.request(updateItem('claim_applications', application.id, { identity_verified: true, relation_verified: true, right_verified: true }));
+    for (const doc of documents.filter((d: any) => !['claim_form', 'test_results'].includes(d.doc_type))) {
+      await clerk.client.request(updateItem('claim_documents', doc.id, { received: true }));
+    }
+    const missing = await failure(clerk.client.request(updateItem('claim_applications', application.id, { status: 'complete' })));
+    expect(missing.message).toBe('理赔材料不齐全，不能受理。还缺：理赔申请书、检（化）验资料。请告知客户补齐后再受理。');
+    expect((await admin.request(readItem('claim_applications', application.id))).status).toBe('collecting');
+
+    for (const doc of documents.filter((d: any) => ['claim_form', 'test_results'].includes(d.doc_type))) {
+      await clerk.client.request(updateItem('claim_documents', doc.id, { received: true }));
+    }
+    const complete = await clerk.client.request(updateItem('claim_applications', application.id, { status: 'complete' }));
+    expect(complete.status).toBe('complete');
+    expect(Date.now() - Date.parse(complete.materials_complete_at)).toBeLessThan(60_000);
+    expect(Date.parse(complete.handover_due_at)).toBeGreaterThan(Date.parse(complete.materials_complete_at) + 3 * 86_400_000 - 1);
+
+    const handed = await ops.client.request(updateItem('claim_applications', application.id, { status: 'handed_over', insurer_receipt_no: 'QS-001' }));
+    expect(handed.status).toBe('handed_over');
+    expect(Date.now() - Date.parse(handed.handed_over_at)).toBeLessThan(60_000);
+    const late = await failure(ops.client.request(updateItem('claim_applications', application.id, { handed_over_at: '2026-01-01T00:00:00.000Z' })));
+    expect(late.status).toBe(403);
+  });
+
+  test('the handover due date skips the National Day holiday and counts the make-up Saturday', async () => {
+    const { report: created } = await report({});
+    // Wed 30 Sep 2026 → Thu 8, Fri 9, Sat 10 Oct (调休) → due 24:00 on 10 Oct Shanghai.
+    const application = await admin.request(createItem('claim_applications', { claim_report: created.id, claim_type: 'medical', applicant_name: '李四', materials_complete_at: '2026-09-30T02:00:00.000Z' }));
+    expect(application.handover_due_at).toBe('2026-10-10T16:00:00.000Z');
+  });
+});
