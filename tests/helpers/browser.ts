@@ -36,3 +36,35 @@ export async function fillText(page: Page, label: string, value: string): Promis
 export async function saveForm(page: Page): Promise<void> {
   await page.locator('.actions button').filter({ has: page.locator('[data-icon="check"]') }).first().click();
 }
+
+/** Picks a related item in a many-to-one field: opens the selection drawer, searches, clicks the row. */
+export async function chooseRelated(page: Page, label: string, search: string): Promise<void> {
+  await formField(page, label).locator('.interface .v-input, .interface button').first().click();
+  const drawer = page.locator('.v-drawer').last();
+  await drawer.waitFor({ state: 'visible' });
+  const searchBox = drawer.locator('.search-input input, input[type=search]').first();
+  if (await searchBox.count()) {
+    await drawer.locator('.search-input').first().click();
+    await searchBox.fill(search);
+  }
+  await drawer.locator('tr, .row', { hasText: search }).first().click();
+  const confirm = drawer.locator('.actions button').filter({ has: page.locator('[data-icon="check"]') });
+  if (await confirm.count()) await confirm.first().click();
+  await drawer.waitFor({ state: 'hidden' });
+}
+
+/** Sets a datetime field to now with the picker's own “设置为现在” button. */
+export async function setDateTimeToNow(page: Page, label: string): Promise<void> {
+  await formField(page, label).locator('.interface button.v-list-item, .interface .v-input').first().click();
+  await page.locator('.v-menu-content').getByText('设置为现在').click();
+  await page.keyboard.press('Escape');
+}
+
+/** What a form field shows: its text and the values of its inputs (a read-only dropdown shows its label in an input). */
+export async function fieldShows(page: Page, label: string): Promise<string> {
+  const field = formField(page, label);
+  await field.waitFor({ state: 'visible' });
+  await page.waitForTimeout(300);
+  const values = await field.locator('.interface input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value || input.getAttribute('placeholder') || ''));
+  return `${await field.locator('.interface').innerText()} ${values.join(' ')}`;
+}

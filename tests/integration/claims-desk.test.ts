@@ -1,4 +1,4 @@
-import { createItem, readItem, readItems, readNotifications, updateItem } from '@directus/sdk';
+import { createItem, readItem, readItems, readNotifications, readPresets, updateItem } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
@@ -137,5 +137,23 @@ describe('claim applications (C-APPLY, C-DOCS, C-HANDOVER)', () => {
     // Wed 30 Sep 2026 → Thu 8, Fri 9, Sat 10 Oct (调休) → due 24:00 on 10 Oct Shanghai.
     const application = await admin.request(createItem('claim_applications', { claim_report: created.id, claim_type: 'medical', applicant_name: '李四', materials_complete_at: '2026-09-30T02:00:00.000Z' }));
     expect(application.handover_due_at).toBe('2026-10-10T16:00:00.000Z');
+  });
+});
+
+describe('bookmarks (书签) per department', () => {
+  test('each department opens on its own lists, and a bookmark finds its cases', async () => {
+    const names = async (user: StaffUser) =>
+      (await user.client.request(readPresets({ filter: { bookmark: { _nnull: true } }, fields: ['bookmark', 'collection', 'filter'] }))) as any[];
+    const market = await names(clerk);
+    expect(market.map((p) => p.bookmark).sort()).toEqual(['今日报案', '待移交', '待补材料', '重大案件'].sort());
+    expect((await names(ops)).map((p) => p.bookmark).sort()).toEqual(['今日报案', '待移交', '待补材料'].sort());
+
+    const { report: major } = await report({}, { deaths: 3 });
+    const majorCases = market.find((p) => p.bookmark === '重大案件');
+    const found = await clerk.client.request(readItems('claim_reports', { filter: majorCases.filter, fields: ['id'], limit: -1 }));
+    expect(found.map((r: any) => r.id)).toContain(major.id);
+    const today = market.find((p) => p.bookmark === '今日报案');
+    const todays = await clerk.client.request(readItems('claim_reports', { filter: today.filter, fields: ['id'], limit: -1 }));
+    expect(todays.map((r: any) => r.id)).toContain(major.id);
   });
 });

@@ -1,7 +1,7 @@
 import { applySchemaSnapshot } from './apply-schema-snapshot';
 import { seedAccess } from './seed-access';
 import { seedCalendar } from './seed-calendar';
-import { seedListLayouts } from './seed-list-layouts';
+import { seedPresets } from './seed-presets';
 import { seedRowsFile } from './seed-rows';
 import { seedSettings } from './seed-settings';
 import type { SetupContext } from './setup-context';
@@ -15,8 +15,8 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   ctx.logger.info(`[after-sales] settings: ${settings.length ? settings.join(', ') : 'unchanged'}`);
   const access = await seedAccess(ctx, schema);
   ctx.logger.info(`[after-sales] access: ${access.created} created, ${access.updated} updated`);
-  const layouts = await seedListLayouts(ctx, schema);
-  ctx.logger.info(`[after-sales] list layouts: ${layouts} added`);
+  const presets = await seedPresets(ctx, schema);
+  ctx.logger.info(`[after-sales] list layouts and bookmarks: ${presets} added`);
   const rules = await seedRowsFile(ctx, schema, 'rules.yaml');
   ctx.logger.info(`[after-sales] rule tables: ${rules} default row(s) added`);
   const days = await seedCalendar(ctx, schema);
