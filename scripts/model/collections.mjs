@@ -99,6 +99,7 @@ export const collections = [
     note: '接报案：询问案情、查询报案记录、初步审核；重大案件24小时内呈报总部',
     fields: [
       f.id(),
+      f.guidance(),
       numberField('report_no', '报案号'),
       f.timestamp('reported_at', '报案时间', { note: '默认为登记时间；纸面受理后补录时由管理员填写实际报案时间', indexed: true }),
       f.select('channel', '报案方式', C.CHANNELS, { required: true }),
@@ -198,6 +199,7 @@ export const collections = [
     note: '记录退保原因，提醒客户备齐资料至保险公司办理',
     fields: [
       f.id(),
+      f.guidance(),
       numberField('request_no', '申请编号'),
       f.select('channel', '提请方式', C.CHANNELS, { required: true }),
       f.m2o('policy', '保单', 'policies', POLICY_TEMPLATE, { required: true }),
@@ -214,6 +216,7 @@ export const collections = [
     note: '询问保单详情及批改内容，指导客户填写批改申请单',
     fields: [
       f.id(),
+      f.guidance(),
       numberField('request_no', '申请编号'),
       f.select('channel', '提请方式', C.CHANNELS, { required: true }),
       f.m2o('policy', '保单', 'policies', POLICY_TEMPLATE, { required: true }),
@@ -233,6 +236,7 @@ export const collections = [
     note: '内部表单，不得影印送客户；自总经理室受理起13天内结案',
     fields: [
       f.id(),
+      f.guidance(),
       numberField('complaint_no', '投诉编号'),
       f.select('stage', '处理阶段', C.STAGES, { defaultValue: 'draft', indexed: true }),
       f.timestamp('registered_at', '总经理室受理时间', { note: '13天结案时限的起点；补录时由总经理室或管理员填写实际时间' }),

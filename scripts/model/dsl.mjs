@@ -153,6 +153,9 @@ export const f = {
       options: { title: label, icon: o.icon, inlineTitle: true },
       ...o,
     }),
+  // The wording (话术) of 服务话术 for this form, rendered by the bundle's guidance interface.
+  guidance: (key = 'guidance', label = '服务话术') =>
+    field(key, label, 'alias', { interface: 'after-sales-guidance', special: ['alias', 'no-data'], note: '话术在“规则配置 → 服务话术”中修改' }),
   notice: (key, label, text, o = {}) =>
     field(key, label, 'alias', {
       interface: 'presentation-notice',

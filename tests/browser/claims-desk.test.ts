@@ -1,4 +1,4 @@
-import { readItems } from '@directus/sdk';
+import { readItems, updateItem } from '@directus/sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser } from '../helpers/api';
@@ -41,5 +41,28 @@ test('a clerk registers a report on a lapsed policy in the admin UI and sees 不
   await page.waitForSelector('text=初步审核');
   expect(await fieldShows(page, '受理状态')).toContain('不予受理');
   expect(await fieldShows(page, '不予受理原因')).toContain('保单已失效或终止');
+  await page.close();
+});
+
+test('the report form shows the standard wording (话术) from the table, and an administrator\'s edit shows up', async () => {
+  const admin = await asAdmin();
+  const clerk = await createStaffUser('市场部');
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  await signIn(page, baseUrl(), clerk.email, clerk.password);
+  await page.goto(`${baseUrl()}/admin/content/claim_reports/+`);
+  const guidance = page.locator('.after-sales-guidance');
+  await guidance.getByText('接报案开场').waitFor({ state: 'visible' });
+  expect(await guidance.innerText()).toContain('请依次询问：保单号码、险种名称、被保险人姓名');
+  expect(await guidance.innerText()).not.toContain('现场保全提示');
+
+  const [greeting] = (await admin.request(readItems('guidance_texts', { filter: { key: { _eq: 'report_greeting' } }, fields: ['id', 'content'] }))) as any[];
+  const edited = '您好，欢迎致电东方保险代理客户服务部，请问有什么可以帮您？';
+  await admin.request(updateItem('guidance_texts', greeting.id, { content: edited }));
+  try {
+    await page.reload();
+    await guidance.getByText(edited).waitFor({ state: 'visible' });
+  } finally {
+    await admin.request(updateItem('guidance_texts', greeting.id, { content: greeting.content }));
+  }
   await page.close();
 });
