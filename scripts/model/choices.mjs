@@ -155,4 +155,6 @@ export const DEADLINE_EVENT_KINDS = [
   c('inquiry', '洽办'),
   c('calendar_gap', '日历缺少官方数据'),
   c('major_case', '重大案件通知总经理室'),
+  c('reopen', '客户未接受结论，另立新案'),
+  c('other_company', '涉及其他公司，通知总经理室'),
 ];

@@ -257,6 +257,7 @@ export const collections = [
       f.boolean('involves_other_company', '涉及其他公司责任', { note: '由总经理室会同有关单位共同处理' }),
       f.string('other_company_name', '涉及的其他公司'),
       f.m2o('parent_complaint', '原投诉（客户未接受结论）', 'complaints', COMPLAINT_TEMPLATE),
+      f.text('handling_opinion', '本次处理意见', { note: '变更处理阶段时填写，随阶段变更记入处理记录' }),
       f.divider('divider_investigation', '调查分析（运营部、技术部）', { icon: 'search' }),
       f.text('investigation_cause', '发生原因'),
       f.text('responsibility', '责任归属'),

@@ -3,6 +3,13 @@ import path from 'node:path';
 import { claimsOnCreate, claimsOnUpdate } from '../claims/claims-on-write';
 import { notifyMajorCase } from '../claims/notify-major-case';
 import { clocksOnCreate, clocksOnUpdate } from '../clocks/clocks-on-write';
+import { complaintOnCreate, complaintOnUpdate } from '../complaints/complaint-on-write';
+import { buildMonthlyStats } from '../complaints/build-monthly-stats';
+import { complaintFollowUp } from '../complaints/follow-up';
+import { previousPeriod } from '../domain/monthly-stats';
+import { recordStep } from '../complaints/record-step';
+import { StepImmutableError } from '../errors/step-immutable-error';
+import { actorOf } from '../shared/actor';
 import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
 import { numberOnCreate } from '../numbering/number-on-create';
 import { runSweep } from '../sweep/run-sweep';
@@ -64,6 +71,40 @@ export default defineHook(({ init, filter, action, schedule }, { services, datab
     for (const key of keys as string[]) void majorCase(key);
   });
 
+  // Complaint workflow: stage machine, approvals, numbering at registration (K-*).
+  // Registered on the generic events so they run before the clocks below (Directus runs the
+  // generic `items.*` handlers before the collection's own).
+  filter('items.create', async (payload, { collection }, { database: transaction, schema, accountability }) =>
+    collection !== 'complaints'
+      ? payload
+      : complaintOnCreate({ services, schema, database: transaction }, await actorOf(accountability, transaction), payload as Record<string, unknown>, new Date(), timeZone),
+  );
+  filter('items.update', async (payload, { collection, keys }, { database: connection, schema, accountability }) =>
+    collection !== 'complaints'
+      ? payload
+      : complaintOnUpdate({ services, schema, database: connection }, await actorOf(accountability, connection), keys as (string | number)[], payload as Record<string, unknown>, new Date(), timeZone),
+  );
+  const afterComplaintWrite = async (keys: (string | number)[], payload: Record<string, unknown>, actorId: string | null) => {
+    const data = { services, database, schema: await getSchema() };
+    for (const key of keys) {
+      if ('stage' in payload) await recordStep(data, key, actorId, payload['handling_opinion']);
+      await complaintFollowUp(data, key, new Date());
+    }
+  };
+  action('complaints.items.create', ({ key, payload }, { accountability }) =>
+    afterComplaintWrite([key], { ...payload, stage: payload.stage ?? 'draft' }, accountability?.user ?? null).catch((error) => logger.error(error, '[after-sales] complaint follow-up failed')),
+  );
+  action('complaints.items.update', ({ keys, payload }, { accountability }) =>
+    afterComplaintWrite(keys, payload, accountability?.user ?? null).catch((error) => logger.error(error, '[after-sales] complaint follow-up failed')),
+  );
+  // The step log is append-only for everyone (the system itself writes without accountability).
+  for (const event of ['complaint_steps.items.update', 'complaint_steps.items.delete']) {
+    filter(event, (payload, _meta, { accountability }) => {
+      if (accountability) throw new StepImmutableError();
+      return payload;
+    });
+  }
+
   // Deadlines (after the hooks above, which decide what the clocks depend on): due and warning times (X-CLOCKS).
   filter('items.create', async (payload, { collection }, { database: transaction, schema }) =>
     clocksOnCreate(payload as Record<string, unknown>, collection, { services, schema, database: transaction }, new Date(), timeZone),
@@ -80,6 +121,15 @@ export default defineHook(({ init, filter, action, schedule }, { services, datab
   for (const event of ['work_calendar.items.create', 'work_calendar.items.update', 'work_calendar.items.delete', 'deadline_rules.items.update', 'deadline_rules.items.create']) {
     action(event, () => recompute().catch((error) => logger.error(error, '[after-sales] recomputing deadlines failed')));
   }
+
+  // K-MONTHLY: last month's statistics are built on the 1st (and can be rebuilt on demand).
+  schedule('30 1 1 * *', async () => {
+    try {
+      await buildMonthlyStats({ services, database, schema: await getSchema() }, previousPeriod(new Date(), timeZone), new Date(), timeZone);
+    } catch (error) {
+      logger.error(error, '[after-sales] monthly statistics failed');
+    }
+  });
 
   // The deadline scan; idempotent, so every instance may run it (SYNCHRONIZATION_STORE is not a lock).
   schedule(String(env['AFTER_SALES_SWEEP_CRON'] ?? '*/5 * * * *'), async () => {

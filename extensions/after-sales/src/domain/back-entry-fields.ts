@@ -5,7 +5,7 @@
 export const BACK_ENTRY_FIELDS: Record<string, { fields: Record<string, string>; roles: string[] }> = {
   claim_reports: { fields: { reported_at: '报案时间' }, roles: [] },
   claim_applications: { fields: { materials_complete_at: '材料齐全时间', handed_over_at: '移交时间' }, roles: [] },
-  complaints: { fields: { registered_at: '总经理室受理时间' }, roles: ['总经理室'] },
+  complaints: { fields: { registered_at: '总经理室受理时间', closed_at: '结案时间' }, roles: ['总经理室'] },
 };
 
 /** The first back-entry field of the payload the user's role may not set, if any. */

@@ -14,7 +14,7 @@ export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
   endorsement_requests: { request_no: '申请编号' },
   complaints: {
     complaint_no: '投诉编号', due_at: '结案期限', warn_at: '结案预警时间', stage_due_at: '本阶段期限',
-    approval_level: '核决权限', approved_by: '核决人', approved_at: '核决时间', closed_at: '结案时间',
+    approval_level: '核决权限', approved_by: '核决人', approved_at: '核决时间',
     holding_department: '当前办理部门', stage_entered_at: '进入本阶段时间', stage_warn_at: '本阶段预警时间', timeliness_checked_at: '时效查核时间',
   },
   urge_notices: { notice_no: '催办单号', clock_key: '时限' },

@@ -3,7 +3,7 @@ import { itemsService } from '../shared/data-access';
 
 export interface LedgerEntry {
   key: string;
-  kind: 'warning' | 'urge' | 'inquiry' | 'calendar_gap' | 'major_case';
+  kind: 'warning' | 'urge' | 'inquiry' | 'calendar_gap' | 'major_case' | 'reopen' | 'other_company';
   collection?: string | null;
   item?: string | null;
   department?: string | null;

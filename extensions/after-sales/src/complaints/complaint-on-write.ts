@@ -1,0 +1,62 @@
+import { commitmentBeforeApproval, judgeMove, STAGE_LABELS, type Transition } from '../domain/complaint-workflow';
+import type { ApprovalAuthority } from '../domain/approval-authority';
+import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
+import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
+import { WorkflowRefusedError } from '../errors/workflow-refused-error';
+import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
+import type { Actor } from '../shared/actor';
+import { readAll, type DataAccess } from '../shared/data-access';
+
+type Item = Record<string, any>;
+const CREATE_STAGES = ['draft', 'submitted'];
+
+async function rules(data: DataAccess) {
+  const [transitions, authorities] = await Promise.all([
+    readAll(data, 'complaint_transitions', { fields: ['from_stage', 'to_stage', 'department', 'requires_approval', 'required_fields'] }),
+    readAll(data, 'approval_authorities', { fields: ['level', 'max_amount', 'sort'] }),
+  ]);
+  return { transitions: transitions as Transition[], authorities: authorities as ApprovalAuthority[] };
+}
+
+async function move(data: DataAccess, actor: Actor, current: Item, changes: Item, now: Date, timeZone: string): Promise<Item> {
+  const merged = { ...current, ...changes };
+  const from = String(current['stage'] ?? 'draft');
+  const to = String(changes['stage']);
+  const verdict = judgeMove({ from, to, complaint: merged, department: actor.department, isAdmin: actor.isAdmin, approvalLevels: actor.approvalLevels, ...(await rules(data)) });
+  if (!verdict.ok) throw verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason });
+  const derived: Item = {};
+  if (verdict.approvalLevel) Object.assign(derived, { approval_level: verdict.approvalLevel, approved_by: actor.userId, approved_at: now.toISOString() });
+  if (to === 'registered') {
+    if (!merged['registered_at']) derived['registered_at'] = now.toISOString();
+    const rule = await readNumberingRule(data.database, 'complaints');
+    // K-NUMBER: the number is given when the GM Office accepts the complaint, in its month.
+    if (rule && !merged['complaint_no']) derived['complaint_no'] = await assignCaseNumber(data.database, rule, now, timeZone);
+  }
+  return derived;
+}
+
+/** Filter for `items.create` on complaints: 市场部 files it as 草稿 or sends it straight to the GM Office. */
+export async function complaintOnCreate(data: DataAccess, actor: Actor, payload: Item, now: Date, timeZone: string): Promise<Item> {
+  const stage = String(payload['stage'] ?? 'draft');
+  const refusal = commitmentBeforeApproval(payload, payload);
+  if (refusal && !actor.isAdmin) throw new WorkflowForbiddenError({ reason: refusal });
+  if (actor.isAdmin || stage === 'draft') return payload;
+  if (!CREATE_STAGES.includes(stage)) {
+    throw new WorkflowRefusedError({ reason: `新的客户抱怨只能以“${STAGE_LABELS['draft']}”或“${STAGE_LABELS['submitted']}”登记。` });
+  }
+  return { ...payload, ...(await move(data, actor, { stage: 'draft' }, payload, now, timeZone)) };
+}
+
+/** Filter for `items.update` on complaints: stage moves follow the workflow; commitments wait for approval. */
+export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (string | number)[], payload: Item, now: Date, timeZone: string): Promise<Item> {
+  const current = await readAll(data, 'complaints', { filter: { id: { _in: keys } }, fields: ['*'] });
+  const results: Item[] = [];
+  for (const row of current) {
+    const refusal = commitmentBeforeApproval(payload, { ...row, ...payload });
+    if (refusal && !actor.isAdmin) throw new WorkflowForbiddenError({ reason: refusal });
+    results.push('stage' in payload && payload['stage'] !== row['stage'] ? await move(data, actor, row, payload, now, timeZone) : {});
+  }
+  const first = results[0] ?? {};
+  if (results.some((result) => JSON.stringify(result) !== JSON.stringify(first))) throw new BatchUpdateConflictError();
+  return { ...payload, ...first };
+}

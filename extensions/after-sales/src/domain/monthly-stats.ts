@@ -1,0 +1,61 @@
+import { DEPARTMENT_ROLES } from './departments';
+import { startOfLocalDay } from './work-calendar';
+
+export interface ClosedComplaint {
+  complaint_no: string | null;
+  registered_at: string | null;
+  closed_at: string;
+  due_at: string | null;
+  responsible_department: string | null;
+  countermeasures: string | null;
+}
+
+export interface MonthlyStats {
+  period: string;
+  closed_count: number;
+  overdue_count: number;
+  avg_days_to_close: number | null;
+  by_department: Record<string, { label: string; count: number; ratio: number }>;
+  improvement_actions: string;
+}
+
+/** The instants a `YYYY-MM` period spans in the business time zone: [start, end). */
+export function periodBounds(period: string, timeZone: string): { start: Date; end: Date } {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (!match) throw new RangeError(`统计月份应为 YYYY-MM 格式，收到 “${period}”`);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return { start: startOfLocalDay(`${period}-01`, timeZone), end: startOfLocalDay(next, timeZone) };
+}
+
+/** The month before `now` in the business time zone, as `YYYY-MM`. */
+export function previousPeriod(now: Date, timeZone: string): string {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** K-MONTHLY: the 客户投诉案件统计表 of the complaints closed in a month. */
+export function monthlyStats(period: string, closed: ClosedComplaint[]): MonthlyStats {
+  const byDepartment: MonthlyStats['by_department'] = {};
+  for (const complaint of closed) {
+    const key = complaint.responsible_department ?? 'none';
+    const label = DEPARTMENT_ROLES[key as keyof typeof DEPARTMENT_ROLES] ?? '未判定';
+    byDepartment[key] = { label, count: (byDepartment[key]?.count ?? 0) + 1, ratio: 0 };
+  }
+  for (const entry of Object.values(byDepartment)) entry.ratio = round(entry.count / closed.length, 4);
+  const durations = closed.filter((c) => c.registered_at).map((c) => (Date.parse(c.closed_at) - Date.parse(c.registered_at!)) / 86_400_000);
+  return {
+    period,
+    closed_count: closed.length,
+    overdue_count: closed.filter((c) => c.due_at && Date.parse(c.closed_at) > Date.parse(c.due_at)).length,
+    avg_days_to_close: durations.length ? round(durations.reduce((a, b) => a + b, 0) / durations.length, 2) : null,
+    by_department: byDepartment,
+    improvement_actions: closed
+      .filter((c) => c.countermeasures)
+      .map((c) => `${c.complaint_no ?? ''}：${c.countermeasures}`)
+      .join('\n'),
+  };
+}
