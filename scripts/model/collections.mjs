@@ -275,6 +275,7 @@ export const collections = [
       f.boolean('customer_accepted', '客户接受处理结果'),
       f.boolean('supervisor_reviewed', '主管已核阅'),
       f.divider('divider_penalty', '责任与罚扣', { icon: 'balance' }),
+      f.m2o('penalty_standard', '罚扣判定基准', 'penalty_standards', '{{code}} {{name}}', { note: '选择后由系统按基准填入部门损失金额、惩处种类和行政处分' }),
       department('responsible_department', '责任部门'),
       f.money('loss_amount', '部门损失金额'),
       f.select('penalty_type', '个人惩处种类', C.PENALTY_TYPES),

@@ -1,4 +1,4 @@
-import { createItem, deleteItem, readItem, readItems, updateItem } from '@directus/sdk';
+import { createItem, deleteItem, readItem, readItems, readNotifications, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
@@ -51,8 +51,11 @@ describe('a complaint walks through all five departments', () => {
     const approved = await move(deputy, draft.id, 'negotiating', { gm_opinion: '退还多收保费', offer_amount: 8000 });
     expect(approved).toMatchObject({ approval_level: '副总经理', approved_by: deputy.id, holding_department: 'market' });
     await move(clerk, draft.id, 'final_review', { negotiation_result: '客户同意退还8000元', supervisor_reviewed: true, customer_accepted: true });
-    const closed = await move(deputy, draft.id, 'closed', { responsible_department: 'operations', penalty_type: 'warning', countermeasures: '修复续保提醒' });
-    expect(closed.stage).toBe('closed');
+    // K-PENALTY: the chosen standard fills the loss amount, penalty type and sanction flag.
+    const [standard] = (await admin.request(readItems('penalty_standards', { filter: { code: { _eq: 'P02' } }, fields: ['id'] }))) as any[];
+    const closed = await move(deputy, draft.id, 'closed', { responsible_department: 'operations', penalty_standard: standard.id, countermeasures: '修复续保提醒' });
+    expect(closed).toMatchObject({ stage: 'closed', penalty_type: 'fine', administrative_sanction: false });
+    expect(Number(closed.loss_amount)).toBe(500);
     expect(Date.now() - Date.parse(closed.closed_at)).toBeLessThan(60_000);
 
     const log = await steps(draft.id, 9);
@@ -152,4 +155,18 @@ describe('monthly statistics (K-MONTHLY)', () => {
     expect((await call(clerk, '2025-03')).status).toBe(403);
     expect((await call(gm, '2025-3')).body.errors[0].message).toBe('统计月份 “2025-3” 无效：应为 YYYY-MM 格式，例如 2026-11。');
   });
+});
+
+test('a complaint involving another company is flagged to the GM Office once (K-OTHERCO)', async () => {
+  const c = await clerk.client.request(createItem('complaints', complaintPayload({ involves_other_company: true, other_company_name: '某某保险公估公司' })));
+  await clerk.client.request(updateItem('complaints', c.id, { market_opinion: '需会同公估公司处理' }));
+  let notices: any[] = [];
+  for (let i = 0; i < 50 && notices.length === 0; i++) {
+    notices = await gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } } }));
+    if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  notices = await gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } } }));
+  expect(notices.map((n) => n.subject)).toEqual(['【涉及其他公司】#' + c.id]);
+  expect(notices[0]!.message).toContain('某某保险公估公司');
 });

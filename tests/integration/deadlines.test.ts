@@ -94,6 +94,12 @@ describe('the sweep', () => {
     expect(inquiries).toHaveLength(1);
     expect(inquiries[0]).toMatchObject({ department: 'operations', stage: 'investigating', overdue_by: 48, clock_key: `inquiry:complaint_steps:${lateStep.id}` });
 
+    // K-MONTHLY: past the 10th (24:00 Shanghai) without last month's statistics, the GM Office is urged once.
+    const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-').map(Number) as [number, number, number];
+    const lastMonth = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    const statsUrges = await admin.request(readItems('urge_notices', { filter: { collection: { _eq: 'complaint_monthly_stats' }, item: { _eq: lastMonth } } }));
+    expect(statsUrges.map((u: any) => u.department)).toEqual(day > 10 ? ['gm_office'] : []);
+
     // The holding department sees the urge in its notification centre.
     const notices = await ops.client.request(readNotifications({ filter: { collection: { _eq: 'claim_applications' }, item: { _eq: String(late.id) } } }));
     expect(notices).toHaveLength(1);
@@ -108,6 +114,7 @@ describe('the sweep', () => {
     expect(third.body.data).toEqual({ warnings: 0, urges: 0, inquiries: 0, calendarGaps: 0 });
     expect(await admin.request(readItems('urge_notices', { filter: { collection: { _eq: 'claim_applications' }, item: { _eq: String(late.id) } } }))).toHaveLength(1);
     expect(await admin.request(readItems('overdue_inquiries', { filter: { complaint: { _eq: closed.id } } }))).toHaveLength(1);
+    expect(await admin.request(readItems('urge_notices', { filter: { collection: { _eq: 'complaint_monthly_stats' } } }))).toHaveLength(statsUrges.length);
   });
 
   test('only administrators run the sweep, with a Chinese refusal for others', async () => {

@@ -1,5 +1,6 @@
 import { commitmentBeforeApproval, judgeMove, STAGE_LABELS, type Transition } from '../domain/complaint-workflow';
 import type { ApprovalAuthority } from '../domain/approval-authority';
+import { penaltyFromStandard, type PenaltyStandard } from '../domain/penalty';
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
@@ -35,11 +36,18 @@ async function move(data: DataAccess, actor: Actor, current: Item, changes: Item
   return derived;
 }
 
+async function penalty(data: DataAccess, changes: Item): Promise<Item> {
+  if (!changes['penalty_standard']) return {};
+  const [standard] = await readAll(data, 'penalty_standards', { filter: { id: { _eq: changes['penalty_standard'] } }, fields: ['code', 'loss_amount', 'penalty_type', 'administrative_sanction'] });
+  return standard ? penaltyFromStandard(standard as PenaltyStandard, changes) : {};
+}
+
 /** Filter for `items.create` on complaints: 市场部 files it as 草稿 or sends it straight to the GM Office. */
 export async function complaintOnCreate(data: DataAccess, actor: Actor, payload: Item, now: Date, timeZone: string): Promise<Item> {
   const stage = String(payload['stage'] ?? 'draft');
   const refusal = commitmentBeforeApproval(payload, payload);
   if (refusal && !actor.isAdmin) throw new WorkflowForbiddenError({ reason: refusal });
+  payload = { ...payload, ...(await penalty(data, payload)) };
   if (actor.isAdmin || stage === 'draft') return payload;
   if (!CREATE_STAGES.includes(stage)) {
     throw new WorkflowRefusedError({ reason: `新的客户抱怨只能以“${STAGE_LABELS['draft']}”或“${STAGE_LABELS['submitted']}”登记。` });
@@ -49,6 +57,7 @@ export async function complaintOnCreate(data: DataAccess, actor: Actor, payload:
 
 /** Filter for `items.update` on complaints: stage moves follow the workflow; commitments wait for approval. */
 export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (string | number)[], payload: Item, now: Date, timeZone: string): Promise<Item> {
+  payload = { ...payload, ...(await penalty(data, payload)) };
   const current = await readAll(data, 'complaints', { filter: { id: { _in: keys } }, fields: ['*'] });
   const results: Item[] = [];
   for (const row of current) {

@@ -2,7 +2,9 @@ import { CLOCK_DEFINITIONS } from '../domain/case-clocks';
 import { CASE_NUMBER_FIELDS, clockEvent, inquiryFor } from '../domain/sweep-plan';
 import { yearsWithoutOfficialData } from '../domain/deadline-clock';
 import { zonedParts } from '../domain/zoned-time';
-import { startOfLocalDay } from '../domain/work-calendar';
+import { previousPeriod } from '../domain/monthly-stats';
+import { formatLocal } from '../domain/sweep-plan';
+import { addCalendarDays, startOfLocalDay } from '../domain/work-calendar';
 import { loadClockContext } from '../clocks/clock-context';
 import { itemsService, readAll, type DataAccess } from '../shared/data-access';
 import { issueOnce } from './issue-once';
@@ -78,9 +80,34 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
     }
   }
 
+  result.urges += await urgeMonthlyStats(data, now, timeZone, rules);
   result.inquiries = await checkClosedComplaints(data, now);
   result.calendarGaps = await warnCalendarGaps(data, now, timeZone, calendar);
   return result;
+}
+
+/**
+ * K-MONTHLY: last month's statistics are due by the rule's day of this month (default the 10th,
+ * ending 24:00); past it without the table, the GM Office gets one urge notice.
+ */
+async function urgeMonthlyStats(data: DataAccess, now: Date, timeZone: string, rules: Awaited<ReturnType<typeof loadClockContext>>['rules']): Promise<number> {
+  const rule = rules.find((r) => r.key === 'complaint_monthly_stats' && r.active);
+  if (!rule) return 0;
+  const { year, month } = zonedParts(now, timeZone);
+  const thisMonth = `${year}-${String(month).padStart(2, '0')}`;
+  const due = startOfLocalDay(addCalendarDays(`${thisMonth}-01`, rule.limit_value), timeZone);
+  if (now < due) return 0;
+  const period = previousPeriod(now, timeZone);
+  const built = await readAll(data, 'complaint_monthly_stats', { filter: { period: { _eq: period } }, fields: ['id'], limit: 1 });
+  if (built.length) return 0;
+  const department = rule.urge_department ?? 'gm_office';
+  const key = `urge:complaint_monthly_stats:${period}`;
+  const message = `${period} 的客户投诉案件统计表应于 ${formatLocal(due, timeZone)} 前完成，目前尚未生成。请总经理室会同有关部门尽快汇总（第十三条第9款）。`;
+  const issued = await issueOnce(data, { key, kind: 'urge', collection: 'complaint_monthly_stats', item: period, department, due_at: due.toISOString() }, now, async (trx) => {
+    await itemsService(trx, 'urge_notices').createOne({ collection: 'complaint_monthly_stats', item: period, case_no: period, department, clock_key: key, due_at: due.toISOString(), issued_at: now.toISOString(), reason: message });
+    await notifyDepartment(trx, department, { subject: `【催办】${period} 客户投诉案件统计表`, message, collection: 'complaint_monthly_stats', item: period });
+  });
+  return issued ? 1 : 0;
 }
 
 /** K-INQUIRE: each closed complaint is checked once; a department late in a stage gets a 洽办单. */
