@@ -92,6 +92,18 @@ export const collections = [
     ],
   }),
 
+  collection('company_profile', {
+    label: '公司信息', icon: 'apartment', folder: 'folder_reference', sort: 5, singleton: true,
+    note: '印在通知书和信函抬头、落款处的公司名称、地址和电话',
+    fields: [
+      f.id(),
+      f.string('name', '公司名称', { required: true, width: 'full' }),
+      f.string('address', '地址', { required: true, width: 'full' }),
+      f.string('phone', '客服电话', { required: true, maxLength: 32 }),
+      f.string('seal_text', '落款（如部门名称）'),
+    ],
+  }),
+
   // ---------------------------------------------------------------- 理赔
   collection('claim_reports', {
     label: '报案登记', singular: '报案', plural: '报案登记', icon: 'call', folder: 'folder_claims', sort: 1,
@@ -136,6 +148,7 @@ export const collections = [
       f.divider('divider_review', '初步审核', { icon: 'fact_check' }),
       f.multiSelect('rejection_reasons', '不予受理原因', C.REJECTION_REASONS, { readonly: true, note: '由系统按保险期间、保障范围、申请时效审核得出' }),
       f.m2o('duplicate_of', '重复报案（原报案）', 'claim_reports', REPORT_TEMPLATE, { readonly: true }),
+      f.letters('rejection_letters', '不予受理通知书', 'rejection_notice'),
       f.boolean('copies_archived', '相关资料已复印存档'),
       f.boolean('originals_returned', '原件已返还客户'),
       f.divider('divider_major', '重大案件', { icon: 'priority_high' }),
@@ -274,6 +287,7 @@ export const collections = [
       f.text('negotiation_result', '交涉结果'),
       f.boolean('customer_accepted', '客户接受处理结果'),
       f.boolean('supervisor_reviewed', '主管已核阅'),
+      f.letters('reply_letters', '投诉答复函（寄客户）', 'complaint_reply'),
       f.divider('divider_penalty', '责任与罚扣', { icon: 'balance' }),
       f.m2o('penalty_standard', '罚扣判定基准', 'penalty_standards', '{{code}} {{name}}', { note: '选择后由系统按基准填入部门损失金额、惩处种类和行政处分' }),
       department('responsible_department', '责任部门'),
@@ -318,6 +332,7 @@ export const collections = [
       f.timestamp('issued_at', '开立时间', { required: true }),
       f.text('reason', '催办事由', { required: true }),
       f.timestamp('acknowledged_at', '部门确认收到时间'),
+      f.letters('print', '打印催办单', 'urge_notice'),
     ],
   }),
   collection('overdue_inquiries', {
@@ -334,6 +349,7 @@ export const collections = [
       f.timestamp('issued_at', '开立时间', { required: true }),
       f.text('reply', '逾期原因说明'),
       f.timestamp('replied_at', '答复时间'),
+      f.letters('print', '打印洽办单', 'overdue_inquiry'),
     ],
   }),
   collection('petitions', {

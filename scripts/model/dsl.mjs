@@ -156,6 +156,9 @@ export const f = {
   // The wording (话术) of 服务话术 for this form, rendered by the bundle's guidance interface.
   guidance: (key = 'guidance', label = '服务话术') =>
     field(key, label, 'alias', { interface: 'after-sales-guidance', special: ['alias', 'no-data'], note: '话术在“规则配置 → 服务话术”中修改' }),
+  // Preview, issue and print a letter of this case, and list the letters issued (bundle interface).
+  letters: (key, label, template) =>
+    field(key, label, 'alias', { interface: 'after-sales-letters', special: ['alias', 'no-data'], options: { template } }),
   notice: (key, label, text, o = {}) =>
     field(key, label, 'alias', {
       interface: 'presentation-notice',
@@ -176,7 +179,7 @@ export const auditFields = () => [
 export const archiveField = () =>
   f.boolean('archived', '已归档', { note: '归档后默认不在列表中显示；案件不删除，只归档。', checkboxLabel: '已归档' });
 
-export function collection(key, { label, singular, plural, icon, color, note, folder, template, archive, sort, fields, hidden, sortField }) {
+export function collection(key, { label, singular, plural, icon, color, note, folder, template, archive, sort, fields, hidden, sortField, singleton }) {
   return {
     collection: key,
     meta: {
@@ -185,7 +188,7 @@ export function collection(key, { label, singular, plural, icon, color, note, fo
       note: note ?? null,
       display_template: template ?? null,
       hidden: hidden ?? false,
-      singleton: false,
+      singleton: singleton ?? false,
       translations: [{ language: 'zh-CN', translation: label, singular: singular ?? label, plural: plural ?? label }],
       archive_field: archive ? 'archived' : null,
       archive_app_filter: true,

@@ -7,6 +7,9 @@ import { buildMonthlyStats } from '../complaints/build-monthly-stats';
 import { actorOf } from '../shared/actor';
 import { StatsForbiddenError } from '../errors/stats-forbidden-error';
 import { InvalidPeriodError } from '../errors/invalid-period-error';
+import { LetterRequestError } from '../errors/letter-request-error';
+import { issueLetter, previewLetter, printLetter, type LetterRequest } from '../letters/letter-service';
+import path from 'node:path';
 
 type Handler = (req: Request & { accountability?: any; schema?: unknown }, res: Response) => Promise<unknown>;
 
@@ -17,6 +20,31 @@ export default defineEndpoint({
   id: 'after-sales',
   handler: (router, { services, database, env }) => {
     const timeZone = businessTimeZone(env);
+    const templatesDir = path.resolve(String(env['AFTER_SALES_TEMPLATES_PATH'] ?? 'templates'));
+    const data = (req: { schema?: unknown }) => ({ services, database, schema: req.schema });
+
+    /** template, collection and item of a letter request, from the query or the body. */
+    function letterRequest(source: Record<string, unknown>): LetterRequest {
+      const missing = ['template', 'collection', 'item'].filter((key) => typeof source[key] !== 'string' && typeof source[key] !== 'number');
+      if (missing.length) throw new LetterRequestError({ reason: `缺少参数：${missing.join('、')}（需要 template、collection、item）。` });
+      return { template: String(source['template']), collection: String(source['collection']), item: String(source['item']) };
+    }
+    const sendHtml = (res: Response, html: string) => res.type('text/html; charset=utf-8').set('Cache-Control', 'no-store').send(html);
+
+    router.get(
+      '/letters/preview',
+      route(async (req, res) => sendHtml(res, await previewLetter(data(req), req.accountability ?? null, letterRequest(req.query as Record<string, unknown>), templatesDir, timeZone, new Date()))),
+    );
+    router.post(
+      '/letters',
+      route(async (req, res) => {
+        res.json({ data: await issueLetter(data(req), req.accountability ?? null, letterRequest((req.body ?? {}) as Record<string, unknown>), templatesDir, timeZone, new Date()) });
+      }),
+    );
+    router.get(
+      '/letters/:id/print',
+      route(async (req, res) => sendHtml(res, await printLetter(data(req), req.accountability ?? null, String(req.params['id'])))),
+    );
 
     router.post(
       '/sweep',

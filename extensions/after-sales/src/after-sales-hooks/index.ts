@@ -9,6 +9,8 @@ import { complaintFollowUp } from '../complaints/follow-up';
 import { previousPeriod } from '../domain/monthly-stats';
 import { recordStep } from '../complaints/record-step';
 import { StepImmutableError } from '../errors/step-immutable-error';
+import { LetterImmutableError } from '../errors/letter-immutable-error';
+import { guardLetterUpdate } from '../letters/guard-issued-letters';
 import { actorOf } from '../shared/actor';
 import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
 import { numberOnCreate } from '../numbering/number-on-create';
@@ -104,6 +106,13 @@ export default defineHook(({ init, filter, action, schedule }, { services, datab
       return payload;
     });
   }
+
+  // X-LETTER: issued letters stay as issued for everyone.
+  filter('letters.items.update', (payload, _meta, { accountability }) => guardLetterUpdate(payload as Record<string, unknown>, accountability, new Date()));
+  filter('letters.items.delete', (payload, _meta, { accountability }) => {
+    if (accountability) throw new LetterImmutableError();
+    return payload;
+  });
 
   // Deadlines (after the hooks above, which decide what the clocks depend on): due and warning times (X-CLOCKS).
   filter('items.create', async (payload, { collection }, { database: transaction, schema }) =>

@@ -1,5 +1,5 @@
 import { CLOCK_DEFINITIONS, caseClockFields } from '../domain/case-clocks';
-import { itemsService, readAll, type DataAccess } from '../shared/data-access';
+import { itemsService, QUIET, readAll, type DataAccess } from '../shared/data-access';
 import { loadClockContext } from './clock-context';
 
 /**
@@ -15,12 +15,12 @@ export async function recomputeOpenClocks(data: DataAccess, timeZone: string): P
     if (definition.collection === 'complaints') filters.push({ stage: { _neq: 'closed' } });
     const open = await readAll(data, definition.collection, { filter: { _and: filters }, fields: ['*'] });
     // The system rewrites only its own due/warn fields; no hooks, no revision noise.
-    const service = itemsService(data, definition.collection, { emitEvents: false });
+    const service = itemsService(data, definition.collection);
     for (const item of open) {
       const fields = caseClockFields(definition, item, rules, calendar, timeZone);
       const changed = Object.entries(fields).some(([field, value]) => (item[field] ? new Date(item[field]).toISOString() : null) !== value);
       if (!changed) continue;
-      await service.updateOne(item['id'], fields);
+      await service.updateOne(item['id'], fields, QUIET);
       moved++;
     }
   }

@@ -11,9 +11,12 @@ export interface DataAccess {
   database: Knex;
 }
 
-export function itemsService(data: DataAccess, collection: string, options: { emitEvents?: boolean } = {}) {
-  return new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability: null, ...options });
+export function itemsService(data: DataAccess, collection: string) {
+  return new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability: null });
 }
+
+/** Options for the console's own bookkeeping writes: no hooks run, so nothing recomputes or loops. */
+export const QUIET = { emitEvents: false } as const;
 
 export async function readAll(data: DataAccess, collection: string, query: Record<string, unknown>): Promise<Record<string, any>[]> {
   return itemsService(data, collection).readByQuery({ limit: -1, ...query });

@@ -1,5 +1,5 @@
 import type { DataAccess } from '../shared/data-access';
-import { itemsService } from '../shared/data-access';
+import { itemsService, QUIET } from '../shared/data-access';
 
 export interface LedgerEntry {
   key: string;
@@ -18,10 +18,10 @@ export async function issueOnce(data: DataAccess, entry: LedgerEntry, now: Date,
   try {
     return await data.database.transaction(async (trx) => {
       const scoped: DataAccess = { ...data, database: trx };
-      const ledger = itemsService(scoped, 'deadline_events', { emitEvents: false });
+      const ledger = itemsService(scoped, 'deadline_events');
       const seen = await ledger.readByQuery({ filter: { key: { _eq: entry.key } }, fields: ['id'], limit: 1 });
       if (seen.length > 0) return false;
-      await ledger.createOne({ ...entry, created_at: now.toISOString() });
+      await ledger.createOne({ ...entry, created_at: now.toISOString() }, QUIET);
       await issue(scoped);
       return true;
     });

@@ -6,7 +6,7 @@ import { previousPeriod } from '../domain/monthly-stats';
 import { formatLocal } from '../domain/sweep-plan';
 import { addCalendarDays, startOfLocalDay } from '../domain/work-calendar';
 import { loadClockContext } from '../clocks/clock-context';
-import { itemsService, readAll, type DataAccess } from '../shared/data-access';
+import { itemsService, QUIET, readAll, type DataAccess } from '../shared/data-access';
 import { issueOnce } from './issue-once';
 import { notifyAdministrators, notifyDepartment } from './notify-department';
 
@@ -137,7 +137,7 @@ async function checkClosedComplaints(data: DataAccess, now: Date): Promise<numbe
       });
       if (done) issued++;
     }
-    await itemsService(data, 'complaints', { emitEvents: false }).updateOne(complaint['id'], { timeliness_checked_at: now.toISOString() });
+    await itemsService(data, 'complaints').updateOne(complaint['id'], { timeliness_checked_at: now.toISOString() }, QUIET);
   }
   return issued;
 }

@@ -1,0 +1,62 @@
+import { useApi } from '@directus/extensions-sdk';
+import { ref, watch, type Ref } from 'vue';
+
+export interface IssuedLetter {
+  id: number;
+  letter_no: string;
+  issued_at: string;
+  originals_returned: boolean;
+}
+
+/** The letters of one case: list, preview, issue, print, and recording that originals went back. */
+export function useCaseLetters(template: Ref<string>, collection: Ref<string>, item: Ref<string | number | null>) {
+  const api = useApi();
+  const letters = ref<IssuedLetter[]>([]);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+  const root = () => String(api.defaults.baseURL ?? '').replace(/\/$/, '');
+  const query = () => new URLSearchParams({ template: template.value, collection: collection.value, item: String(item.value) }).toString();
+  const messageOf = (e: any) => e?.response?.data?.errors?.[0]?.message ?? '操作失败，请稍后再试。';
+
+  async function load() {
+    if (item.value === null) return;
+    const response = await api.get('/items/letters', {
+      params: { filter: { collection: { _eq: collection.value }, item: { _eq: String(item.value) }, template: { _eq: template.value } }, sort: ['-issued_at'], fields: ['id', 'letter_no', 'issued_at', 'originals_returned'] },
+    });
+    letters.value = response.data.data;
+  }
+
+  function preview() {
+    window.open(`${root()}/after-sales/letters/preview?${query()}`, '_blank');
+  }
+
+  function print(id: number) {
+    window.open(`${root()}/after-sales/letters/${id}/print`, '_blank');
+  }
+
+  async function issue() {
+    busy.value = true;
+    error.value = null;
+    try {
+      const response = await api.post('/after-sales/letters', { template: template.value, collection: collection.value, item: String(item.value) });
+      await load();
+      print(response.data.data.id);
+    } catch (e) {
+      error.value = messageOf(e);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function markReturned(letter: IssuedLetter) {
+    try {
+      await api.patch(`/items/letters/${letter.id}`, { originals_returned: true });
+      await load();
+    } catch (e) {
+      error.value = messageOf(e);
+    }
+  }
+
+  watch([template, collection, item], () => load().catch((e) => (error.value = messageOf(e))), { immediate: true });
+  return { letters, busy, error, preview, issue, print, markReturned };
+}

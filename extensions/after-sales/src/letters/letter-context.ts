@@ -1,0 +1,63 @@
+import type { Accountability } from '@directus/types';
+import { CaseNotReadableError } from '../errors/case-not-readable-error';
+import { LetterRequestError } from '../errors/letter-request-error';
+import { readAll, type DataAccess } from '../shared/data-access';
+
+type Item = Record<string, any>;
+
+/** Which case type each letter is written for, and when it may be written. */
+export const LETTER_TEMPLATES: Record<string, { collection: string; label: string; ready?: (item: Item) => string | null }> = {
+  rejection_notice: {
+    collection: 'claim_reports',
+    label: '不予受理通知书',
+    ready: (item) => (item['status'] === 'not_accepted' ? null : '只有“不予受理”的报案才能出具不予受理通知书。'),
+  },
+  complaint_reply: {
+    collection: 'complaints',
+    label: '投诉答复函',
+    ready: (item) => (item['approved_at'] ? null : '处理方案经核决后才能答复客户（第十三条第10款）。'),
+  },
+  urge_notice: { collection: 'urge_notices', label: '催办单' },
+  overdue_inquiry: { collection: 'overdue_inquiries', label: '洽办单' },
+};
+
+const MATERIALS_RETURNED = '保险单正本、身份证件等原件';
+
+/**
+ * The data a letter prints. The case is read with the caller's own permissions (no read, no
+ * letter); what the letter needs around it (policy, product, company) is read by the system.
+ */
+export async function letterContext(data: DataAccess, accountability: Accountability | null, template: string, collection: string, item: string): Promise<Record<string, unknown>> {
+  const spec = LETTER_TEMPLATES[template];
+  if (!spec) throw new LetterRequestError({ reason: `没有名为 “${template}” 的文书模板，可用：${Object.keys(LETTER_TEMPLATES).join('、')}。` });
+  if (spec.collection !== collection) throw new LetterRequestError({ reason: `${spec.label}只能为“${spec.collection}”出具，不能为“${collection}”出具。` });
+
+  let record: Item;
+  try {
+    record = await new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability }).readOne(item);
+  } catch {
+    throw new CaseNotReadableError();
+  }
+  const notReady = spec.ready?.(record);
+  if (notReady) throw new LetterRequestError({ reason: notReady });
+
+  const [company] = await readAll(data, 'company_profile', { fields: ['name', 'address', 'phone', 'seal_text'], limit: 1 });
+  const base = { company: company ?? { name: '', address: '', phone: '', seal_text: null } };
+  if (template === 'rejection_notice') {
+    const [policy] = record['policy']
+      ? await readAll(data, 'policies', { filter: { id: { _eq: record['policy'] } }, fields: ['policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product.name', 'product.covered_causes', 'product.claim_time_limit_days'] })
+      : [];
+    const { product, ...policyFields } = policy ?? {};
+    return {
+      ...base,
+      report: record,
+      policy: policy ? policyFields : null,
+      product: product ?? null,
+      materials: record['originals_returned'] ? [MATERIALS_RETURNED] : [],
+    };
+  }
+  if (template === 'complaint_reply') return { ...base, complaint: record };
+  if (template === 'urge_notice') return { ...base, notice: record };
+  const [complaint] = await readAll(data, 'complaints', { filter: { id: { _eq: record['complaint'] } }, fields: ['complaint_no'] });
+  return { ...base, inquiry: { ...record, complaint_no: complaint?.['complaint_no'] ?? null } };
+}

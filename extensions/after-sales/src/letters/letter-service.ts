@@ -1,0 +1,62 @@
+import type { Accountability } from '@directus/types';
+import { LetterTemplateFailedError } from '../errors/letter-template-failed-error';
+import { CaseNotReadableError } from '../errors/case-not-readable-error';
+import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
+import { itemsService, QUIET, type DataAccess } from '../shared/data-access';
+import { letterContext } from './letter-context';
+import { LetterTemplateError, renderLetter, type RenderedLetter } from './render-letter';
+
+export interface LetterRequest {
+  template: string;
+  collection: string;
+  item: string;
+}
+
+function render(template: string, context: Record<string, unknown>, templatesDir: string, timeZone: string): RenderedLetter {
+  try {
+    return renderLetter({ template, context, templatesDir, timeZone });
+  } catch (error) {
+    if (error instanceof LetterTemplateError) throw new LetterTemplateFailedError({ reason: error.message });
+    throw error;
+  }
+}
+
+/** A print-ready page that is not stored (预览). */
+export async function previewLetter(data: DataAccess, accountability: Accountability | null, request: LetterRequest, templatesDir: string, timeZone: string, now: Date): Promise<string> {
+  const context = await letterContext(data, accountability, request.template, request.collection, request.item);
+  return render(request.template, { ...context, letter: { no: '（预览）', issued_at: now.toISOString() } }, templatesDir, timeZone).html;
+}
+
+/**
+ * Issues a letter (出具): number, rendering and the stored copy in one transaction, so a template
+ * error leaves no letter and no used number, and the stored HTML is exactly what was printed.
+ */
+export async function issueLetter(data: DataAccess, accountability: Accountability | null, request: LetterRequest, templatesDir: string, timeZone: string, now: Date): Promise<{ id: number; letter_no: string }> {
+  const context = await letterContext(data, accountability, request.template, request.collection, request.item);
+  return data.database.transaction(async (trx) => {
+    const rule = await readNumberingRule(trx, 'letters');
+    const letterNo = rule ? await assignCaseNumber(trx, rule, now, timeZone) : `WS${now.getTime()}`;
+    const { html, version } = render(request.template, { ...context, letter: { no: letterNo, issued_at: now.toISOString() } }, templatesDir, timeZone);
+    // Written by the system: the number is already taken and the letter must not pass the edit guards.
+    const id = await itemsService({ ...data, database: trx }, 'letters').createOne(
+      {
+        letter_no: letterNo, template: request.template, collection: request.collection, item: request.item,
+        html, template_version: version, issued_at: now.toISOString(), issued_by: accountability?.user ?? null, originals_returned: false,
+      },
+      QUIET,
+    );
+    return { id, letter_no: letterNo };
+  });
+}
+
+/** The stored letter exactly as issued, for a caller who may read both the letter and its case. */
+export async function printLetter(data: DataAccess, accountability: Accountability | null, id: string): Promise<string> {
+  let letter: Record<string, any>;
+  try {
+    letter = await new data.services['ItemsService']('letters', { knex: data.database, schema: data.schema, accountability }).readOne(id, { fields: ['html', 'collection', 'item'] });
+    await new data.services['ItemsService'](letter['collection'], { knex: data.database, schema: data.schema, accountability }).readOne(letter['item'], { fields: ['id'] });
+  } catch {
+    throw new CaseNotReadableError();
+  }
+  return String(letter['html']);
+}

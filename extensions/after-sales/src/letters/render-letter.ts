@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { registerLetterHelpers } from './letter-helpers';
+
+export class LetterTemplateError extends Error {
+  constructor(
+    public template: string,
+    public detail: string,
+  ) {
+    super(`文书模板 ${template} 无法生成：${detail}`);
+    this.name = 'LetterTemplateError';
+  }
+}
+
+export interface RenderInput {
+  template: string;
+  context: Record<string, unknown>;
+  templatesDir: string;
+  timeZone: string;
+}
+
+export interface RenderedLetter {
+  html: string;
+  version: string;
+}
+
+// Template names come from requests: letters and underscores only, so no path can be smuggled in.
+const TEMPLATE_NAME = /^[a-z_]+$/;
+const STRICT = { strict: true } as const;
+
+interface TemplateFile {
+  name: string;
+  source: string;
+}
+
+function readTemplateFiles(templatesDir: string, template: string): { main: TemplateFile; partials: TemplateFile[] } {
+  const lettersDir = join(templatesDir, 'letters');
+  let source: string;
+  try {
+    source = readFileSync(join(lettersDir, `${template}.hbs`), 'utf8');
+  } catch {
+    throw new LetterTemplateError(template, `找不到模板文件 letters/${template}.hbs`);
+  }
+  const partialsDir = join(lettersDir, 'partials');
+  const partials = readdirSync(partialsDir)
+    .filter((file) => file.endsWith('.hbs'))
+    .sort()
+    .map((file) => ({ name: basename(file, '.hbs'), source: readFileSync(join(partialsDir, file), 'utf8') }));
+  return { main: { name: template, source }, partials };
+}
+
+/** Changes whenever the template or any partial changes (content or name), so an issued letter records what printed it. */
+function templateVersion(main: TemplateFile, partials: TemplateFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of [main, ...partials]) hash.update(`${file.name}\0${file.source}\0`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+function isPlainData(value: unknown): value is object {
+  if (Array.isArray(value)) return true;
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Handlebars' strict mode does not check helper arguments: `{{cnDate report.incident_at}}` without
+ * `incident_at` would print a blank date. Reading the context through this proxy makes every
+ * missing field an error naming its full path (null is a value, not missing). `has` is trapped
+ * too because strict mode tests `name in parent` before reading, and its own message names only
+ * the last segment of the path.
+ */
+function strictContext(value: unknown, path: string[]): unknown {
+  if (!isPlainData(value)) return value;
+  const fieldPathOf = (target: object, key: string): string[] => {
+    const fieldPath = [...path, key];
+    if (!(key in target)) throw new Error(`缺少字段 "${fieldPath.join('.')}"`);
+    return fieldPath;
+  };
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      if (typeof key !== 'string') return Reflect.get(target, key, receiver);
+      return strictContext(Reflect.get(target, key, receiver), fieldPathOf(target, key));
+    },
+    has(target, key) {
+      if (typeof key === 'string') fieldPathOf(target, key);
+      return key in target;
+    },
+  });
+}
+
+/**
+ * Renders a letter to a complete HTML document. Each call builds its own Handlebars environment
+ * (helpers and partials never leak between letters or into the global instance) and compiles in
+ * strict mode, so a field missing from the context fails the letter instead of printing blank.
+ */
+export function renderLetter(input: RenderInput): RenderedLetter {
+  const { template } = input;
+  if (!TEMPLATE_NAME.test(template)) throw new LetterTemplateError(template, '模板名只能由小写字母和下划线组成');
+  // Neither Handlebars' errors nor ours say which file failed: remember the partial, if it was one.
+  let failedIn: string | undefined;
+  try {
+    const { main, partials } = readTemplateFiles(input.templatesDir, template);
+    const hb = Handlebars.create();
+    registerLetterHelpers(hb, input.timeZone);
+    for (const partial of partials) {
+      const compiled = hb.compile(partial.source, STRICT);
+      hb.registerPartial(partial.name, (context: unknown, options?: Handlebars.RuntimeOptions) => {
+        try {
+          return compiled(context, options);
+        } catch (error) {
+          failedIn ??= `letters/partials/${partial.name}.hbs`;
+          throw error;
+        }
+      });
+    }
+    const html = hb.compile(main.source, STRICT)(strictContext(input.context, []));
+    return { html, version: templateVersion(main, partials) };
+  } catch (error) {
+    if (error instanceof LetterTemplateError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new LetterTemplateError(template, `${failedIn ?? `letters/${template}.hbs`}：${message}`);
+  }
+}
