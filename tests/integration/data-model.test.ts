@@ -1,4 +1,4 @@
-import { createItem, readCollections, readFields, readItem, readSettings } from '@directus/sdk';
+import { createItem, readCollections, readFields, readItem, readItems, readSettings, readSingleton } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, type Client } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
@@ -8,7 +8,7 @@ const PRODUCT_COLLECTIONS = [
   'claim_reports', 'claim_applications', 'claim_documents', 'surrender_requests', 'endorsement_requests',
   'complaints', 'complaint_steps', 'urge_notices', 'overdue_inquiries', 'petitions', 'complaint_monthly_stats',
   'letters', 'work_calendar', 'deadline_rules', 'approval_authorities', 'penalty_standards', 'required_documents',
-  'guidance_texts', 'rule_parameters', 'complaint_transitions', 'numbering_rules', 'number_sequences',
+  'guidance_texts', 'rule_parameters', 'complaint_transitions', 'numbering_rules', 'number_sequences', 'deadline_events', 'company_profile',
 ];
 
 let admin: Client;
@@ -82,6 +82,7 @@ describe('one item of every collection through the API as admin', () => {
     await make('petitions', { complaint: complaint.id, department: 'operations', content: '对责任判定有异议' });
     await make('complaint_monthly_stats', { period: '2099-01', closed_count: 0, by_department: {} });
     await make('letters', { template: 'rejection_notice', collection: 'claim_reports', item: String(report.id), html: '<p>通知</p>' });
+    await make('claim_documents', { application: application.id, doc_type: 'claim_form', received: false });
     await make('work_calendar', { date: '2099-01-02', is_workday: false, name: '公司年会' });
     await make('deadline_rules', { key: 'test_rule_dm', name: '测试', case_collection: 'complaints', milestone: 'draft', limit_value: 2, limit_unit: 'days' });
     await make('penalty_standards', { code: 'T-DM', name: '测试情形', penalty_type: 'warning' });
@@ -89,13 +90,19 @@ describe('one item of every collection through the API as admin', () => {
     await make('guidance_texts', { key: 'test_dm', collection: 'complaints', title: '测试', content: '您好' });
     await make('rule_parameters', { key: 'test_dm', name: '测试参数', value: 1 });
     await make('complaint_transitions', { from_stage: 'draft', to_stage: 'closed', department: 'gm_office' });
-    await make('approval_authorities', { level: '总经理', max_amount: null }).catch(() => undefined); // seeded: unique
+    // One row per level: the three levels are seeded, so the table is read rather than added to.
+    created['approval_authorities'] = (await admin.request(readItems('approval_authorities', { limit: 1 })))[0];
     await make('numbering_rules', { collection: 'complaint_monthly_stats', field: 'period', name: '测试', period_format: 'YYMM', min_digits: 2 });
     await make('number_sequences', { key: 'test:2099', last_value: 0 });
+    // The singleton is seeded; the letterhead reads it.
+    created['company_profile'] = await admin.request(readSingleton('company_profile'));
+    expect(created['company_profile']).toMatchObject({ name: expect.stringMatching(/[\u4e00-\u9fff]/), phone: expect.any(String) });
 
-    const missing = PRODUCT_COLLECTIONS.filter((c) => !created[c] && c !== 'approval_authorities');
-    expect(missing).toEqual([]);
+    await make('deadline_events', { key: `test:${Date.now()}`, kind: 'warning', created_at: new Date().toISOString() });
+
+    expect(PRODUCT_COLLECTIONS.filter((c) => !created[c])).toEqual([]);
     for (const [collection, item] of Object.entries(created)) {
+      if (collection === 'company_profile') continue;
       const again = await admin.request(readItem(collection, item.id));
       expect(again.id, collection).toBe(item.id);
     }

@@ -17,7 +17,8 @@ export async function insertMissingRows(ctx: SetupContext, schema: unknown, coll
   const existing: Row[] = await items.readByQuery({ fields: key, limit: -1 });
   const present = new Set(existing.map((row) => keyOf(row, key)));
   const missing = rows.filter((row) => !present.has(keyOf(row, key)));
-  if (missing.length > 0) await items.createMany(missing);
+  // Quiet: seeding is not a user's edit, and the CLI exits before after-commit hooks could finish.
+  if (missing.length > 0) await items.createMany(missing, { emitEvents: false });
   return missing.length;
 }
 

@@ -8,6 +8,7 @@ interface ConfigFile {
 const DIRECTUS_DEFAULTS: Record<string, unknown[]> = {
   project_name: ['Directus', null, ''],
   default_language: ['en-US', null, ''],
+  project_color: ['#6644FF', null, ''],
 };
 
 /**
