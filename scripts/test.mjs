@@ -14,12 +14,26 @@ if (run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) !== 0) {
   process.exit(1);
 }
 
-const report = path.join(root, 'tests', '.artifacts', 'vitest.json');
-mkdirSync(path.dirname(report), { recursive: true });
-rmSync(report, { force: true });
-const status = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
-if (existsSync(report)) {
-  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
-  console.log(`tests: ${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+function vitest(name, args, env = {}) {
+  const report = path.join(root, 'tests', '.artifacts', `vitest-${name}.json`);
+  mkdirSync(path.dirname(report), { recursive: true });
+  rmSync(report, { force: true });
+  const status = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+  if (existsSync(report)) {
+    const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += numPassedTests;
+    totals.failed += numFailedTests;
+    totals.skipped += numPendingTests;
+  } else if (status !== 0) totals.failed++;
+  return status;
 }
+
+let status = vitest('sqlite', process.argv.slice(2));
+// With a PostgreSQL server at hand (.ci/run starts one), the integration suite runs on it too.
+if (process.env.AFTER_SALES_TEST_PG && process.argv.length <= 2) {
+  console.log('\n— integration suite on PostgreSQL —');
+  status = vitest('postgres', ['--project', 'integration'], { AFTER_SALES_TEST_DB: 'pg' }) || status;
+}
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(status);

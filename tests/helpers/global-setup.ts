@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { createTestDatabase } from './postgres';
 import { startTestServer } from './test-server';
 
 declare module 'vitest' {
@@ -16,8 +17,19 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', given ?? '');
     return;
   }
-  const server = await startTestServer();
-  console.log(`[global-setup] Directus for this run: ${server.url}`);
+  // AFTER_SALES_TEST_DB=pg runs the same suite on PostgreSQL (npm test does so when AFTER_SALES_TEST_PG is set).
+  const postgres = process.env['AFTER_SALES_TEST_DB'] === 'pg' ? createTestDatabase(requiredEnv('AFTER_SALES_TEST_PG')) : null;
+  const server = await startTestServer(postgres?.env ?? {});
+  console.log(`[global-setup] Directus for this run: ${server.url} on ${postgres ? `PostgreSQL ${postgres.env['DB_DATABASE']}` : 'SQLite'}`);
   project.provide('baseUrl', server.url);
-  return async () => server.destroy();
+  return async () => {
+    await server.destroy();
+    postgres?.drop();
+  };
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set to a PostgreSQL URL when AFTER_SALES_TEST_DB=pg`);
+  return value;
 }

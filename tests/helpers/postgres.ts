@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A fresh PostgreSQL database for one test run, on the server named by AFTER_SALES_TEST_PG
+ * (a connection URL of a user allowed to create databases). Returns Directus's DB_* settings.
+ */
+export function createTestDatabase(adminUrl: string): { env: Record<string, string>; drop: () => void } {
+  const url = new URL(adminUrl);
+  const name = `after_sales_test_${randomUUID().slice(0, 8)}`;
+  execFileSync('psql', [adminUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `create database ${name}`]);
+  return {
+    env: {
+      DB_CLIENT: 'pg',
+      DB_HOST: url.hostname,
+      DB_PORT: url.port || '5432',
+      DB_DATABASE: name,
+      DB_USER: decodeURIComponent(url.username),
+      DB_PASSWORD: decodeURIComponent(url.password),
+    },
+    drop: () => execFileSync('psql', [adminUrl, '-q', '-c', `drop database if exists ${name} with (force)`]),
+  };
+}
