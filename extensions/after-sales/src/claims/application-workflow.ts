@@ -1,15 +1,11 @@
+import { LABELS } from '../domain/choice-labels';
 import { checklistFor, missingDocuments, type RequiredDocument } from '../domain/missing-documents';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { readAll, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
-const DOCUMENT_LABELS: Record<string, string> = {
-  policy_original: '保险单正本', premium_receipt: '保费收据', insured_id: '被保险人身份证件', beneficiary_id: '受益人身份证件',
-  claim_form: '理赔申请书', relationship_proof: '与被保险人关系证明', accident_proof: '事故证明', death_proof: '死亡证明',
-  disability_proof: '残疾证明', burn_proof: '烧烫伤证明', medical_records: '门急诊病史', test_results: '检（化）验资料',
-  outpatient_receipts: '门急诊收据原件', inpatient_receipts: '住院收据原件', pathology_report: '病理报告', repair_invoice: '维修、物损发票',
-};
+const DOCUMENT_LABELS = LABELS['document']!;
 
 async function requiredTable(data: DataAccess): Promise<RequiredDocument[]> {
   return (await readAll(data, 'required_documents', { fields: ['claim_type', 'doc_type', 'required', 'sort'] })) as RequiredDocument[];

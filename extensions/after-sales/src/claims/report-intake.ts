@@ -1,3 +1,4 @@
+import { LABELS } from '../domain/choice-labels';
 import { rejectionReasons } from '../domain/claim-eligibility';
 import { majorReasons, type MajorThresholds } from '../domain/major-case';
 import { resolveInsured } from '../domain/report-lookup';
@@ -9,7 +10,7 @@ import { readAll, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
-const STATUS_LABELS: Record<string, string> = { registered: '已登记', not_accepted: '不予受理', no_policy: '未查到保单', accepted: '已受理', closed: '已结案' };
+const STATUS_LABELS = LABELS['report_status']!;
 /** Statuses the preliminary review decides; staff move a report on only to 已受理 or 已结案. */
 const REVIEWED = ['registered', 'not_accepted', 'no_policy'];
 const REVIEW_INPUTS = ['policy', 'incident_at', 'incident_cause', 'reported_at', 'insured_name', 'insured_id_number', 'policy_no_given'];

@@ -1,4 +1,5 @@
 import { mayApprove, requiredApprovalLevel, type ApprovalAuthority } from './approval-authority';
+import { LABELS } from './choice-labels';
 import { DEPARTMENT_ROLES, type Department } from './departments';
 
 export interface Transition {
@@ -9,10 +10,7 @@ export interface Transition {
   required_fields: string[] | null;
 }
 
-export const STAGE_LABELS: Record<string, string> = {
-  draft: '草稿', submitted: '已送总经理室', registered: '已登记编号', investigating: '运营部调查', tech_analysis: '技术部分析',
-  plan_review: '总经理室综合意见', negotiating: '市场部交涉', final_review: '核决', closed: '已结案',
-};
+export const STAGE_LABELS = LABELS['stage']!;
 
 export const COMPLAINT_FIELD_LABELS: Record<string, string> = {
   customer_name: '客户姓名', demand: '客户要求', reason: '投诉理由', market_opinion: '市场部意见', investigation_cause: '发生原因',

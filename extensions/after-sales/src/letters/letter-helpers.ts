@@ -1,7 +1,7 @@
 import type Handlebars from 'handlebars';
 import { amountInChineseCapitals, amountToFen } from '../domain/rmb-capital';
 import { isValidTimeZone, zonedParts } from '../domain/zoned-time';
-import { LABELS } from './letter-labels';
+import { LABELS } from '../domain/choice-labels';
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Only instants that carry their offset: a bare local time would be read in the server's zone.

@@ -1,8 +1,9 @@
-import { DEPARTMENT_ROLES } from '../domain/departments';
+import { DEPARTMENT_ROLES } from './departments';
 
 /**
- * The Chinese wording a printed letter uses for each stored choice key, by kind
- * (`{{label "cause" report.incident_cause}}`). Letters never print a raw key.
+ * The Chinese wording of each stored choice key, by kind: what letters print
+ * (`{{label "cause" report.incident_cause}}`) and what server messages say. The admin UI shows the
+ * same wording from the schema; tests/unit/choice-labels.test.ts checks the two agree.
  */
 export const LABELS: Record<string, Record<string, string>> = {
   cause: {
@@ -44,6 +45,31 @@ export const LABELS: Record<string, Record<string, string>> = {
     claim_applications: '理赔申请',
     complaints: '客户抱怨处理表',
     complaint_monthly_stats: '客户投诉案件统计表',
+  },
+  report_status: {
+    registered: '已登记',
+    not_accepted: '不予受理',
+    no_policy: '未查到保单',
+    accepted: '已受理',
+    closed: '已结案',
+  },
+  document: {
+    policy_original: '保险单正本',
+    premium_receipt: '保费收据',
+    insured_id: '被保险人身份证件',
+    beneficiary_id: '受益人身份证件',
+    claim_form: '理赔申请书',
+    relationship_proof: '与被保险人关系证明',
+    accident_proof: '事故证明',
+    death_proof: '死亡证明',
+    disability_proof: '残疾证明',
+    burn_proof: '烧烫伤证明',
+    medical_records: '门急诊病史',
+    test_results: '检（化）验资料',
+    outpatient_receipts: '门急诊收据原件',
+    inpatient_receipts: '住院收据原件',
+    pathology_report: '病理报告',
+    repair_invoice: '维修、物损发票',
   },
   channel: {
     phone: '电话',

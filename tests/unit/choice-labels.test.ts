@@ -1,0 +1,22 @@
+import { expect, test } from 'vitest';
+import { LABELS } from '../../extensions/after-sales/src/domain/choice-labels';
+import * as CHOICES from '../../scripts/model/choices.mjs';
+
+// What letters and server messages say must be what the admin UI shows for the same key.
+test.each([
+  ['cause', CHOICES.CAUSES],
+  ['rejection_reason', CHOICES.REJECTION_REASONS],
+  ['department', CHOICES.DEPARTMENTS],
+  ['stage', CHOICES.STAGES],
+  ['policy_status', CHOICES.POLICY_STATUSES],
+  ['report_status', CHOICES.REPORT_STATUSES],
+  ['document', CHOICES.DOCUMENT_TYPES],
+  ['channel', CHOICES.CHANNELS],
+])('%s labels equal the schema choices', (kind, choices) => {
+  expect(LABELS[kind]).toEqual(Object.fromEntries((choices as { value: string; text: string }[]).map((c) => [c.value, c.text])));
+});
+
+test('collection labels equal the schema choices where both name the collection', () => {
+  const schema = Object.fromEntries(CHOICES.CASE_COLLECTIONS.map((c: { value: string; text: string }) => [c.value, c.text]));
+  for (const [key, label] of Object.entries(LABELS['collection']!)) expect(label, key).toBe(schema[key]);
+});
