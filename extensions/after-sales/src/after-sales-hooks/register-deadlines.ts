@@ -1,0 +1,42 @@
+import { clocksOnCreate, clocksOnUpdate } from '../clocks/clocks-on-write';
+import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
+import { buildMonthlyStats } from '../complaints/build-monthly-stats';
+import { previousPeriod } from '../domain/monthly-stats';
+import { runSweep } from '../sweep/run-sweep';
+import { asKeys, asRow, type HookSetup } from './hook-context';
+
+/** X-CLOCKS and the schedules: due/warning times on every save, recompute, sweep, monthly statistics. */
+export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
+  const { services, database, getSchema, env, logger } = context;
+
+  on.filter('items.create', async (payload, { collection }, { database: trx, schema }) => clocksOnCreate(asRow(payload), collection, { services, schema, database: trx }, new Date(), timeZone));
+  on.filter('items.update', async (payload, { collection, keys }, { database: db, schema }) => clocksOnUpdate(asRow(payload), asKeys(keys), collection, { services, schema, database: db }, new Date(), timeZone));
+
+  // A holiday or a rule changed: open clocks move with it.
+  const recompute = async () => {
+    const moved = await recomputeOpenClocks({ services, database, schema: await getSchema() }, timeZone);
+    if (moved > 0) logger.info(`[after-sales] calendar/rules changed: ${moved} open case deadline(s) recomputed`);
+  };
+  for (const event of ['work_calendar.items.create', 'work_calendar.items.update', 'work_calendar.items.delete', 'deadline_rules.items.update', 'deadline_rules.items.create']) {
+    on.action(event, () => recompute().catch((error) => logger.error(error, '[after-sales] recomputing deadlines failed')));
+  }
+
+  // K-MONTHLY: last month's statistics are built on the 1st (and can be rebuilt on demand).
+  on.schedule('30 1 1 * *', async () => {
+    try {
+      await buildMonthlyStats({ services, database, schema: await getSchema() }, previousPeriod(new Date(), timeZone), new Date(), timeZone);
+    } catch (error) {
+      logger.error(error, '[after-sales] monthly statistics failed');
+    }
+  });
+
+  // The deadline scan; idempotent, so every instance may run it (SYNCHRONIZATION_STORE is not a lock).
+  on.schedule(String(env['AFTER_SALES_SWEEP_CRON'] ?? '*/5 * * * *'), async () => {
+    try {
+      const result = await runSweep({ services, database, schema: await getSchema() }, new Date(), timeZone);
+      if (result.urges + result.warnings + result.inquiries > 0) logger.info(`[after-sales] sweep: ${JSON.stringify(result)}`);
+    } catch (error) {
+      logger.error(error, '[after-sales] sweep failed');
+    }
+  });
+}
