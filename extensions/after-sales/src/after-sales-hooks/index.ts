@@ -1,6 +1,7 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { businessTimeZone } from '../shared/business-time-zone';
 import { registerCases } from './register-cases';
+import { registerChineseErrors } from './register-chinese-errors';
 import { registerDeadlines } from './register-deadlines';
 import { registerGuards } from './register-guards';
 import { registerSetupCommand } from './register-setup-command';
@@ -9,6 +10,7 @@ import { registerSetupCommand } from './register-setup-command';
 export default defineHook((on, context) => {
   const setup = { on, context, timeZone: businessTimeZone(context.env) };
   registerSetupCommand(setup);
+  registerChineseErrors(setup);
   registerGuards(setup);
   registerCases(setup);
   registerDeadlines(setup);

@@ -76,7 +76,9 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
     throw new InvalidCaseStatusError({ reason: '新报案的受理状态由系统按初步审核结果设定，请不要填写。' });
   }
 
-  const reviewing = creating || (REVIEWED.includes(status) && !('status' in changes) && REVIEW_INPUTS.some((field) => field in changes));
+  // Without an accident time or cause there is nothing to review: Directus's required-field check answers.
+  const reviewable = !Number.isNaN(new Date(merged['incident_at'] ?? NaN).getTime()) && Boolean(merged['incident_cause']);
+  const reviewing = reviewable && (creating || (REVIEWED.includes(status) && !('status' in changes) && REVIEW_INPUTS.some((field) => field in changes)));
   let policy: Item | undefined;
   if (reviewing) {
     const policyId = await findPolicy(data, merged);
