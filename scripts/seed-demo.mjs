@@ -88,6 +88,23 @@ async function seed(api) {
     identity_verified: true, relation_verified: true, right_verified: true,
     documents: { create: ['policy_original', 'premium_receipt', 'insured_id', 'claim_form', 'medical_records'].map((doc_type) => ({ doc_type, received: true })) },
   });
+  // Reports further along: one accepted, one closed; applications complete and handed over.
+  await api('PATCH', `/items/claim_reports/${reports[0].id}`, { status: 'accepted' });
+  await api('PATCH', `/items/claim_reports/${reports[1].id}`, { status: 'closed' });
+  const basics = ['policy_original', 'premium_receipt', 'insured_id', 'beneficiary_id', 'claim_form'];
+  const verified = { identity_verified: true, relation_verified: true, right_verified: true };
+  const traffic = await api('POST', '/items/claim_applications', {
+    claim_report: reports[0].id, claim_type: 'medical', applicant_name: '张伟', applicant_relation: '本人', ...verified,
+    documents: [...basics, 'medical_records', 'test_results', 'outpatient_receipts', 'inpatient_receipts', 'pathology_report'].map((doc_type) => ({ doc_type, received: true })),
+  });
+  await api('PATCH', `/items/claim_applications/${traffic.id}`, { status: 'complete' });
+  const fire = await api('POST', '/items/claim_applications', {
+    claim_report: reports[3].id, claim_type: 'property', applicant_name: '刘洋', applicant_relation: '本人', ...verified,
+    documents: [...basics, 'repair_invoice', 'accident_proof'].map((doc_type) => ({ doc_type, received: true })),
+  });
+  await api('PATCH', `/items/claim_applications/${fire.id}`, { status: 'complete' });
+  await api('PATCH', `/items/claim_applications/${fire.id}`, { status: 'handed_over', insurer_receipt_no: 'CPIC-2026-0001' });
+
   await api('POST', '/items/surrender_requests', { channel: 'visit', policy: p3.id, customer_name: '王芳', reason: '家庭经济困难，无力续缴保费', documents_reminded: true });
   await api('POST', '/items/endorsement_requests', { channel: 'phone', policy: p2.id, customer_name: '王芳', requested_changes: '变更联系地址为南京市建邺区江东中路1号', form_guided: true });
 
@@ -96,10 +113,14 @@ async function seed(api) {
     { customer_name: '王芳', policy: p2.id, claim_report: reports[1].id, demand: '要求说明理赔进度', reason: '材料交齐一周未移交保险公司', market_opinion: '运营部移交延误', stage: 'submitted' },
     { customer_name: '刘洋', policy: p5.id, demand: '要求上门查勘', reason: '火灾后无人查勘', market_opinion: '需协调承保公司', stage: 'investigating' },
     { customer_name: '陈静', policy: p6.id, demand: '要求退还多扣的退保手续费', reason: '退保金额与预期不符', market_opinion: '请运营部核算', stage: 'plan_review', investigation_cause: '业务员未说明退保费用', responsibility: '市场部', countermeasures: '加强退保说明培训', offer_amount: 3000 },
+    { customer_name: '周敏', demand: '要求解释保费上调原因', reason: '续保保费上涨未提前告知', market_opinion: '属实', stage: 'registered', registered_at: daysAgo(2) },
+    { customer_name: '吴刚', demand: '要求修正保单信息', reason: '出单系统错误导致姓名错误', market_opinion: '需技术部排查', stage: 'tech_analysis', registered_at: daysAgo(5), investigation_cause: '出单系统字段截断', responsibility: '技术部' },
+    { customer_name: '郑丽', demand: '要求赔偿误工费', reason: '理赔延误', market_opinion: '建议适当补偿', stage: 'negotiating', registered_at: daysAgo(8), investigation_cause: '材料移交延误', responsibility: '运营部', countermeasures: '移交时限提醒', gm_opinion: '同意补偿误工费', offer_amount: 2000 },
+    { customer_name: '孙明', demand: '要求书面道歉', reason: '客服态度差', market_opinion: '属实', stage: 'final_review', registered_at: daysAgo(11), investigation_cause: '客服用语不当', responsibility: '市场部', countermeasures: '话术培训', gm_opinion: '书面致歉', offer_amount: 0, negotiation_result: '客户接受书面致歉', supervisor_reviewed: true },
     { customer_name: '赵磊', policy: p7.id, demand: '要求恢复保单效力', reason: '未收到终止通知', market_opinion: '需核实通知记录', stage: 'closed', investigation_cause: '通知寄送地址错误', responsibility: '运营部', countermeasures: '核对客户地址', responsible_department: 'operations', penalty_type: 'warning', offer_amount: 0, customer_accepted: true },
   ];
   await api('POST', '/items/complaints', complaints);
-  console.log(`演示数据已加载：${DEMO_USERS.length} 个演示用户（密码 ${DEMO_PASSWORD}），7 份保单，${reports.length} 个报案，1 个理赔申请（${application.application_no}），${complaints.length} 个客户抱怨。`);
+  console.log(`演示数据已加载：${DEMO_USERS.length} 个演示用户（密码 ${DEMO_PASSWORD}），7 份保单，${reports.length} 个报案，3 个理赔申请（${application.application_no} 等），${complaints.length} 个客户抱怨（各处理阶段）。`);
 }
 
 const env = ensureSecrets(resolveEnv(root), path.join(root, 'data'));

@@ -45,6 +45,8 @@ describe('preliminary review on registration (C-ELIGIBLE)', () => {
     expect(refused.message).toContain('受理状态由系统按初步审核结果设定');
     const fixed = await clerk.client.request(updateItem('claim_reports', created.id, { incident_cause: 'traffic' }));
     expect(fixed).toMatchObject({ status: 'registered', rejection_reasons: [] });
+    expect((await clerk.client.request(updateItem('claim_reports', created.id, { status: 'accepted' }))).status).toBe('accepted');
+    expect((await clerk.client.request(updateItem('claim_reports', created.id, { status: 'closed' }))).status).toBe('closed');
   });
 });
 

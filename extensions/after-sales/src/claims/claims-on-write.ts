@@ -8,7 +8,7 @@ type Item = Record<string, any>;
 
 /** Filter for `items.create` on the claims desk's collections. */
 export async function claimsOnCreate(data: DataAccess, collection: string, payload: Item, now: Date, timeZone: string): Promise<Item> {
-  if (collection === 'claim_reports') return { ...payload, ...(await reviewReport(data, payload, payload, true, now, timeZone)) };
+  if (collection === 'claim_reports') return { ...payload, ...(await reviewReport(data, payload, payload, null, now, timeZone)) };
   if (collection === 'claim_applications') {
     if (payload['status'] !== undefined && payload['status'] !== 'collecting') {
       throw new InvalidCaseStatusError({ reason: '新理赔申请以“收集材料中”登记，材料收齐后再改为“材料齐全”。' });
@@ -26,7 +26,7 @@ export async function claimsOnUpdate(data: DataAccess, collection: string, keys:
   for (const row of current) {
     results.push(
       collection === 'claim_reports'
-        ? await reviewReport(data, { ...row, ...payload }, payload, false, now, timeZone)
+        ? await reviewReport(data, { ...row, ...payload }, payload, row, now, timeZone)
         : await applicationStatusChange(data, row, payload, now),
     );
   }

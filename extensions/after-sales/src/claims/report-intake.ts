@@ -66,9 +66,10 @@ async function thresholds(data: DataAccess): Promise<MajorThresholds> {
  * unidentified namesakes, review eligibility as of the accident date (C-ELIGIBLE) and flag major
  * cases (C-MAJOR). Results are computed here, never taken from the client.
  */
-export async function reviewReport(data: DataAccess, merged: Item, changes: Item, creating: boolean, now: Date, timeZone: string): Promise<Item> {
+export async function reviewReport(data: DataAccess, merged: Item, changes: Item, previous: Item | null, now: Date, timeZone: string): Promise<Item> {
   const result: Item = {};
-  const status = String(merged['status'] ?? 'registered');
+  const creating = previous === null;
+  const status = String(previous?.['status'] ?? 'registered');
   if ('status' in changes && !creating) {
     const allowed = changes['status'] === 'closed' || (changes['status'] === 'accepted' && status === 'registered');
     if (!allowed) throw new InvalidCaseStatusError({ reason: '受理状态由系统按初步审核结果设定；已登记的报案可改为“已受理”，任何报案可改为“已结案”。' });

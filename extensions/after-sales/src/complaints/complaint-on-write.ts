@@ -42,13 +42,21 @@ async function penalty(data: DataAccess, changes: Item): Promise<Item> {
   return standard ? penaltyFromStandard(standard as PenaltyStandard, changes) : {};
 }
 
+/** A case an administrator enters past registration (taken on paper) gets its number like any other. */
+async function backEnteredNumber(data: DataAccess, stage: string, payload: Item, now: Date, timeZone: string): Promise<Item> {
+  if (CREATE_STAGES.includes(stage) || payload['complaint_no']) return {};
+  const rule = await readNumberingRule(data.database, 'complaints');
+  return rule ? { complaint_no: await assignCaseNumber(data.database, rule, now, timeZone) } : {};
+}
+
 /** Filter for `items.create` on complaints: 市场部 files it as 草稿 or sends it straight to the GM Office. */
 export async function complaintOnCreate(data: DataAccess, actor: Actor, payload: Item, now: Date, timeZone: string): Promise<Item> {
   const stage = String(payload['stage'] ?? 'draft');
   const refusal = commitmentBeforeApproval(payload, payload);
   if (refusal && !actor.isAdmin) throw new WorkflowForbiddenError({ reason: refusal });
   payload = { ...payload, ...(await penalty(data, payload)) };
-  if (actor.isAdmin || stage === 'draft') return payload;
+  if (actor.isAdmin) return { ...payload, ...(await backEnteredNumber(data, stage, payload, now, timeZone)) };
+  if (stage === 'draft') return payload;
   if (!CREATE_STAGES.includes(stage)) {
     throw new WorkflowRefusedError({ reason: `新的客户抱怨只能以“${STAGE_LABELS['draft']}”或“${STAGE_LABELS['submitted']}”登记。` });
   }
