@@ -70,3 +70,22 @@ export async function failure(promise: Promise<unknown>): Promise<{ status: numb
   }
   throw new Error('expected the request to be refused, but it succeeded');
 }
+
+export interface EndpointResponse {
+  status: number;
+  type: string;
+  text: string;
+  json: any;
+}
+
+/** Calls one of the console's own endpoints (/after-sales/…) as the client's user. */
+export async function callEndpoint(client: Client, method: string, route: string, body?: unknown, url = baseUrl()): Promise<EndpointResponse> {
+  const token: string = await (client as any).getToken();
+  const response = await fetch(`${url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text, json: text.startsWith('{') ? JSON.parse(text) : null };
+}

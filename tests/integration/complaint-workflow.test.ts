@@ -1,6 +1,6 @@
 import { createItem, deleteItem, readItem, readItems, readNotifications, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, baseUrl, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
 
 let admin: Client;
@@ -138,10 +138,9 @@ describe('monthly statistics (K-MONTHLY)', () => {
     await closedIn('2025-03-10T02:00:00.000Z', '2025-03-12T02:00:00.000Z', 'market', '加强培训');
     await closedIn('2025-03-20T02:00:00.000Z', '2025-04-01T02:00:00.000Z', 'market', null);
 
-    const token = async (user: StaffUser) => (user.client as any).getToken();
     const call = async (user: StaffUser, period: string) => {
-      const response = await fetch(`${baseUrl()}/after-sales/stats/${period}`, { method: 'POST', headers: { authorization: `Bearer ${await token(user)}` } });
-      return { status: response.status, body: await response.json() };
+      const { status, json } = await callEndpoint(user.client, 'POST', `/after-sales/stats/${period}`);
+      return { status, body: json };
     };
     const built = await call(gm, '2025-03');
     expect(built.status).toBe(200);

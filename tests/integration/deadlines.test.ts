@@ -1,6 +1,6 @@
 import { createItem, deleteItem, deleteItems, readItem, readItems, readNotifications } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, createStaffUser, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -12,11 +12,8 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function sweep(client: Client) {
-  const response = await fetch(`${server.url}/after-sales/sweep`, { method: 'POST', headers: { authorization: `Bearer ${await token(client)}` } });
-  return { status: response.status, body: await response.json() };
-}
-async function token(client: Client): Promise<string> {
-  return (client as any).getToken();
+  const { status, json } = await callEndpoint(client, 'POST', '/after-sales/sweep', undefined, server.url);
+  return { status, body: json };
 }
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -118,9 +115,9 @@ describe('the sweep', () => {
   });
 
   test('only administrators run the sweep, with a Chinese refusal for others', async () => {
-    const response = await fetch(`${server.url}/after-sales/sweep`, { method: 'POST', headers: { authorization: `Bearer ${await token(ops.client)}` } });
-    expect(response.status).toBe(403);
-    expect((await response.json()).errors[0].message).toBe('只有管理员可以执行此操作。');
+    const refused = await callEndpoint(ops.client, 'POST', '/after-sales/sweep', undefined, server.url);
+    expect(refused.status).toBe(403);
+    expect(refused.json.errors[0].message).toBe('只有管理员可以执行此操作。');
   });
 });
 

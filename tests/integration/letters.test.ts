@@ -1,6 +1,6 @@
 import { createItem, deleteItem, readItem, readItems, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, baseUrl, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
 let admin: Client;
@@ -12,16 +12,7 @@ beforeAll(async () => {
   [clerk, tech] = await Promise.all([createStaffUser('市场部'), createStaffUser('技术部')]);
 });
 
-const token = (client: Client): Promise<string> => (client as any).getToken();
-async function call(client: Client, method: string, route: string, body?: unknown) {
-  const response = await fetch(`${baseUrl()}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${await token(client)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', text, json: text.startsWith('{') ? JSON.parse(text) : null };
-}
+const call = (client: Client, method: string, route: string, body?: unknown) => callEndpoint(client, method, route, body);
 
 async function rejectedReport(overrides: Record<string, unknown> = {}) {
   const { policy } = await createPolicyFixture(admin, { status: 'lapsed', terminated_at: '2026-10-01' });
