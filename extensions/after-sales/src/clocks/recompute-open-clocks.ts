@@ -1,4 +1,4 @@
-import { CLOCK_DEFINITIONS, caseClockFields } from '../domain/case-clocks';
+import { CLOCK_DEFINITIONS, caseClockFields, runningClockFilter } from '../domain/case-clocks';
 import { itemsService, QUIET, readAll, type DataAccess } from '../shared/data-access';
 import { loadClockContext } from './clock-context';
 
@@ -10,10 +10,8 @@ export async function recomputeOpenClocks(data: DataAccess, timeZone: string): P
   const { rules, calendar } = await loadClockContext(data);
   let moved = 0;
   for (const definition of CLOCK_DEFINITIONS) {
-    const filters: Record<string, unknown>[] = [{ [definition.start]: { _nnull: true } }];
-    if (definition.stop) filters.push({ [definition.stop]: { _null: true } });
-    if (definition.collection === 'complaints') filters.push({ stage: { _neq: 'closed' } });
-    const open = await readAll(data, definition.collection, { filter: { _and: filters }, fields: ['*'] });
+    const filter = { _and: [{ [definition.start]: { _nnull: true } }, ...runningClockFilter(definition)] };
+    const open = await readAll(data, definition.collection, { filter, fields: ['*'] });
     // The system rewrites only its own due/warn fields; no hooks, no revision noise.
     const service = itemsService(data, definition.collection);
     for (const item of open) {

@@ -82,6 +82,14 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
   },
 ];
 
+/** Directus filter conditions for cases whose clock still runs: not stopped, and the case not closed. */
+export function runningClockFilter(definition: ClockDefinition): Record<string, unknown>[] {
+  const filters: Record<string, unknown>[] = [];
+  if (definition.stop) filters.push({ [definition.stop]: { _null: true } });
+  if (definition.collection === 'complaints') filters.push({ stage: { _neq: 'closed' } });
+  return filters;
+}
+
 export function clockDefinitionsFor(collection: string): ClockDefinition[] {
   return CLOCK_DEFINITIONS.filter((definition) => definition.collection === collection);
 }

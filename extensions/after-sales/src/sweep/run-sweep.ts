@@ -1,4 +1,4 @@
-import { CLOCK_DEFINITIONS } from '../domain/case-clocks';
+import { CLOCK_DEFINITIONS, runningClockFilter } from '../domain/case-clocks';
 import { CASE_NUMBER_FIELDS, clockEvent, inquiryFor } from '../domain/sweep-plan';
 import { yearsWithoutOfficialData } from '../domain/deadline-clock';
 import { zonedParts } from '../domain/zoned-time';
@@ -17,14 +17,6 @@ export interface SweepResult {
   calendarGaps: number;
 }
 
-/** Clocks still running: not stopped, and the case not closed. */
-function openFilter(definition: (typeof CLOCK_DEFINITIONS)[number]): Record<string, unknown>[] {
-  const filters: Record<string, unknown>[] = [];
-  if (definition.stop) filters.push({ [definition.stop]: { _null: true } });
-  if (definition.collection === 'complaints') filters.push({ stage: { _neq: 'closed' } });
-  return filters;
-}
-
 /**
  * The deadline scan. Reads only cases past their warning point (indexed), so its cost grows with
  * the cases that are due, not with all open cases. Safe to run any number of times.
@@ -35,7 +27,7 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
 
   for (const definition of CLOCK_DEFINITIONS) {
     const due = await readAll(data, definition.collection, {
-      filter: { _and: [{ [definition.warn]: { _lte: now.toISOString() } }, ...openFilter(definition)] },
+      filter: { _and: [{ [definition.warn]: { _lte: now.toISOString() } }, ...runningClockFilter(definition)] },
       fields: ['*'],
     });
     for (const item of due) {
@@ -150,7 +142,7 @@ async function warnCalendarGaps(data: DataAccess, now: Date, timeZone: string, c
     const yearStart = startOfLocalDay(`${gapYear}-01-01`, timeZone).toISOString();
     let affected = 0;
     for (const definition of CLOCK_DEFINITIONS) {
-      const rows = await readAll(data, definition.collection, { filter: { _and: [{ [definition.due]: { _gte: yearStart } }, ...openFilter(definition)] }, fields: ['id'], limit: 1 });
+      const rows = await readAll(data, definition.collection, { filter: { _and: [{ [definition.due]: { _gte: yearStart } }, ...runningClockFilter(definition)] }, fields: ['id'], limit: 1 });
       affected += rows.length;
     }
     if (affected === 0) continue;
