@@ -10,20 +10,27 @@ export interface Actor {
   approvalLevels: string[];
 }
 
-const departmentOfRole = (name: string | undefined) =>
+const departmentOfRole = (name: string | null) =>
   (Object.entries(DEPARTMENT_ROLES).find(([, role]) => role === name)?.[0] as Department | undefined) ?? null;
+
+/** The name of the user's role (directus_roles.name), or null. */
+export async function roleNameOf(accountability: Accountability, database: Knex): Promise<string | null> {
+  if (!accountability.role) return null;
+  const role = await database('directus_roles').where({ id: accountability.role }).first('name');
+  return role?.name ?? null;
+}
 
 /** Who is acting: department from the role, approval levels from the policies given to the user. */
 export async function actorOf(accountability: Accountability | null, database: Knex): Promise<Actor> {
   if (!accountability) return { userId: null, isAdmin: true, department: null, approvalLevels: [] };
-  const role = accountability.role ? await database('directus_roles').where({ id: accountability.role }).first('name') : undefined;
+  const roleName = await roleNameOf(accountability, database);
   const policies: { name: string }[] = accountability.user
     ? await database('directus_access').join('directus_policies', 'directus_policies.id', 'directus_access.policy').where('directus_access.user', accountability.user).select('directus_policies.name')
     : [];
   return {
     userId: accountability.user ?? null,
     isAdmin: accountability.admin === true,
-    department: departmentOfRole(role?.name),
+    department: departmentOfRole(roleName),
     approvalLevels: policies.map((policy) => policy.name),
   };
 }

@@ -4,6 +4,7 @@ import { forbiddenBackEntry } from '../domain/back-entry-fields';
 import { forgedServerField } from '../domain/server-set-fields';
 import { BackEntryForbiddenError } from '../errors/back-entry-forbidden-error';
 import { ServerSetFieldError } from '../errors/server-set-field-error';
+import { roleNameOf } from './actor';
 
 /**
  * Filter for `items.create` / `items.update`, registered before every hook that sets such fields:
@@ -19,11 +20,8 @@ export async function rejectForgedFields(payload: unknown, collection: string, a
   }
   let roleName: string | null | undefined;
   for (const row of rows) {
-    if (roleName === undefined) {
-      const role = accountability.role ? await database('directus_roles').where({ id: accountability.role }).first('name') : null;
-      roleName = role?.name ?? null;
-    }
-    const forbidden = forbiddenBackEntry(collection, row, accountability.admin === true, roleName ?? null);
+    if (roleName === undefined) roleName = await roleNameOf(accountability, database);
+    const forbidden = forbiddenBackEntry(collection, row, accountability.admin === true, roleName);
     if (forbidden) throw new BackEntryForbiddenError(forbidden);
   }
 }
