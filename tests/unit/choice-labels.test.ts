@@ -10,6 +10,9 @@ test.each([
   ['stage', CHOICES.STAGES],
   ['policy_status', CHOICES.POLICY_STATUSES],
   ['report_status', CHOICES.REPORT_STATUSES],
+  ['claim_type', CHOICES.CLAIM_TYPES],
+  ['application_status', CHOICES.APPLICATION_STATUSES],
+  ['petition_status', CHOICES.PETITION_STATUSES],
   ['document', CHOICES.DOCUMENT_TYPES],
   ['channel', CHOICES.CHANNELS],
 ])('%s labels equal the schema choices', (kind, choices) => {

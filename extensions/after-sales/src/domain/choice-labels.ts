@@ -53,6 +53,25 @@ export const LABELS: Record<string, Record<string, string>> = {
     accepted: '已受理',
     closed: '已结案',
   },
+  claim_type: {
+    death: '身故',
+    disability: '残疾',
+    burn: '烧烫伤',
+    medical: '医疗',
+    property: '财产损失',
+    other: '其他',
+  },
+  application_status: {
+    collecting: '收集材料中',
+    complete: '材料齐全',
+    handed_over: '已移交保险公司',
+    closed: '已结案',
+  },
+  petition_status: {
+    submitted: '已呈报',
+    accepted: '已采纳',
+    rejected: '未采纳',
+  },
   document: {
     policy_original: '保险单正本',
     premium_receipt: '保费收据',

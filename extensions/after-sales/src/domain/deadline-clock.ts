@@ -111,14 +111,18 @@ export function computeDeadline(input: ClockInput): Deadline {
   return deadline(input);
 }
 
+/** A running clock at `now`, from its due and warning times (as computed, or as stored on a case). */
+export function runningStatus(now: Date, { dueAt, warnAt }: Deadline): 'breached' | 'warning' | 'on_track' {
+  if (now >= dueAt) return 'breached';
+  if (now >= warnAt) return 'warning';
+  return 'on_track';
+}
+
 export function clockStatus(input: ClockState): ClockStatus {
   const { now, stoppedAt } = input;
   if (stoppedAt) return stoppedAt <= deadline(input, stoppedAt).dueAt ? 'met' : 'met_late';
   if (input.pauses?.some((pause) => pause.to === null)) return 'paused';
-  const { dueAt, warnAt } = deadline(input);
-  if (now >= dueAt) return 'breached';
-  if (now >= warnAt) return 'warning';
-  return 'on_track';
+  return runningStatus(now, deadline(input));
 }
 
 /** Milliseconds past dueAt at stoppedAt ?? now; 0 when not late. */
