@@ -10,6 +10,7 @@ import { InvalidPeriodError } from '../errors/invalid-period-error';
 import { LetterRequestError } from '../errors/letter-request-error';
 import { issueLetter, previewLetter, printLetter, type LetterRequest } from '../letters/letter-service';
 import path from 'node:path';
+import { registerWorkbenchRoutes } from './workbench-routes';
 
 type Handler = (req: Request & { accountability?: any; schema?: unknown }, res: Response) => Promise<unknown>;
 
@@ -54,6 +55,8 @@ export default defineEndpoint({
         res.json({ data: result });
       }),
     );
+
+    registerWorkbenchRoutes(router, { services, database, env });
 
     // K-MONTHLY: the GM Office (or an administrator) builds the statistics of a month on demand.
     router.post(

@@ -90,10 +90,11 @@ describe('a queue entry', () => {
 });
 
 describe('role bookmarks', () => {
-  test('已逾期 of 运营部 on claim applications: complete, not handed over, past due', () => {
+  test('已逾期 of 运营部 on claim applications: materials complete, not handed over, past due', () => {
     expect(bookmarkFilter('claim_applications', 'operations', RULES, 'overdue')).toEqual({
-      _and: [{ _and: [{ status: { _eq: 'complete' } }, { handed_over_at: { _null: true } }] }, { handover_due_at: { _lte: '$NOW' } }],
+      _and: [{ _and: [{ materials_complete_at: { _nnull: true } }, { handed_over_at: { _null: true } }] }, { handover_due_at: { _lte: '$NOW' } }],
     });
+    expect(bookmarkFilter('claim_applications', 'market', RULES, 'mine')).toEqual({ _and: [{ status: { _eq: 'collecting' } }, { materials_complete_at: { _null: true } }] });
   });
 
   test('即将超时 of 市场部 on complaints: past a warning point and neither clock due yet', () => {

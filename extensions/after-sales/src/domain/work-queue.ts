@@ -121,7 +121,7 @@ export const WORK_SOURCES: WorkSource[] = [
     fields: ['id', 'application_no', 'applicant_name', 'claim_type', 'status', 'date_created'],
     clocks: [],
     sort: ['date_created', 'id'],
-    filter: (department) => heldBy(CLAIMS_DESK, department, { status: { _eq: 'collecting' } }),
+    filter: (department) => heldBy(CLAIMS_DESK, department, and({ status: { _eq: 'collecting' } }, { [HANDOVER.start]: { _null: true } })),
     holder: () => CLAIMS_DESK,
     title: (row) => `${text(row['applicant_name'])}（${label('claim_type', row['claim_type'])}）`,
     statusLabel: (row) => label('application_status', row['status']),
@@ -135,7 +135,8 @@ export const WORK_SOURCES: WorkSource[] = [
     fields: ['id', 'application_no', 'applicant_name', 'claim_type', 'status', 'handover_due_at', 'handover_warn_at'],
     clocks: [clockOf(HANDOVER)],
     sort: ['handover_due_at', 'id'],
-    filter: (department, rules) => heldBy(ruleHolder(HANDOVER, {}, rules), department, and({ status: { _eq: 'complete' } }, ...runningClockFilter(HANDOVER))),
+    // As the clock runs: from materials complete (also when back-entered) until handed over.
+    filter: (department, rules) => heldBy(ruleHolder(HANDOVER, {}, rules), department, and({ [HANDOVER.start]: { _nnull: true } }, ...runningClockFilter(HANDOVER))),
     holder: (_row, rules) => ruleHolder(HANDOVER, {}, rules),
     title: (row) => `${text(row['applicant_name'])}（${label('claim_type', row['claim_type'])}）`,
     statusLabel: (row) => label('application_status', row['status']),

@@ -15,10 +15,10 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   ctx.logger.info(`[after-sales] settings: ${settings.length ? settings.join(', ') : 'unchanged'}`);
   const access = await seedAccess(ctx, schema);
   ctx.logger.info(`[after-sales] access: ${access.created} created, ${access.updated} updated`);
-  const presets = await seedPresets(ctx, schema);
-  ctx.logger.info(`[after-sales] list layouts and bookmarks: ${presets} added`);
   const rules = await seedRowsFile(ctx, schema, 'rules.yaml');
   ctx.logger.info(`[after-sales] rule tables: ${rules} default row(s) added`);
+  const presets = await seedPresets(ctx, schema);
+  ctx.logger.info(`[after-sales] list layouts and bookmarks: ${presets} added`);
   const days = await seedCalendar(ctx, schema);
   ctx.logger.info(`[after-sales] work calendar: ${days} official day(s) added`);
 }

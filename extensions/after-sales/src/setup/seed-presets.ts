@@ -1,14 +1,40 @@
+import type { StoredDeadlineRule } from '../domain/case-clocks';
+import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
+import { bookmarkFilter, bookmarkSort, type BookmarkScope } from '../domain/work-queue';
 import { readYaml } from './read-yaml';
 import { SYSTEM_ADMIN, type SetupContext } from './setup-context';
 
+export interface BookmarkConfig {
+  bookmark: string;
+  collection: string;
+  roles: string[];
+  /** a fixed filter, or `work:` for the role's department's share of the work queue */
+  filter?: Record<string, unknown>;
+  work?: BookmarkScope;
+  sort?: string[];
+  icon?: string;
+  color?: string;
+}
+
 interface ConfigFile {
   list_layouts: Record<string, { fields: string[]; sort: string[] }>;
-  bookmarks: { bookmark: string; collection: string; roles: string[]; filter: Record<string, unknown>; sort: string[] }[];
+  bookmarks: BookmarkConfig[];
+}
+
+const departmentOf = (roleName: string) => (Object.entries(DEPARTMENT_ROLES).find(([, name]) => name === roleName)?.[0] as Department | undefined) ?? null;
+
+/** The filter and sort a role's bookmark gets; null when the role has no such work. */
+export function bookmarkQuery(config: BookmarkConfig, roleName: string, rules: StoredDeadlineRule[]): { filter: Record<string, unknown>; sort: string[] } | null {
+  if (!config.work) return { filter: config.filter ?? {}, sort: config.sort ?? [] };
+  const department = departmentOf(roleName);
+  const filter = department ? bookmarkFilter(config.collection, department, rules, config.work) : null;
+  return filter ? { filter, sort: config.sort ?? bookmarkSort(config.collection) } : null;
 }
 
 /**
  * Default list columns per collection (a global preset) and the role bookmarks of config.yaml.
- * Each is inserted once: a preset that already exists is left as people made it.
+ * Each is inserted once: a preset that already exists is left as people made it. Work bookmarks
+ * take the department of their role from the deadline rules as they stand (run after the rule rows).
  */
 export async function seedPresets(ctx: SetupContext, schema: unknown): Promise<number> {
   const { list_layouts: layouts, bookmarks } = await readYaml<ConfigFile>(ctx.snapshotsPath, 'config.yaml');
@@ -26,12 +52,18 @@ export async function seedPresets(ctx: SetupContext, schema: unknown): Promise<n
   for (const [collection, { fields, sort }] of Object.entries(layouts)) {
     if (!has(collection, null, null)) wanted.push({ collection, layout: 'tabular', layout_query: { tabular: { fields, sort, limit: 25 } }, layout_options: { tabular: { spacing: 'cozy' } } });
   }
-  for (const { bookmark, collection, roles: roleNames, filter, sort } of bookmarks) {
+  const rules: StoredDeadlineRule[] = await new ctx.services['ItemsService']('deadline_rules', { knex: ctx.database, schema, accountability: SYSTEM_ADMIN }).readByQuery({ limit: -1 });
+  for (const config of bookmarks) {
+    const { bookmark, collection, roles: roleNames } = config;
     const fields = layouts[collection]?.fields ?? ['*'];
     for (const name of roleNames) {
       const role = roles.find((r) => r.name === name);
-      if (!role || has(collection, bookmark, role.id)) continue;
-      wanted.push({ bookmark, collection, role: role.id, icon: 'bookmark', layout: 'tabular', filter, layout_query: { tabular: { fields, sort, limit: 25 } } });
+      const query = bookmarkQuery(config, name, rules);
+      if (!role || !query || has(collection, bookmark, role.id)) continue;
+      wanted.push({
+        bookmark, collection, role: role.id, icon: config.icon ?? 'bookmark', color: config.color ?? null, layout: 'tabular',
+        filter: query.filter, layout_query: { tabular: { fields, sort: query.sort, limit: 25 } },
+      });
     }
   }
   if (wanted.length) await presets.createMany(wanted);

@@ -1,0 +1,51 @@
+import type { Accountability } from '@directus/types';
+import type { StoredDeadlineRule } from '../domain/case-clocks';
+import type { Department } from '../domain/departments';
+import { compareEntries, WORK_SOURCES, workEntry, type WorkEntry } from '../domain/work-queue';
+import { readAll, type DataAccess } from '../shared/data-access';
+
+export interface WorkQueue {
+  department: Department | null;
+  generatedAt: string;
+  entries: WorkEntry[];
+  /** per kind of work: how many wait in all, how many are in `entries` */
+  counts: Record<string, { total: number; shown: number }>;
+}
+
+const isForbidden = (error: unknown) => (error as { code?: string } | null)?.code === 'FORBIDDEN';
+
+/**
+ * The queue of `department` (null: every department) as the caller may see it: each kind of work is
+ * read through ItemsService with the caller's accountability, so permissions decide what appears,
+ * soonest due first and at most `limit` per kind; the rest is counted.
+ */
+export async function readWorkQueue(
+  data: DataAccess,
+  accountability: Accountability | null,
+  department: Department | null,
+  limit: number,
+  now: Date,
+  timeZone: string,
+): Promise<WorkQueue> {
+  // Which department holds a clock is configuration every department reads; read as the system so a
+  // role without the rule tables in its permissions still gets its own queue.
+  const rules = (await readAll(data, 'deadline_rules', { fields: ['key', 'case_collection', 'milestone', 'limit_value', 'limit_unit', 'warn_ratio', 'urge_department', 'active'] })) as StoredDeadlineRule[];
+  const entries: WorkEntry[] = [];
+  const counts: WorkQueue['counts'] = {};
+  for (const source of WORK_SOURCES) {
+    const filter = source.filter(department, rules);
+    if (!filter) continue;
+    const items = new data.services['ItemsService'](source.collection, { knex: data.database, schema: data.schema, accountability });
+    try {
+      const rows: Record<string, unknown>[] = await items.readByQuery({ filter, fields: source.fields, sort: source.sort, limit });
+      const [aggregate] = await items.readByQuery({ filter, aggregate: { count: ['*'] } });
+      const found = rows.map((row) => workEntry(source, row, rules, now, timeZone));
+      entries.push(...found);
+      counts[source.kind] = { total: Number(aggregate?.count ?? found.length), shown: found.length };
+    } catch (error) {
+      // A collection the caller may not read holds no work they can see.
+      if (!isForbidden(error)) throw error;
+    }
+  }
+  return { department, generatedAt: now.toISOString(), entries: entries.sort(compareEntries), counts };
+}
