@@ -110,7 +110,7 @@ export const WORK_SOURCES: WorkSource[] = [
       heldBy(ruleHolder(HQ_REPORT, { is_major: true }, rules), department, and({ is_major: { _eq: true } }, { hq_due_at: { _nnull: true } }, ...runningClockFilter(HQ_REPORT))),
     holder: (_row, rules) => ruleHolder(HQ_REPORT, { is_major: true }, rules),
     title: (row) => `${text(row['insured_name'])}（重大案件）`,
-    statusLabel: () => '待呈报总部',
+    statusLabel: (row) => label('report_status', row['status']),
   },
   {
     kind: 'application_materials',
