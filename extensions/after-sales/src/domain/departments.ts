@@ -9,6 +9,10 @@ export const DEPARTMENT_ROLES = {
 
 export type Department = keyof typeof DEPARTMENT_ROLES;
 
+/** The department whose role has this name, or null. */
+export const departmentOfRole = (name: string | null): Department | null =>
+  (Object.entries(DEPARTMENT_ROLES).find(([, role]) => role === name)?.[0] as Department | undefined) ?? null;
+
 /** Which department holds a complaint in each stage (shared/CONTRACT.md, "Who moves it"). */
 export const STAGE_HOLDERS: Record<string, Department | null> = {
   draft: 'market',

@@ -1,5 +1,5 @@
 import type { StoredDeadlineRule } from '../domain/case-clocks';
-import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
+import { departmentOfRole } from '../domain/departments';
 import { bookmarkFilter, bookmarkSort, type BookmarkScope } from '../domain/work-queue';
 import { readYaml } from './read-yaml';
 import { SYSTEM_ADMIN, type SetupContext } from './setup-context';
@@ -21,12 +21,10 @@ interface ConfigFile {
   bookmarks: BookmarkConfig[];
 }
 
-const departmentOf = (roleName: string) => (Object.entries(DEPARTMENT_ROLES).find(([, name]) => name === roleName)?.[0] as Department | undefined) ?? null;
-
 /** The filter and sort a role's bookmark gets; null when the role has no such work. */
 export function bookmarkQuery(config: BookmarkConfig, roleName: string, rules: StoredDeadlineRule[]): { filter: Record<string, unknown>; sort: string[] } | null {
   if (!config.work) return { filter: config.filter ?? {}, sort: config.sort ?? [] };
-  const department = departmentOf(roleName);
+  const department = departmentOfRole(roleName);
   const filter = department ? bookmarkFilter(config.collection, department, rules, config.work) : null;
   return filter ? { filter, sort: config.sort ?? bookmarkSort(config.collection) } : null;
 }
@@ -34,7 +32,7 @@ export function bookmarkQuery(config: BookmarkConfig, roleName: string, rules: S
 /**
  * Default list columns per collection (a global preset) and the role bookmarks of config.yaml.
  * Each is inserted once: a preset that already exists is left as people made it. Work bookmarks
- * take the department of their role from the deadline rules as they stand (run after the rule rows).
+ * read the deadline rules (who holds which clock), so setup seeds them after the rule rows.
  */
 export async function seedPresets(ctx: SetupContext, schema: unknown): Promise<number> {
   const { list_layouts: layouts, bookmarks } = await readYaml<ConfigFile>(ctx.snapshotsPath, 'config.yaml');

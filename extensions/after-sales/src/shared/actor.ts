@@ -1,6 +1,6 @@
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
-import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
+import { departmentOfRole, type Department } from '../domain/departments';
 
 export interface Actor {
   userId: string | null;
@@ -9,9 +9,6 @@ export interface Actor {
   /** names of the approval policies the user holds (业务部经理, 副总经理, 总经理) */
   approvalLevels: string[];
 }
-
-const departmentOfRole = (name: string | null) =>
-  (Object.entries(DEPARTMENT_ROLES).find(([, role]) => role === name)?.[0] as Department | undefined) ?? null;
 
 /** The name of the user's role (directus_roles.name), or null. */
 export async function roleNameOf(accountability: Accountability, database: Knex): Promise<string | null> {
