@@ -26,6 +26,7 @@ test('a clerk issues the rejection notice from the report form and prints it: on
   await page.goto(`${baseUrl()}/admin/content/claim_reports/${report.id}`);
   const letters = page.locator('.after-sales-letters');
   const [popup] = await Promise.all([page.waitForEvent('popup'), letters.getByText('出具不予受理通知书').click()]);
+  await popup.waitForURL(/\/after-sales\/letters\/\d+\/print/);
   await popup.waitForLoadState('load');
   await letters.getByText('打印').first().waitFor({ state: 'visible' });
 

@@ -30,18 +30,27 @@ export function useCaseLetters(template: Ref<string>, collection: Ref<string>, i
     window.open(`${root()}/after-sales/letters/preview?${query()}`, '_blank');
   }
 
+  const printUrl = (id: number) => `${root()}/after-sales/letters/${id}/print`;
+
   function print(id: number) {
-    window.open(`${root()}/after-sales/letters/${id}/print`, '_blank');
+    window.open(printUrl(id), '_blank');
   }
 
   async function issue() {
     busy.value = true;
     error.value = null;
+    // The print window opens on the click itself: opened after the server answers, a slow answer
+    // outlasts the browser's allowance for pop-ups after a click and the window is blocked.
+    const printWindow = window.open('', '_blank');
+    printWindow?.document.write('<p style="font-family:sans-serif">正在出具文书，请稍候……</p>');
     try {
       const response = await api.post('/after-sales/letters', { template: template.value, collection: collection.value, item: String(item.value) });
+      const id: number = response.data.data.id;
+      if (printWindow && !printWindow.closed) printWindow.location.href = printUrl(id);
+      else print(id);
       await load();
-      print(response.data.data.id);
     } catch (e) {
+      printWindow?.close();
       error.value = messageOf(e);
     } finally {
       busy.value = false;
