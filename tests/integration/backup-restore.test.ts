@@ -1,5 +1,5 @@
 import { createItem, readItems } from '@directus/sdk';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -18,9 +18,15 @@ afterAll(async () => {
   for (const drop of drops) drop();
 });
 
-function npm(script: 'backup' | 'restore', env: Record<string, string>, file: string) {
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts', `${script}.mjs`), file], { cwd: root, env, encoding: 'utf8' });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+/** Runs the script as a child process without blocking this process (its HTTP connections stay served). */
+function npm(script: 'backup' | 'restore', env: Record<string, string>, file: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'scripts', `${script}.mjs`), file], { cwd: root, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (status) => resolve({ status, output }));
+  });
 }
 
 const customers = async (admin: Client) => (await admin.request(readItems('complaints', { fields: ['customer_name'], limit: -1 }))).map((c: any) => c.customer_name).sort();
@@ -33,19 +39,19 @@ async function roundTrip(server: TestServer, extension: string) {
   const file = path.join(server.dataDir, `backup.${extension}`);
 
   // Taken while the console runs and serves writes.
-  const backup = npm('backup', server.env, file);
+  const backup = await npm('backup', server.env, file);
   expect(backup.status, backup.output).toBe(0);
   expect(backup.output).toContain('已备份到');
   expect(existsSync(file)).toBe(true);
-  expect(npm('backup', server.env, file).output).toContain('已存在，不会覆盖');
+  expect((await npm('backup', server.env, file)).output).toContain('已存在，不会覆盖');
 
   await admin.request(createItem('complaints', complaintPayload({ customer_name: '备份后丙' })));
-  const refused = npm('restore', server.env, file);
+  const refused = await npm('restore', server.env, file);
   expect(refused.status).not.toBe(0);
   expect(refused.output).toContain('正在运行，请先停止它再恢复');
 
   await server.stop();
-  const restored = npm('restore', server.env, file);
+  const restored = await npm('restore', server.env, file);
   expect(restored.status, restored.output).toBe(0);
   expect(restored.output).toContain('已从');
   await server.restart();
@@ -65,7 +71,7 @@ test.runIf(process.env['AFTER_SALES_TEST_DB'] !== 'pg')('SQLite: backup while ru
   const count = await roundTrip(server, 'db');
   expect(existsSync(path.join(server.dataDir, 'database.db'))).toBe(true);
   console.log(`backup/restore round trip on SQLite: ${count} complaints restored`);
-}, 400_000);
+}, 600_000);
 
 // The PostgreSQL pass of the suite (AFTER_SALES_TEST_DB=pg) covers pg_dump / pg_restore.
 test.runIf(process.env['AFTER_SALES_TEST_DB'] === 'pg' && Boolean(process.env['AFTER_SALES_TEST_PG']))('PostgreSQL: pg_dump / pg_restore round trip', async () => {
@@ -75,4 +81,4 @@ test.runIf(process.env['AFTER_SALES_TEST_DB'] === 'pg' && Boolean(process.env['A
   servers.push(server);
   const count = await roundTrip(server, 'pgdump');
   console.log(`backup/restore round trip on PostgreSQL: ${count} complaints restored`);
-}, 400_000);
+}, 600_000);

@@ -219,11 +219,18 @@ describe.runIf(process.env['AFTER_SALES_TEST_DB'] !== 'pg')('rate limiting (the 
 
   test('a burst of login attempts is stopped with HTTP 429 and a Chinese message', async () => {
     expect(limited.env['RATE_LIMITER_ENABLED']).toBe('true');
-    const attempts = await Promise.all(
-      Array.from({ length: 120 }, () =>
-        fetch(`${limited.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.com', password: 'guess' }) }).then(async (response) => ({ status: response.status, body: await response.json().catch(() => null) })),
-      ),
-    );
+    // Directus allows 50 requests per second per IP by default. On a loaded machine one burst may be
+    // spread over more than a second, so up to five bursts are sent until the limiter answers.
+    const attempts: { status: number; body: any }[] = [];
+    for (let burst = 0; burst < 5 && !attempts.some((attempt) => attempt.status === 429); burst++) {
+      attempts.push(
+        ...(await Promise.all(
+          Array.from({ length: 150 }, () =>
+            fetch(`${limited.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.com', password: 'guess' }) }).then(async (response) => ({ status: response.status, body: await response.json().catch(() => null) })),
+          ),
+        )),
+      );
+    }
     const tooMany = attempts.filter((attempt) => attempt.status === 429);
     console.log(`rate limiting: ${attempts.length} parallel logins, ${tooMany.length} answered 429, ${attempts.filter((a) => a.status === 401).length} answered 401`);
     expect(tooMany.length).toBeGreaterThan(0);
