@@ -27,7 +27,7 @@ export async function prepareDatabase(env, options) {
   await runDirectus(['after-sales', 'setup'], env, options);
 }
 
-export async function waitForHealth(url, { timeoutMs = 60_000, child } = {}) {
+export async function waitForHealth(url, { timeoutMs = 180_000, child } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`Directus exited with ${child.exitCode} before it was ready`);

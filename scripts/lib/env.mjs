@@ -24,6 +24,8 @@ export function parseDotEnv(text) {
 
 const DB_CLIENTS = ['sqlite3', 'pg', 'postgres', 'mysql', 'mysql2', 'mssql', 'oracledb', 'cockroachdb'];
 const DEV_ADMIN_PASSWORD = 'Admin@12345';
+/** Placeholders of .env.example and the docs: never a real secret. */
+export const EXAMPLE_VALUES = ['...', 'change-me-please', 'changeme', 'change-me', 'secret', 'key', DEV_ADMIN_PASSWORD, 'Demo@12345'];
 
 function validTimeZone(zone) {
   try {
@@ -69,6 +71,10 @@ export function resolveEnv(root, processEnv = process.env) {
     STORAGE_LOCAL_ROOT: path.join(root, 'data', 'uploads'),
     // WebSockets stay off: Directus 11 has a public-WebSocket permission bypass fixed only in 12.1.
     WEBSOCKETS_ENABLED: 'false',
+    // Requests per IP are limited (Directus: 50 per second by default); a login burst gets HTTP 429.
+    RATE_LIMITER_ENABLED: 'true',
+    // No other web origin may call the API from a browser unless CORS_ORIGIN is set on purpose.
+    CORS_ENABLED: 'false',
     TELEMETRY: 'false',
     LOG_LEVEL: 'info',
   };
@@ -90,7 +96,11 @@ export function resolveEnv(root, processEnv = process.env) {
 
   if (production) {
     if (!env.KEY || !env.SECRET) throw new ConfigError('生产环境（NODE_ENV=production）必须设置 KEY 和 SECRET');
-    if (env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) throw new ConfigError('生产环境不能使用默认管理员密码，请设置 ADMIN_PASSWORD');
+    for (const key of ['KEY', 'SECRET']) {
+      if (EXAMPLE_VALUES.includes(env[key]) || env[key].length < 32) throw new ConfigError(`生产环境的 ${key} 不能用示例值，且至少 32 个字符（例如 openssl rand -hex 32 生成）`);
+    }
+    if (env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD || EXAMPLE_VALUES.includes(env.ADMIN_PASSWORD)) throw new ConfigError('生产环境不能使用默认或示例管理员密码，请设置 ADMIN_PASSWORD');
+    if (env.DB_PASSWORD && EXAMPLE_VALUES.includes(env.DB_PASSWORD)) throw new ConfigError('生产环境不能使用示例数据库密码，请设置 DB_PASSWORD');
   }
   return env;
 }

@@ -103,12 +103,16 @@ export const f = {
       options: { use24: true },
       ...o,
     }),
+  // Only the listed keys are stored: Directus checks the value against the choices on every write
+  // (a key the UI does not offer would otherwise be saved as is through the API).
   select: (key, label, choices, o = {}) =>
     field(key, label, 'string', {
       interface: 'select-dropdown',
       options: { choices: choices.map(({ text, value }) => ({ text, value })) },
       maxLength: 64,
       width: 'half',
+      validation: { _and: [{ [key]: { _in: [...choices.map(({ value }) => value), null] } }] },
+      validationMessage: `${label}只能是：${choices.map(({ text }) => text).join('、')}`,
       ...labelDisplay(choices),
       ...o,
     }),

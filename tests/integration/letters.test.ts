@@ -72,11 +72,13 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
   });
 
   test('every field value is escaped', async () => {
-    const report = await rejectedReport({ insured_name: '<script>alert(1)</script>', incident_description: '{{company.name}} <b>粗体</b>' });
+    // Markup and template tags never get into a case (tests/integration/bad-input.test.ts); what
+    // plain text may hold is still escaped, so a letter prints exactly what was typed.
+    const report = await rejectedReport({ insured_name: '张三 & 李四', incident_description: '车速 <30 公里，对方说"没看见"，&nbsp; 不是空格' });
     const preview = await call(clerk.client, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`);
-    expect(preview.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(preview.text).not.toContain('<script>alert(1)');
-    expect(preview.text).toContain('{{company.name}} &lt;b&gt;粗体&lt;/b&gt;');
+    expect(preview.text).toContain('张三 &amp; 李四');
+    expect(preview.text).toContain('车速 &lt;30 公里，对方说&quot;没看见&quot;，&amp;nbsp; 不是空格');
+    expect(preview.text).not.toContain('<30');
   });
 
   test('requests the rules do not allow are refused in Chinese', async () => {

@@ -16,6 +16,8 @@ describe('resolveEnv', () => {
     expect(env.PROJECT_NAME).toBe('售后服务管理');
     expect(env.PROJECT_OWNER).toBe('admin@example.com');
     expect(env.WEBSOCKETS_ENABLED).toBe('false');
+    expect(env.RATE_LIMITER_ENABLED).toBe('true');
+    expect(env.CORS_ENABLED).toBe('false');
     expect(env.TZ).toBe('Asia/Shanghai');
   });
 
@@ -37,11 +39,30 @@ describe('resolveEnv', () => {
     [{ TZ: 'Mars/Olympus' }, 'TZ=Mars/Olympus 不是有效的时区'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL=not a url 不是有效的网址'],
     [{ NODE_ENV: 'production' }, '必须设置 KEY 和 SECRET'],
-    [{ NODE_ENV: 'production', KEY: 'k', SECRET: 's' }, '不能使用默认管理员密码'],
+    [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32) }, '不能使用默认或示例管理员密码'],
+    [{ NODE_ENV: 'production', KEY: '...', SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd' }, '生产环境的 KEY 不能用示例值'],
+    [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: '...', ADMIN_PASSWORD: 'Str0ng!Passw0rd' }, '生产环境的 SECRET 不能用示例值'],
+    [{ NODE_ENV: 'production', KEY: 'short-key', SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd' }, '至少 32 个字符'],
+    [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'change-me-please' }, '不能使用默认或示例管理员密码'],
+    [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd', DB_PASSWORD: '...' }, '不能使用示例数据库密码'],
   ])('%o is refused: %s', (overrides, message) => {
     expect(() => resolveEnv(root, { ...base, ...overrides })).toThrow(ConfigError);
     expect(() => resolveEnv(root, { ...base, ...overrides })).toThrow(message);
   });
+});
+
+test('production starts with real secrets', () => {
+  const env = resolveEnv(root, { ...base, NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd' });
+  expect(env.KEY).toBe('k'.repeat(32));
+});
+
+test('npm start refuses NODE_ENV=production with the example values of .env.example', () => {
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+    env: { ...process.env, ...base, NODE_ENV: 'production', KEY: '...', SECRET: '...', ADMIN_PASSWORD: 'change-me-please' },
+    encoding: 'utf8',
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr.trim()).toBe('配置错误：生产环境的 KEY 不能用示例值，且至少 32 个字符（例如 openssl rand -hex 32 生成）');
 });
 
 test('parseDotEnv reads KEY=value lines, comments and quotes', () => {

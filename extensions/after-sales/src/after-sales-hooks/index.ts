@@ -4,6 +4,7 @@ import { registerCases } from './register-cases';
 import { registerChineseErrors } from './register-chinese-errors';
 import { registerDeadlines } from './register-deadlines';
 import { registerGuards } from './register-guards';
+import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
 
 // Order matters: guards, then the hooks that decide a case, then the clocks that follow from it.
@@ -11,6 +12,7 @@ export default defineHook((on, context) => {
   const setup = { on, context, timeZone: businessTimeZone(context.env) };
   registerSetupCommand(setup);
   registerChineseErrors(setup);
+  registerSecurityHeaders(setup);
   registerGuards(setup);
   registerCases(setup);
   registerDeadlines(setup);

@@ -6,6 +6,7 @@ import { localDate } from '../domain/work-calendar';
 import { DuplicateReportError } from '../errors/duplicate-report-error';
 import { InsuredNotIdentifiedError } from '../errors/insured-not-identified-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { readAll, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
@@ -88,6 +89,7 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
       Object.assign(result, { status: 'no_policy', rejection_reasons: [] });
     } else {
       [policy] = await readAll(data, 'policies', { filter: { id: { _eq: policyId } }, fields: ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product.covered_causes', 'product.claim_time_limit_days', 'product.name'] });
+      if (!policy) throw new InvalidInputError({ field: 'policy', label: '保单', rule: `不存在：没有编号为 ${policyId} 的保单` });
       await refuseDuplicate(data, merged, policyId, timeZone, merged['id']);
       const reasons = rejectionReasons({
         incidentAt: new Date(merged['incident_at']),

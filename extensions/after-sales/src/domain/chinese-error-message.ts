@@ -56,8 +56,12 @@ function validationRule(extensions: Record<string, any>): string {
     case 'lte':
     case 'lt':
       return ` 的值太大，应${extensions['type'] === 'lte' ? '不大于' : '小于'}${valid}。`;
-    case 'in':
-      return ` 的值不在允许的选项中${valid}。`;
+    case 'in': {
+      const keys = Array.isArray(extensions['valid']) ? extensions['valid'].filter((key: unknown) => key !== null).join('、') : '';
+      return ` 的值不在允许的选项中${keys ? `（可选：${keys}）` : ''}。`;
+    }
+    case 'eq':
+      return ` 的值只能是${valid}。`;
     default:
       return ` 的值不符合规则 ${extensions['type'] ?? ''}${valid}。`;
   }

@@ -5,9 +5,12 @@ import { seedPresets } from './seed-presets';
 import { seedRowsFile } from './seed-rows';
 import { seedSettings } from './seed-settings';
 import type { SetupContext } from './setup-context';
+import { useWalJournal } from './use-wal-journal';
 
 /** Brings a bootstrapped database up to this version of the console. Safe to run on every start. */
 export async function runSetup(ctx: SetupContext): Promise<void> {
+  const journal = await useWalJournal(ctx.database);
+  if (journal) ctx.logger.info(`[after-sales] SQLite journal mode: ${journal}`);
   const schemaChanges = await applySchemaSnapshot(ctx);
   ctx.logger.info(`[after-sales] schema: ${schemaChanges} change(s) applied`);
   const schema = await ctx.getSchema({ database: ctx.database, bypassCache: true });

@@ -1,0 +1,57 @@
+import type { Accountability, SchemaOverview } from '@directus/types';
+import type { Knex } from 'knex';
+import { inputViolation, needsStoredItem } from '../domain/input-rules';
+import { InvalidInputError } from '../errors/invalid-input-error';
+import { readAll, type DataAccess } from './data-access';
+
+let labelCache: Promise<Map<string, string>> | null = null;
+
+/** The zh-CN labels of every field (directus_fields.translations), read once per process. */
+function fieldLabels(database: Knex): Promise<Map<string, string>> {
+  labelCache ??= database('directus_fields')
+    .select('collection', 'field', 'translations')
+    .then((rows: { collection: string; field: string; translations: unknown }[]) => {
+      const labels = new Map<string, string>();
+      for (const row of rows) {
+        const list = typeof row.translations === 'string' ? JSON.parse(row.translations) : row.translations;
+        const zh = Array.isArray(list) ? list.find((t: { language?: string }) => t.language === 'zh-CN') : null;
+        if (zh?.translation) labels.set(`${row.collection}.${row.field}`, zh.translation);
+      }
+      return labels;
+    })
+    .catch((error: unknown) => {
+      labelCache = null;
+      throw error;
+    });
+  return labelCache;
+}
+
+/**
+ * Filter for `items.create` / `items.update` of client requests (the console's own writes are
+ * trusted): every written value must pass domain/input-rules, checked against the stored item
+ * on an update. Refused before anything is written, so a batch with one bad row writes nothing.
+ */
+export async function rejectInvalidInput(
+  data: DataAccess & { schema: SchemaOverview },
+  accountability: Accountability | null,
+  collection: string,
+  payload: unknown,
+  keys: (string | number)[] | null,
+  now: Date,
+): Promise<void> {
+  if (!accountability || typeof payload !== 'object' || payload === null) return;
+  const fields = data.schema.collections[collection]?.fields;
+  if (!fields) return;
+  const fieldTypes = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.type as string]));
+  const rows = (Array.isArray(payload) ? payload : [payload]) as Record<string, unknown>[];
+  const currents = keys?.length && rows.some((row) => needsStoredItem(collection, row)) ? await readAll(data, collection, { filter: { id: { _in: keys } }, fields: ['*'] }) : [null];
+  const all = await fieldLabels(data.database);
+  const prefix = `${collection}.`;
+  const labels = Object.fromEntries([...all].filter(([key]) => key.startsWith(prefix)).map(([key, label]) => [key.slice(prefix.length), label]));
+  for (const changes of rows) {
+    for (const current of currents) {
+      const violation = inputViolation({ collection, fieldTypes, changes, current, now, labels });
+      if (violation) throw new InvalidInputError({ field: violation.field, label: labels[violation.field] ?? violation.field, rule: violation.rule });
+    }
+  }
+}

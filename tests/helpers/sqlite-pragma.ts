@@ -1,0 +1,15 @@
+import sqlite3 from 'sqlite3';
+
+/** Reads one PRAGMA of a SQLite database file (read-only connection, safe while a server runs). */
+export function readPragma(file: string, pragma: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openError) => {
+      if (openError) return reject(openError);
+      db.get(`PRAGMA ${pragma}`, (error: Error | null, row: Record<string, unknown> | undefined) => {
+        db.close();
+        if (error) reject(error);
+        else resolve(row ? Object.values(row)[0] : undefined);
+      });
+    });
+  });
+}
