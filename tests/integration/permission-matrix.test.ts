@@ -1,5 +1,5 @@
 import { createItem, createShare, deleteItem, readItem, readItems, updateItem } from '@directus/sdk';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accessFile, declaredCell } from '../helpers/access-file';
 import { asAdmin, baseUrl, createStaffUser, type Client, type StaffUser } from '../helpers/api';
 import { matchesFilter } from '../helpers/filter-match';
@@ -89,6 +89,15 @@ beforeAll(async () => {
     for (const department of DEPARTMENTS) samples[collection]!.push(await admin.request(createItem(collection, COLLECTIONS[collection]!.create(refs, department))));
   }
   for (const [role, levels] of USERS) staff.push({ role, levels, user: await createStaffUser(role, levels) });
+});
+
+// Rule rows made as samples would change the rules every later test on this server runs under
+// (a draft → closed transition makes an illegal move legal): remove them again.
+const RULE_SAMPLES = ['complaint_transitions', 'deadline_rules', 'work_calendar', 'rule_parameters', 'guidance_texts', 'penalty_standards', 'required_documents'];
+afterAll(async () => {
+  for (const collection of RULE_SAMPLES) {
+    for (const item of samples[collection] ?? []) await admin.request(deleteItem(collection, item['id'] as number)).catch(() => undefined);
+  }
 });
 
 describe('permission matrix over HTTP', () => {
