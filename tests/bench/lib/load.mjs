@@ -2,10 +2,11 @@
 import autocannon from 'autocannon';
 
 /**
- * Sends `amount` requests over `connections` concurrent connections. `body` may be a function
- * of the request number (each request its own payload). Returns throughput and latency.
+ * Sends `amount` requests over `connections` concurrent connections. `body` and `path` may be
+ * functions of the request number (each request its own payload or item). Returns throughput
+ * and latency.
  */
-export async function load({ url, method = 'GET', token, body, connections = 10, amount = 200, timeoutSeconds = 60 }) {
+export async function load({ url, method = 'GET', token, body, path, connections = 10, amount = 200, timeoutSeconds = 60 }) {
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url)) throw new Error(`load only targets loopback servers, not ${url}`);
   let n = 0;
   const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
@@ -19,8 +20,10 @@ export async function load({ url, method = 'GET', token, body, connections = 10,
     requests: [
       {
         setupRequest: (request) => {
-          const payload = typeof body === 'function' ? body(n++) : body;
-          return payload === undefined ? request : { ...request, body: JSON.stringify(payload) };
+          const i = n++;
+          const payload = typeof body === 'function' ? body(i) : body;
+          const next = { ...request, ...(typeof path === 'function' ? { path: path(i) } : {}) };
+          return payload === undefined ? next : { ...next, body: JSON.stringify(payload) };
         },
       },
     ],

@@ -4,6 +4,7 @@
 export function formatNumber(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (typeof value !== 'number') return String(value);
+  if (Number.isInteger(value) && Math.abs(value) < 1000) return String(value);
   const abs = Math.abs(value);
   if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
   if (abs >= 100) return value.toFixed(0);
