@@ -21,7 +21,7 @@ export default async function bench(ctx) {
     const plain = await startBenchServer(twin, { bundle: false });
     servers.push(plain);
 
-    const batch = ctx.quick ? 30 : 50;
+    const batch = 30;
     // Both servers get the same payloads in the same order.
     const next = new Map([[ours, 0], [plain, 0]]);
     const createBatch = async (server, size) => {
