@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Integration and browser tests share one real Directus, started once per run by
-// tests/helpers/global-setup.ts (or given by AFTER_SALES_TEST_URL).
+// tests/helpers/global-setup.ts (or given by AFTER_SALES_TEST_URL). The scale project (two
+// instances on PostgreSQL + Redis, started by the test itself) exists when a Redis is named.
 export default defineConfig({
   test: {
     globalSetup: ['tests/helpers/global-setup.ts'],
@@ -31,6 +32,9 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(process.env['AFTER_SALES_TEST_REDIS']
+        ? [{ test: { name: 'scale', include: ['tests/scale/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false } }]
+        : []),
     ],
   },
 });

@@ -1,5 +1,6 @@
 // npm test: build the bundle if stale, type-check, then every vitest project (unit, integration
-// against a real Directus, browser in Debian's Chromium). Ends with one plain summary line.
+// against a real Directus, browser in Debian's Chromium); then the integration suite on PostgreSQL
+// and the two-instance test on PostgreSQL + Redis when those are given. Ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -29,11 +30,17 @@ function vitest(name, args, env = {}) {
   return status;
 }
 
-let status = vitest('sqlite', process.argv.slice(2));
+const args = process.argv.slice(2);
+let status = vitest('sqlite', args.length ? args : ['--project', 'unit', '--project', 'integration', '--project', 'browser']);
 // With a PostgreSQL server at hand (.ci/run starts one), the integration suite runs on it too.
-if (process.env.AFTER_SALES_TEST_PG && process.argv.length <= 2) {
+if (process.env.AFTER_SALES_TEST_PG && !args.length) {
   console.log('\n— integration suite on PostgreSQL —');
   status = vitest('postgres', ['--project', 'integration'], { AFTER_SALES_TEST_DB: 'pg' }) || status;
+}
+// With Redis as well: two instances of the console share PostgreSQL and Redis (X-SCALE).
+if (process.env.AFTER_SALES_TEST_PG && process.env.AFTER_SALES_TEST_REDIS && !args.length) {
+  console.log('\n— two instances on PostgreSQL + Redis —');
+  status = vitest('scale', ['--project', 'scale']) || status;
 }
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(status);

@@ -157,4 +157,5 @@ export const DEADLINE_EVENT_KINDS = [
   c('major_case', '重大案件通知总经理室'),
   c('reopen', '客户未接受结论，另立新案'),
   c('other_company', '涉及其他公司，通知总经理室'),
+  c('sweep_run', '定时扫描（每个周期只由一个实例执行）'),
 ];

@@ -20,11 +20,9 @@ export interface TestServer {
 
 export const ADMIN = { email: 'admin@example.com', password: 'Admin@12345' };
 
-/** Starts a real Directus of this project on a fresh SQLite database in a temporary folder. */
-export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'after-sales-test-'));
-  const port = String(await freePort());
-  const env: Record<string, string> = ensureSecrets(
+/** The environment `npm start` would resolve for a test database in `dataDir`, on `port`. */
+function testEnv(dataDir: string, port: string, extraEnv: Record<string, string>): Record<string, string> {
+  return ensureSecrets(
     resolveEnv(root, {
       ...process.env,
       CONFIG_PATH: path.join(dataDir, 'none.env'),
@@ -39,13 +37,22 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
-      // Tests log in many users quickly; the production default limiter stays on elsewhere.
+      // Tests log in many users quickly; the production default limiter stays on elsewhere. The
+      // pressure limiter would answer 503 when a shared test machine lags.
       RATE_LIMITER_ENABLED: 'false',
+      PRESSURE_LIMITER_ENABLED: 'false',
       ACCESS_TOKEN_TTL: '4h',
       ...extraEnv,
     }),
     dataDir,
   );
+}
+
+/** Starts a real Directus of this project on a fresh SQLite database in a temporary folder. */
+export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'after-sales-test-'));
+  const port = String(await freePort());
+  const env = testEnv(dataDir, port, extraEnv);
   await prepareDatabase(env, { quiet: true });
   let server = await startServer(env, { quiet: true });
   const stop = (signal: NodeJS.Signals = 'SIGTERM') => stopServer(server.child, signal);
@@ -61,6 +68,43 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     },
     destroy: async () => {
       await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestInstance {
+  url: string;
+  /** Stops this instance; the others and the shared database stay. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Several instances of this project on one shared database (PostgreSQL in `extraEnv`), the way a
+ * scaled deployment runs: the database is prepared once (bootstrap + setup), then `count` processes
+ * start on it, each on its own port with the same KEY and SECRET, so a token from one works on all.
+ */
+export async function startTestCluster(count: number, extraEnv: Record<string, string>): Promise<{ instances: TestInstance[]; destroy: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'after-sales-cluster-'));
+  const prepareEnv = testEnv(dataDir, String(await freePort()), extraEnv);
+  await prepareDatabase(prepareEnv, { quiet: true });
+  const instances: TestInstance[] = [];
+  const children: Parameters<typeof stopServer>[0][] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const port = String(await freePort());
+      const server = await startServer({ ...prepareEnv, PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}` }, { quiet: true });
+      children.push(server.child);
+      instances.push({ url: server.url, stop: () => stopServer(server.child) });
+    }
+  } catch (error) {
+    await Promise.all(children.map((child) => stopServer(child)));
+    throw error;
+  }
+  return {
+    instances,
+    destroy: async () => {
+      await Promise.all(children.map((child) => stopServer(child)));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

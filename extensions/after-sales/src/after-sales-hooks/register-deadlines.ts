@@ -2,7 +2,7 @@ import { clocksOnCreate, clocksOnUpdate } from '../clocks/clocks-on-write';
 import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
 import { buildMonthlyStats } from '../complaints/build-monthly-stats';
 import { previousPeriod } from '../domain/monthly-stats';
-import { runSweep } from '../sweep/run-sweep';
+import { runScheduledSweep } from '../sweep/run-scheduled-sweep';
 import { asKeys, asRow, type HookSetup } from './hook-context';
 
 /** X-CLOCKS and the schedules: due/warning times on every save, recompute, sweep, monthly statistics. */
@@ -30,11 +30,12 @@ export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
     }
   });
 
-  // The deadline scan; idempotent, so every instance may run it (SYNCHRONIZATION_STORE is not a lock).
-  on.schedule(String(env['AFTER_SALES_SWEEP_CRON'] ?? '*/5 * * * *'), async () => {
+  // The deadline scan, once per tick across all instances (see run-scheduled-sweep.ts).
+  const sweepCron = String(env['AFTER_SALES_SWEEP_CRON'] ?? '*/5 * * * *');
+  on.schedule(sweepCron, async () => {
     try {
-      const result = await runSweep({ services, database, schema: await getSchema() }, new Date(), timeZone);
-      if (result.urges + result.warnings + result.inquiries > 0) logger.info(`[after-sales] sweep: ${JSON.stringify(result)}`);
+      const result = await runScheduledSweep({ services, database, schema: await getSchema() }, new Date(), sweepCron, timeZone);
+      if (result && result.urges + result.warnings + result.inquiries > 0) logger.info(`[after-sales] sweep: ${JSON.stringify(result)}`);
     } catch (error) {
       logger.error(error, '[after-sales] sweep failed');
     }

@@ -4,7 +4,7 @@ import { penaltyFromStandard, type PenaltyStandard } from '../domain/penalty';
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
-import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
+import { assignCaseNumber, numberCaseOnce, readNumberingRule } from '../numbering/assign-case-number';
 import type { Actor } from '../shared/actor';
 import { readAll, type DataAccess } from '../shared/data-access';
 
@@ -30,8 +30,9 @@ async function move(data: DataAccess, actor: Actor, current: Item, changes: Item
   if (to === 'registered') {
     if (!merged['registered_at']) derived['registered_at'] = now.toISOString();
     const rule = await readNumberingRule(data.database, 'complaints');
-    // K-NUMBER: the number is given when the GM Office accepts the complaint, in its month.
-    if (rule && !merged['complaint_no']) derived['complaint_no'] = await assignCaseNumber(data.database, rule, now, timeZone);
+    // K-NUMBER: the number is given when the GM Office accepts the complaint, in its month; once,
+    // even when two clerks (or two instances) register it at the same moment.
+    if (rule && !merged['complaint_no']) derived['complaint_no'] = await numberCaseOnce(data.database, 'complaints', current['id'], rule, now, timeZone);
   }
   return derived;
 }

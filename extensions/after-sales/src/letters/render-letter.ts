@@ -91,36 +91,63 @@ function strictContext(value: unknown, path: string[]): unknown {
   });
 }
 
+interface CompiledLetter {
+  version: string;
+  render: (context: unknown) => string;
+  /** Which partial failed in the current render (renders are synchronous, so one slot is enough). */
+  state: { failedIn?: string };
+}
+
+// Compiled letters by templates folder, template and time zone; replaced when the files change.
+const compiledLetters = new Map<string, CompiledLetter>();
+
 /**
- * Renders a letter to a complete HTML document. Each call builds its own Handlebars environment
- * (helpers and partials never leak between letters or into the global instance) and compiles in
- * strict mode, so a field missing from the context fails the letter instead of printing blank.
+ * Each letter gets its own Handlebars environment (helpers and partials never leak between
+ * letters or into the global instance), compiled in strict mode, so a field missing from the
+ * context fails the letter instead of printing blank.
+ */
+function compileLetter(main: TemplateFile, partials: TemplateFile[], version: string, timeZone: string): CompiledLetter {
+  const state: CompiledLetter['state'] = {};
+  const hb = Handlebars.create();
+  registerLetterHelpers(hb, timeZone);
+  for (const partial of partials) {
+    const compiled = hb.compile(partial.source, STRICT);
+    hb.registerPartial(partial.name, (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        state.failedIn ??= `letters/partials/${partial.name}.hbs`;
+        throw error;
+      }
+    });
+  }
+  const render = hb.compile(main.source, STRICT);
+  return { version, render: (context) => render(context), state };
+}
+
+/**
+ * Renders a letter to a complete HTML document. The template files are read on every call (an
+ * edited template prints at once); they are compiled again only when their content changed.
  */
 export function renderLetter(input: RenderInput): RenderedLetter {
   const { template } = input;
   if (!TEMPLATE_NAME.test(template)) throw new LetterTemplateError(template, '模板名只能由小写字母和下划线组成');
-  // Neither Handlebars' errors nor ours say which file failed: remember the partial, if it was one.
-  let failedIn: string | undefined;
+  let letter: CompiledLetter | undefined;
   try {
     const { main, partials } = readTemplateFiles(input.templatesDir, template);
-    const hb = Handlebars.create();
-    registerLetterHelpers(hb, input.timeZone);
-    for (const partial of partials) {
-      const compiled = hb.compile(partial.source, STRICT);
-      hb.registerPartial(partial.name, (context: unknown, options?: Handlebars.RuntimeOptions) => {
-        try {
-          return compiled(context, options);
-        } catch (error) {
-          failedIn ??= `letters/partials/${partial.name}.hbs`;
-          throw error;
-        }
-      });
+    const version = templateVersion(main, partials);
+    const key = `${input.templatesDir}\0${template}\0${input.timeZone}`;
+    letter = compiledLetters.get(key);
+    if (letter?.version !== version) {
+      letter = compileLetter(main, partials, version, input.timeZone);
+      compiledLetters.set(key, letter);
     }
-    const html = hb.compile(main.source, STRICT)(strictContext(input.context, []));
-    return { html, version: templateVersion(main, partials) };
+    // Neither Handlebars' errors nor ours say which file failed: remember the partial, if it was one.
+    letter.state.failedIn = undefined;
+    return { html: letter.render(strictContext(input.context, [])), version };
   } catch (error) {
     if (error instanceof LetterTemplateError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new LetterTemplateError(template, `${failedIn ?? `letters/${template}.hbs`}：${message}`);
+    throw new LetterTemplateError(template, `${letter?.state.failedIn ?? `letters/${template}.hbs`}：${message}`);
   }
 }

@@ -18,6 +18,30 @@ export async function assignCaseNumber(database: Knex, rule: NumberingRule, now:
   return formatCaseNumber(rule, period, serial);
 }
 
+/**
+ * Gives an existing case its number exactly once, for numbers assigned on an update (a complaint
+ * at registration): Directus runs update filters outside the update's transaction, so the serial
+ * is taken and written to the case in a transaction of its own. A second registration of the same
+ * case at the same moment (another clerk, another instance) finds the number already written; its
+ * serial rolls back, so no number is skipped, and it answers with the case's number.
+ */
+export async function numberCaseOnce(database: Knex, table: string, id: string | number, rule: NumberingRule, now: Date, timeZone: string): Promise<string> {
+  const taken = await database.transaction(async (trx) => {
+    const number = await assignCaseNumber(trx, rule, now, timeZone);
+    const written = await trx(table).where({ id }).whereNull(rule.field).update({ [rule.field]: number });
+    if (written !== 1) throw ALREADY_NUMBERED;
+    return number;
+  }).catch((error: unknown) => {
+    if (error === ALREADY_NUMBERED) return null;
+    throw error;
+  });
+  if (taken) return taken;
+  const row = await database(table).where({ id }).first(rule.field);
+  return String(row?.[rule.field]);
+}
+
+const ALREADY_NUMBERED = Symbol('already numbered');
+
 export async function readNumberingRule(database: Knex, collection: string): Promise<NumberingRule | undefined> {
   return database('numbering_rules').where({ collection }).first();
 }

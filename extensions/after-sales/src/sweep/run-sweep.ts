@@ -30,9 +30,9 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
       filter: { _and: [{ [definition.warn]: { _lte: now.toISOString() } }, ...runningClockFilter(definition)] },
       fields: ['*'],
     });
-    for (const item of due) {
+    const events = due.flatMap((item) => {
       const rule = definition.rule(item, rules);
-      if (!rule || !item[definition.due] || !item[definition.warn]) continue;
+      if (!rule || !item[definition.due] || !item[definition.warn]) return [];
       const numberField = CASE_NUMBER_FIELDS[definition.collection];
       const event = clockEvent(
         {
@@ -48,7 +48,12 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
         now,
         timeZone,
       );
-      if (!event) continue;
+      return event ? [event] : [];
+    });
+    // Most due cases were told in an earlier run: one read skips them instead of one transaction each.
+    const known = await issuedKeys(data, events.map((event) => event.key));
+    for (const event of events) {
+      if (known.has(event.key)) continue;
       const issued = await issueOnce(
         data,
         { key: event.key, kind: event.kind, collection: event.collection, item: event.itemId, department: event.department, due_at: event.dueAt.toISOString() },
@@ -76,6 +81,16 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
   result.inquiries = await checkClosedComplaints(data, now);
   result.calendarGaps = await warnCalendarGaps(data, now, timeZone, calendar);
   return result;
+}
+
+/** Which of these ledger keys were issued already (read in chunks to keep each query small). */
+async function issuedKeys(data: DataAccess, keys: string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let start = 0; start < keys.length; start += 500) {
+    const rows = await readAll(data, 'deadline_events', { filter: { key: { _in: keys.slice(start, start + 500) } }, fields: ['key'] });
+    for (const row of rows) known.add(String(row['key']));
+  }
+  return known;
 }
 
 /**

@@ -1,0 +1,114 @@
+// Letters: renders per second on one core (this process, one thread) of 不予受理通知书 through the
+// console's renderer (fresh Handlebars environment, strict context, template files read and
+// compiled per letter, so an edited template prints at once) vs Handlebars rendering the same
+// template, compiled once, with the same helpers; target ≥ 500/s. Then the preview endpoint's
+// latency vs a plain Directus read of the same report.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { claimReport, createPolicies } from './lib/fixtures.mjs';
+import { call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
+import { median, ratioRow, sideBySide, timeOnce } from './lib/stats.mjs';
+import { root } from '../../scripts/lib/directus.mjs';
+
+const templatesDir = path.join(root, 'templates');
+const timeZone = 'Asia/Shanghai';
+const company = { name: '华安保险代理有限公司', address: '上海市浦东新区世纪大道100号12楼', phone: '021-5888 6666', seal_text: '理赔服务部' };
+const context = {
+  company,
+  letter: { no: 'WS2026110001', issued_at: '2026-11-25T16:30:00Z' },
+  report: {
+    report_no: 'BA20261120007', reported_at: '2026-11-20T02:15:00Z', incident_at: '2026-11-18T06:40:00Z', incident_place: '上海市闵行区七莘路与顾戴路交叉口',
+    incident_cause: 'illness', incident_description: '被保险人突发急性阑尾炎，送医手术治疗。', insured_name: '王建国', reporter_name: '李秀英',
+    rejection_reasons: ['out_of_period', 'cause_not_covered'],
+  },
+  policy: { policy_no: 'PA2025310000123', start_date: '2025-01-01', end_date: '2025-12-31', status: 'in_force', terminated_at: null, sum_insured: '200000.00' },
+  product: { name: '团体意外伤害保险', covered_causes: ['accident', 'traffic'], claim_time_limit_days: 730 },
+  materials: ['保险单正本', '身份证件原件'],
+};
+
+/** The extension's renderer and helpers, bundled from its TypeScript sources for this process. */
+async function loadRenderer() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'after-sales-bench-letters-'));
+  const entry = path.join(dir, 'entry.ts');
+  const src = path.join(root, 'extensions', 'after-sales', 'src', 'letters');
+  writeFileSync(entry, `export { renderLetter } from ${JSON.stringify(path.join(src, 'render-letter'))};\nexport { registerLetterHelpers } from ${JSON.stringify(path.join(src, 'letter-helpers'))};\nexport { default as Handlebars } from 'handlebars';\n`);
+  const out = path.join(dir, 'renderer.mjs');
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error', nodePaths: [path.join(root, 'node_modules')] });
+  try {
+    return await import(pathToFileURL(out).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** How many calls of `fn` complete per second over `ms`. */
+function perSecond(fn, ms) {
+  const end = performance.now() + ms;
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() < end) {
+    fn();
+    count++;
+  }
+  return count / ((performance.now() - start) / 1000);
+}
+
+export default async function bench(ctx) {
+  const { renderLetter, registerLetterHelpers, Handlebars } = await loadRenderer();
+  const render = () => renderLetter({ template: 'rejection_notice', context, templatesDir, timeZone });
+  const rendered = render().html;
+  if (!rendered.includes('王建国')) throw new Error('the letter did not render the insured person');
+
+  // Baseline: the same template and partials compiled once into one environment.
+  const hb = Handlebars.create();
+  registerLetterHelpers(hb, timeZone);
+  const partials = path.join(templatesDir, 'letters', 'partials');
+  for (const file of readdirSync(partials)) hb.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partials, file), 'utf8'));
+  const compiled = hb.compile(readFileSync(path.join(templatesDir, 'letters', 'rejection_notice.hbs'), 'utf8'));
+  const cached = () => compiled(context);
+  perSecond(cached, 300);
+  perSecond(render, 300);
+  const renders = await sideBySide(ctx.runs, async () => perSecond(cached, 1000), async () => perSecond(render, 1000));
+
+  // The endpoint: preview of a rejected report vs reading the report from plain Directus.
+  const db = await prepareBenchDatabase();
+  let twin;
+  const servers = [];
+  try {
+    const ours = await startBenchServer(db);
+    servers.push(ours);
+    const policies = await createPolicies(ours, 1);
+    // Illness is not covered by the product: the report is refused (不予受理) and gets a notice.
+    const report = await call(ours, 'POST', '/items/claim_reports', claimReport(policies, 0, { incident_cause: 'illness' }));
+    if (report.status !== 'not_accepted') throw new Error(`expected a refused report, got ${report.status}`);
+    await ours.stop();
+    servers.pop();
+    twin = cloneBenchDatabase(db);
+    const again = await startBenchServer(db);
+    servers.push(again);
+    const plain = await startBenchServer(twin, { bundle: false });
+    servers.push(plain);
+    const preview = () => call(again, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`);
+    const read = () => call(plain, 'GET', `/items/claim_reports/${report.id}`);
+    const samples = ctx.quick ? 20 : 40;
+    const series = async (fn) => {
+      const times = [];
+      for (let i = 0; i < samples; i++) times.push(await timeOnce(fn));
+      return median(times);
+    };
+    await series(read);
+    await series(preview);
+    const latency = await sideBySide(ctx.runs, () => series(read), () => series(preview));
+    return [
+      { figure: 'letter rendering on one core (vs the same template compiled once)', unit: '/s', baseline: renders.baseline, ours: renders.ours, ratio: renders.ours / renders.baseline, target: '≥ 500/s', pass: renders.ours >= 500 },
+      ratioRow({ figure: 'letter preview endpoint latency (vs plain read of the report)', unit: 'ms', baseline: latency.baseline, ours: latency.ours, limit: 3, note: 'no target set in the issue; 3× is ours' }),
+    ];
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    db.destroy();
+    twin?.destroy();
+  }
+}
