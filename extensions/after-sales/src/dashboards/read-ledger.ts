@@ -30,7 +30,8 @@ async function urgeCounts(data: DataAccess, accountability: Accountability | nul
     const grouped = await asCaller(data, accountability, 'urge_notices').readByQuery({
       filter: { _and: [{ collection: { _eq: 'complaints' } }, { item: { _in: ids.map(String) } }] },
       aggregate: { count: ['*'] },
-      groupBy: ['item'],
+      // The service's query calls it `group` (the REST parameter is groupBy).
+      group: ['item'],
       limit: -1,
     });
     return new Map(grouped.map((group: any) => [String(group.item), Number(group.count)]));

@@ -69,6 +69,9 @@ export function ledgerQuery(params: Record<string, unknown>, now: Date, timeZone
     if (!(department in DEPARTMENT_ROLES)) return invalid(field, `部门应为以下之一：${Object.keys(DEPARTMENT_ROLES).join('、')}`);
     conditions.push({ [field === 'department' ? 'holding_department' : 'responsible_department']: { _eq: department } });
   }
+  const customer = text(params['customer']);
+  if (customer.length > 64) return invalid('customer', '客户姓名最多 64 个字');
+  if (customer) conditions.push({ customer_name: { _icontains: customer } });
   const overdue = text(params['overdue']);
   if (!['', 'true', 'false', '1', '0'].includes(overdue)) return invalid('overdue', '仅看逾期应为 true 或 false');
   if (overdue === 'true' || overdue === '1') conditions.push({ due_at: { _lt: now.toISOString() } }, ...RUNNING);
