@@ -1,6 +1,7 @@
 import { applySchemaSnapshot } from './apply-schema-snapshot';
 import { seedAccess } from './seed-access';
 import { seedCalendar } from './seed-calendar';
+import { seedDashboards } from './seed-dashboards';
 import { seedPresets } from './seed-presets';
 import { seedRowsFile } from './seed-rows';
 import { seedSettings } from './seed-settings';
@@ -17,6 +18,8 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   ctx.logger.info(`[after-sales] access: ${access.created} created, ${access.updated} updated`);
   const presets = await seedPresets(ctx, schema);
   ctx.logger.info(`[after-sales] list layouts and bookmarks: ${presets} added`);
+  const dashboards = await seedDashboards(ctx, schema);
+  ctx.logger.info(`[after-sales] dashboards: ${dashboards.length ? dashboards.join(', ') : 'unchanged'}`);
   const rules = await seedRowsFile(ctx, schema, 'rules.yaml');
   ctx.logger.info(`[after-sales] rule tables: ${rules} default row(s) added`);
   const days = await seedCalendar(ctx, schema);
