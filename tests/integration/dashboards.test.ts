@@ -2,7 +2,7 @@ import { createItem, readDashboards, readPanels } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { accessFile } from '../helpers/access-file';
-import { asAdmin, callEndpoint, createStaffUser, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, baseUrl, callEndpoint, createStaffUser, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
 
 const DAY = 86_400_000;
@@ -86,7 +86,7 @@ describe('complaint ledger (客户抱怨案件登记追踪表)', () => {
 
   test('CSV export: UTF-8 with BOM, the screen columns, every filtered row', async () => {
     const token: string = await (gm.client as any).getToken();
-    const response = await fetch(`${(await import('../helpers/api')).baseUrl()}/after-sales/ledger?${new URLSearchParams({ customer: tag, sort: 'time_left', format: 'csv', limit: '1' })}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${baseUrl()}/after-sales/ledger?${new URLSearchParams({ customer: tag, sort: 'time_left', format: 'csv', limit: '1' })}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toContain('attachment');
@@ -147,7 +147,7 @@ describe('seeded dashboards (X-DASH)', () => {
 
   test.each(['市场部', '运营部', '总经理室', '技术部', '质量管理部'])('%s sees the dashboards access.yaml gives it, with their panels', async (role) => {
     const user = await createStaffUser(role);
-    const cell = accessFile.matrix[role]!['directus_dashboards'] as { read: { name: { _in: string[] } } };
+    const cell = accessFile.matrix[role]!['directus_dashboards'] as unknown as { read: { name: { _in: string[] } } };
     const dashboards = await user.client.request(readDashboards({ fields: ['id', 'name'], limit: -1 }));
     expect(dashboards.map((d: any) => d.name).sort()).toEqual([...cell.read.name._in].sort());
     const panels = await user.client.request(readPanels({ fields: ['dashboard'], limit: -1 }));

@@ -115,10 +115,10 @@ export function useMonthlyStats(api: ApiClient, now: Ref<Date>) {
   async function load() {
     loading.value = true;
     try {
-      const [first, last] = [periods.value[0]!, periods.value[periods.value.length - 1]!];
+      // period is a string field: Directus allows no range operators on it, so the months are listed.
       const response = await api.get('/items/complaint_monthly_stats', {
         params: {
-          filter: { _and: [{ period: { _gte: first } }, { period: { _lte: last } }] },
+          filter: { period: { _in: periods.value } },
           fields: ['period', 'closed_count', 'overdue_count', 'avg_days_to_close', 'by_department'],
           sort: ['period'],
           limit: 12,
