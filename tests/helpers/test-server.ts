@@ -31,8 +31,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
       DB_CLIENT: 'sqlite3',
       DB_FILENAME: path.join(dataDir, 'database.db'),
       STORAGE_LOCAL_ROOT: path.join(dataDir, 'uploads'),
-      // Directus writes the app's extension bundle under TEMP_PATH (default node_modules/.directus);
-      // servers sharing one node_modules would otherwise serve each other's panels and interfaces.
+      // Directus writes the app's extension bundle under TEMP_PATH (default node_modules/.directus); a
+      // node_modules shared with other checkouts would serve their bundle to this server's browser.
       TEMP_PATH: path.join(dataDir, 'tmp'),
       PORT: port,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
