@@ -106,6 +106,12 @@ describe('complaint ledger (客户抱怨案件登记追踪表)', () => {
     expect(json.errors[0].message).toContain('YYYY-MM');
   });
 
+  test('without signing in there is no ledger and no counts', async () => {
+    for (const route of ['/after-sales/ledger', '/after-sales/ledger?format=csv', '/after-sales/deadline-status']) {
+      expect([401, 403], route).toContain((await fetch(`${baseUrl()}${route}`)).status);
+    }
+  });
+
   test('the caller’s permissions apply: 技术部 sees only the complaints it may read', async () => {
     const { json } = await ledger(tech.client, { limit: '50' });
     expect(json.data.map((r: any) => r.id)).toEqual([ids['tech']]);

@@ -1,3 +1,4 @@
+import { ForbiddenError } from '@directus/errors';
 import type { Router, Request, Response, NextFunction } from 'express';
 import { clocksByIds } from '../domain/deadline-status';
 import { ledgerCsv } from '../domain/ledger-csv';
@@ -8,7 +9,13 @@ import { readLedger, readWholeLedger } from '../dashboards/read-ledger';
 import { DashboardQueryError } from '../errors/dashboard-query-error';
 
 type Req = Request & { accountability?: any; schema?: unknown };
-const route = (handler: (req: Req, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => handler(req as Req, res).catch(next);
+/** Signed-in users only: the public role would otherwise see the case types and zero counts. */
+const route = (handler: (req: Req, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) =>
+  (async () => {
+    const accountability = (req as Req).accountability;
+    if (!accountability?.user && accountability?.admin !== true) throw new ForbiddenError();
+    await handler(req as Req, res);
+  })().catch(next);
 
 /**
  * X-DASH: the data of the dashboard panels. Every read runs as the caller, so a department sees
