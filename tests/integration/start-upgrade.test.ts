@@ -1,4 +1,4 @@
-import { createField, createItem, createPermission, readFieldsByCollection, readItem, readPermissions, readPolicies, readSettings, updateSettings } from '@directus/sdk';
+import { createField, createItem, createPermission, readDashboards, readFieldsByCollection, readItem, readPanel, readPanels, readPermissions, readPolicies, readSettings, updatePanel, updateSettings } from '@directus/sdk';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asAdmin } from '../helpers/api';
 import { claimReportPayload, createPolicyFixture } from '../helpers/fixtures';
@@ -26,6 +26,11 @@ test('npm start on an existing database keeps every item and every administrator
   if (!tech) throw new Error('policy 技术部 missing');
   await admin.request(createPermission({ policy: tech.id, collection: 'claim_reports', action: 'read', fields: ['report_no'] } as any));
 
+  // An administrator rearranges a seeded dashboard: the next start must not put it back or add another.
+  const [complaintsDashboard] = await admin.request(readDashboards({ filter: { name: { _eq: '投诉管理' } }, fields: ['id'] }));
+  const [ledgerPanel] = await admin.request(readPanels({ filter: { dashboard: { _eq: complaintsDashboard!.id }, type: { _eq: 'after-sales-complaint-ledger' } }, fields: ['id'] }));
+  await admin.request(updatePanel(ledgerPanel!.id, { name: '追踪表（本公司）', height: 50 }));
+
   const permissionsBefore = await admin.request(readPermissions({ limit: -1, fields: ['id', 'policy', 'collection', 'action', 'fields', 'permissions', 'validation'] }));
 
   await server.restart();
@@ -44,6 +49,10 @@ test('npm start on an existing database keeps every item and every administrator
   // Applying the access seed again changed nothing: the same cells with the same content.
   const permissionsAfter = await admin.request(readPermissions({ limit: -1, fields: ['id', 'policy', 'collection', 'action', 'fields', 'permissions', 'validation'] }));
   expect(permissionsAfter).toEqual(permissionsBefore);
+
+  expect(await admin.request(readDashboards({ filter: { name: { _eq: '投诉管理' } }, fields: ['id'] }))).toHaveLength(1);
+  expect(await admin.request(readPanels({ filter: { dashboard: { _eq: complaintsDashboard!.id } }, fields: ['id'] }))).toHaveLength(3);
+  expect(await admin.request(readPanel(ledgerPanel!.id))).toMatchObject({ name: '追踪表（本公司）', height: 50 });
 
   // The counter survived the restart: the next report continues the serial, never reuses it.
   const next = await admin.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_at: '2026-11-21T02:00:00.000Z' })));

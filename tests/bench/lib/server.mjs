@@ -17,6 +17,8 @@ function baseEnv(dataDir, extraEnv) {
       DB_CLIENT: 'sqlite3',
       DB_FILENAME: path.join(dataDir, 'database.db'),
       STORAGE_LOCAL_ROOT: path.join(dataDir, 'uploads'),
+      // Directus writes the app's extension bundle under TEMP_PATH; its own folder per benchmark database.
+      TEMP_PATH: path.join(dataDir, 'tmp'),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',

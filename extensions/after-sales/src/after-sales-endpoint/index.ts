@@ -10,6 +10,7 @@ import { InvalidPeriodError } from '../errors/invalid-period-error';
 import { LetterRequestError } from '../errors/letter-request-error';
 import { issueLetter, previewLetter, printLetter, type LetterRequest } from '../letters/letter-service';
 import path from 'node:path';
+import { registerDashboardRoutes } from './dashboard-routes';
 import { registerWorkbenchRoutes } from './workbench-routes';
 
 type Handler = (req: Request & { accountability?: any; schema?: unknown }, res: Response) => Promise<unknown>;
@@ -69,5 +70,7 @@ export default defineEndpoint({
         res.json({ data: await buildMonthlyStats({ services, database, schema: req.schema }, period, new Date(), timeZone) });
       }),
     );
+
+    registerDashboardRoutes(router, services, database, timeZone);
   },
 });

@@ -111,18 +111,27 @@ export function computeDeadline(input: ClockInput): Deadline {
   return deadline(input);
 }
 
-/** A running clock at `now`, from its due and warning times (as computed, or as stored on a case). */
-export function runningStatus(now: Date, { dueAt, warnAt }: Deadline): 'breached' | 'warning' | 'on_track' {
+/**
+ * The status of a clock from its due and warning times (as the cases store them): what the ledger,
+ * the status counts and clockStatus all judge by.
+ */
+export function statusFromTimes({ dueAt, warnAt, now, stoppedAt }: Deadline & { now: Date; stoppedAt?: Date | null }): Exclude<ClockStatus, 'paused'> {
+  if (stoppedAt) return stoppedAt <= dueAt ? 'met' : 'met_late';
   if (now >= dueAt) return 'breached';
   if (now >= warnAt) return 'warning';
   return 'on_track';
 }
 
+/** A running clock at `now`, from its due and warning times (as computed, or as stored on a case). */
+export function runningStatus(now: Date, { dueAt, warnAt }: Deadline): 'breached' | 'warning' | 'on_track' {
+  return statusFromTimes({ dueAt, warnAt, now }) as 'breached' | 'warning' | 'on_track';
+}
+
 export function clockStatus(input: ClockState): ClockStatus {
   const { now, stoppedAt } = input;
-  if (stoppedAt) return stoppedAt <= deadline(input, stoppedAt).dueAt ? 'met' : 'met_late';
+  if (stoppedAt) return statusFromTimes({ ...deadline(input, stoppedAt), now, stoppedAt });
   if (input.pauses?.some((pause) => pause.to === null)) return 'paused';
-  return runningStatus(now, deadline(input));
+  return statusFromTimes({ ...deadline(input), now });
 }
 
 /** Milliseconds past dueAt at stoppedAt ?? now; 0 when not late. */

@@ -74,6 +74,20 @@ export function nthWorkdayAfter(calendar: WorkCalendar, date: string, n: number)
   return day;
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
+
+/** Working days in (from, to]: `from` itself never counts, as in nthWorkdayAfter; 0 when `to` is not later. */
+export function workdaysBetween(calendar: WorkCalendar, from: string, to: string): number {
+  let count = 0;
+  for (let day = addCalendarDays(from, 1); utcMidnight(day) <= utcMidnight(to); day = addCalendarDays(day, 1)) {
+    if (calendar.isWorkday(day)) count++;
+  }
+  return count;
+}
+
 export function localDate(instant: Date, timeZone: string): string {
   const { year, month, day } = zonedParts(instant, timeZone);
   const pad = (value: number, width: number) => String(value).padStart(width, '0');

@@ -1,6 +1,7 @@
 import { applySchemaSnapshot } from './apply-schema-snapshot';
 import { seedAccess } from './seed-access';
 import { seedCalendar } from './seed-calendar';
+import { seedDashboards } from './seed-dashboards';
 import { seedPresets } from './seed-presets';
 import { seedRowsFile } from './seed-rows';
 import { seedSettings } from './seed-settings';
@@ -22,6 +23,8 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   ctx.logger.info(`[after-sales] rule tables: ${rules} default row(s) added`);
   const presets = await seedPresets(ctx, schema);
   ctx.logger.info(`[after-sales] list layouts and bookmarks: ${presets} added`);
+  const dashboards = await seedDashboards(ctx, schema);
+  ctx.logger.info(`[after-sales] dashboards: ${dashboards.length ? dashboards.join(', ') : 'unchanged'}`);
   const days = await seedCalendar(ctx, schema);
   ctx.logger.info(`[after-sales] work calendar: ${days} official day(s) added`);
 }
