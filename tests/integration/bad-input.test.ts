@@ -58,6 +58,7 @@ const CASES: BadCase[] = [
   { name: 'report: unknown policy', who: 'market', send: (c) => c.request(createItem('claim_reports', report({ policy: 99_999_999 }))), status: 400, mentions: 'policy' },
   { name: 'report: oversized place', who: 'market', send: (c) => c.request(createItem('claim_reports', report({ incident_place: '路'.repeat(300) }))), status: 400, mentions: 'incident_place' },
   { name: 'report: oversized description', who: 'market', send: (c) => c.request(createItem('claim_reports', report({ incident_description: '摔'.repeat(20_000) }))), status: 400, mentions: 'incident_description' },
+  { name: 'report: policy number longer than its column (64)', who: 'market', send: (c) => c.request(createItem('claim_reports', report({ policy_no_given: 'P'.repeat(80) }))), status: 400, mentions: 'policy_no_given' },
   { name: 'report: forged report number', who: 'market', send: (c) => c.request(createItem('claim_reports', report({ report_no: 'BA20260001' }))), status: 400, mentions: 'report_no' },
   { name: 'report: forged eligibility result', who: 'market', send: (c) => c.request(createItem('claim_reports', report({ rejection_reasons: [] }))), status: 400, mentions: 'rejection_reasons' },
   { name: 'report: forged major flag', who: 'market', send: (c) => c.request(createItem('claim_reports', report({ is_major: false, deaths: 3 }))), status: 400, mentions: 'is_major' },

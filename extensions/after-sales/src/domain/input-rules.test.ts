@@ -24,10 +24,12 @@ describe('typeViolation', () => {
     ['string', 'x'.repeat(255), null],
     ['string', 'x'.repeat(256), '太长：最多 255 个字符'],
     ['string', { name: 'x' }, '应为文字'],
+    ['string', 'x'.repeat(65), '太长：最多 64 个字符', 64],
+    ['string', 'x'.repeat(64), null, 64],
     ['text', 'x'.repeat(10_001), '太长：最多 10000 个字符'],
     ['integer', null, null],
-  ])('%s %j → %s', (type, value, expected) => {
-    expect(typeViolation(type, value)).toBe(expected);
+  ])('%s %j → %s', (type, value, expected, maxLength?: number) => {
+    expect(typeViolation(type, value, maxLength)).toBe(expected);
   });
 });
 

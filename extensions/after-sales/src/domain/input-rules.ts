@@ -13,7 +13,10 @@ export interface InputViolation {
   rule: string;
 }
 
-/** Longest text the console stores: a varchar column, a free-text field (a letter page is ~2,000 characters). */
+/**
+ * Longest text the console stores: a varchar column (its own declared length, else 255; SQLite would
+ * store a longer value where PostgreSQL refuses it), a free-text field (a letter page is ~2,000 characters).
+ */
 export const MAX_STRING_LENGTH = 255;
 export const MAX_TEXT_LENGTH = 10_000;
 /** Clocks of client and server differ a little; an event a few minutes "ahead" is not the future. */
@@ -54,7 +57,7 @@ function realCalendarDate(value: string): boolean {
 }
 
 /** Whether a value fits a Directus field type; null is left to the field's nullability. */
-export function typeViolation(type: string, value: unknown): string | null {
+export function typeViolation(type: string, value: unknown, maxLength: number = MAX_STRING_LENGTH): string | null {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'integer':
@@ -72,7 +75,7 @@ export function typeViolation(type: string, value: unknown): string | null {
       return typeof value === 'string' && realCalendarDate(value) ? null : '不是有效的日期时间（ISO 8601，且须是日历上存在的日期）';
     case 'string':
       if (typeof value !== 'string' && typeof value !== 'number') return '应为文字';
-      return String(value).length > MAX_STRING_LENGTH ? `太长：最多 ${MAX_STRING_LENGTH} 个字符` : null;
+      return String(value).length > maxLength ? `太长：最多 ${maxLength} 个字符` : null;
     case 'text':
       if (typeof value !== 'string') return '应为文字';
       return value.length > MAX_TEXT_LENGTH ? `太长：最多 ${MAX_TEXT_LENGTH} 个字符` : null;
@@ -91,6 +94,8 @@ export interface InputCheck {
   collection: string;
   /** the field types of the collection (Directus `schema.collections[c].fields[f].type`) */
   fieldTypes: Record<string, string>;
+  /** declared lengths of the collection's varchar columns, where known */
+  maxLengths?: Record<string, number>;
   /** what the client sent */
   changes: Record<string, unknown>;
   /** the stored item for an update, null for a create */
@@ -112,13 +117,13 @@ export function needsStoredItem(collection: string, changes: Record<string, unkn
 }
 
 /** The first rule the write breaks, or null. */
-export function inputViolation({ collection, fieldTypes, changes, current, now, labels = {} }: InputCheck): InputViolation | null {
+export function inputViolation({ collection, fieldTypes, maxLengths = {}, changes, current, now, labels = {} }: InputCheck): InputViolation | null {
   const plainText = PLAIN_TEXT_COLLECTIONS.includes(collection);
   for (const [field, value] of Object.entries(changes)) {
     const type = fieldTypes[field];
     if (!type) continue;
     if (PERSONAL_FIELDS[collection]?.[field] && isMaskedValue(value)) return { field, rule: '是打码显示的值（含 *），不能保存；如需修改，请填写完整号码' };
-    const rule = typeViolation(type, value) ?? (plainText && (type === 'string' || type === 'text') ? markupViolation(value) : null);
+    const rule = typeViolation(type, value, maxLengths[field]) ?? (plainText && (type === 'string' || type === 'text') ? markupViolation(value) : null);
     if (rule) return { field, rule };
   }
   const rules = EVENT_TIME_RULES[collection];

@@ -26,6 +26,24 @@ function fieldLabels(database: Knex): Promise<Map<string, string>> {
   return labelCache;
 }
 
+const lengthCache = new Map<string, Promise<Record<string, number>>>();
+
+/** Declared lengths of a collection's varchar columns, read once per process per collection. */
+function columnLengths(database: Knex, collection: string): Promise<Record<string, number>> {
+  let lengths = lengthCache.get(collection);
+  if (!lengths) {
+    lengths = database(collection)
+      .columnInfo()
+      .then((columns) => Object.fromEntries(Object.entries(columns).flatMap(([field, info]) => (Number(info.maxLength) > 0 ? [[field, Number(info.maxLength)]] : []))))
+      .catch((error: unknown) => {
+        lengthCache.delete(collection);
+        throw error;
+      });
+    lengthCache.set(collection, lengths);
+  }
+  return lengths;
+}
+
 /**
  * Filter for `items.create` / `items.update` of client requests (the console's own writes are
  * trusted): every written value must pass domain/input-rules, checked against the stored item
@@ -46,11 +64,12 @@ export async function rejectInvalidInput(
   const rows = (Array.isArray(payload) ? payload : [payload]) as Record<string, unknown>[];
   const currents = keys?.length && rows.some((row) => needsStoredItem(collection, row)) ? await readAll(data, collection, { filter: { id: { _in: keys } }, fields: ['*'] }) : [null];
   const all = await fieldLabels(data.database);
+  const maxLengths = await columnLengths(data.database, collection);
   const prefix = `${collection}.`;
   const labels = Object.fromEntries([...all].filter(([key]) => key.startsWith(prefix)).map(([key, label]) => [key.slice(prefix.length), label]));
   for (const changes of rows) {
     for (const current of currents) {
-      const violation = inputViolation({ collection, fieldTypes, changes, current, now, labels });
+      const violation = inputViolation({ collection, fieldTypes, maxLengths, changes, current, now, labels });
       if (violation) throw new InvalidInputError({ field: violation.field, label: labels[violation.field] ?? violation.field, rule: violation.rule });
     }
   }
