@@ -1,7 +1,7 @@
 import type { Accountability } from '@directus/types';
 import type { StoredDeadlineRule } from '../domain/case-clocks';
 import type { Department } from '../domain/departments';
-import { compareEntries, WORK_SOURCES, workEntry, type WorkEntry } from '../domain/work-queue';
+import { compareEntries, WORK_SOURCES, workEntry, type WorkEntry, type WorkSource } from '../domain/work-queue';
 import { readAll, type DataAccess } from '../shared/data-access';
 
 export interface WorkQueue {
@@ -10,6 +10,22 @@ export interface WorkQueue {
   entries: WorkEntry[];
   /** per kind of work: how many wait in all, how many are in `entries` */
   counts: Record<string, { total: number; shown: number }>;
+}
+
+type Items = { readByQuery: (query: Record<string, unknown>) => Promise<Record<string, unknown>[]> };
+
+/**
+ * At most `limit` items, soonest due first and work without a due time after it. Asked in two parts
+ * because the databases disagree on where NULLs sort (first on SQLite, last on PostgreSQL), which
+ * would decide what a bounded list shows.
+ */
+async function readSoonestFirst(items: Items, source: WorkSource, filter: Record<string, unknown>, limit: number) {
+  const dueField = source.clocks.length ? source.sort[0] : undefined;
+  if (!dueField) return items.readByQuery({ filter, fields: source.fields, sort: source.sort, limit });
+  const dated = await items.readByQuery({ filter: { _and: [filter, { [dueField]: { _nnull: true } }] }, fields: source.fields, sort: source.sort, limit });
+  if (dated.length >= limit) return dated;
+  const undated = await items.readByQuery({ filter: { _and: [filter, { [dueField]: { _null: true } }] }, fields: source.fields, sort: source.sort.slice(1), limit: limit - dated.length });
+  return [...dated, ...undated];
 }
 
 const isForbidden = (error: unknown) => (error as { code?: string } | null)?.code === 'FORBIDDEN';
@@ -37,7 +53,7 @@ export async function readWorkQueue(
     if (!filter) continue;
     const items = new data.services['ItemsService'](source.collection, { knex: data.database, schema: data.schema, accountability });
     try {
-      const rows: Record<string, unknown>[] = await items.readByQuery({ filter, fields: source.fields, sort: source.sort, limit });
+      const rows = await readSoonestFirst(items, source, filter, limit);
       const [aggregate] = await items.readByQuery({ filter, aggregate: { count: ['*'] } });
       const found = rows.map((row) => workEntry(source, row, rules, now, timeZone));
       entries.push(...found);
