@@ -3,20 +3,11 @@
 // committed pages still in the -wal file). PostgreSQL: pg_dump in its custom format.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, resolveEnv } from './lib/env.mjs';
+import { resolveEnvOrExit } from './lib/env.mjs';
 import { root } from './lib/directus.mjs';
 import { close, openSqlite, postgresArgs, run, runTool, sqliteFile } from './lib/database-file.mjs';
 
-let env;
-try {
-  env = resolveEnv(root);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`配置错误：${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-}
+const env = resolveEnvOrExit(root);
 
 const sqlite = env.DB_CLIENT === 'sqlite3';
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -4,7 +4,7 @@
 // log is replayed over the restored data. PostgreSQL: pg_restore --clean into DB_DATABASE.
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, resolveEnv } from './lib/env.mjs';
+import { resolveEnvOrExit } from './lib/env.mjs';
 import { root } from './lib/directus.mjs';
 import { close, consoleRunning, get, openSqlite, postgresArgs, run, runTool, sqliteFile } from './lib/database-file.mjs';
 
@@ -13,13 +13,7 @@ const fail = (message) => {
   process.exit(1);
 };
 
-let env;
-try {
-  env = resolveEnv(root);
-} catch (error) {
-  if (error instanceof ConfigError) fail(`配置错误：${error.message}`);
-  throw error;
-}
+const env = resolveEnvOrExit(root, '恢复失败：配置错误：');
 const source = process.argv[2] ? path.resolve(process.argv[2]) : null;
 if (!source) fail('请指定备份文件：npm run restore -- <文件>');
 if (!existsSync(source)) fail(`备份文件 ${source} 不存在`);

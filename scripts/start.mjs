@@ -3,19 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, ensureSecrets, resolveEnv } from './lib/env.mjs';
+import { ensureSecrets, resolveEnvOrExit } from './lib/env.mjs';
 import { prepareDatabase, root, runDirectus } from './lib/directus.mjs';
 
-let env;
-try {
-  env = resolveEnv(root);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`配置错误：${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-}
+let env = resolveEnvOrExit(root);
 env = ensureSecrets(env, path.join(root, 'data'));
 if (env.DB_FILENAME) mkdirSync(path.dirname(path.resolve(root, env.DB_FILENAME)), { recursive: true });
 mkdirSync(env.STORAGE_LOCAL_ROOT, { recursive: true });

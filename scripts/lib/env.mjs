@@ -37,6 +37,22 @@ function validTimeZone(zone) {
 }
 
 /**
+ * resolveEnv for a command-line script: a configuration error ends it with `prefix` + the Chinese message.
+ * @param {string} root
+ * @param {string} [prefix]
+ * @returns {Record<string, string>}
+ */
+export function resolveEnvOrExit(root, prefix = '配置错误：') {
+  try {
+    return resolveEnv(root);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${prefix}${error.message}`);
+    process.exit(1);
+  }
+}
+
+/**
  * @param {string} root
  * @param {Record<string, string | undefined>} [processEnv]
  * @returns {Record<string, string>}
