@@ -1,19 +1,8 @@
 import type { Accountability } from '@directus/types';
 import { LABELS } from '../domain/choice-labels';
-import { CLOCK_LABELS, RUNNING_STATUSES, statusFilter, type RunningStatus } from '../domain/deadline-status';
+import { CLOCK_LABELS, RUNNING_STATUSES, statusFilter, type ClockStatusCounts, type RunningStatus } from '../domain/deadline-status';
 import type { ClockDefinition } from '../domain/case-clocks';
 import type { DataAccess } from '../shared/data-access';
-
-export interface ClockStatusCounts {
-  clock: string;
-  label: string;
-  collection: string;
-  collection_label: string;
-  /** null when the caller may not read this case type */
-  counts: Record<RunningStatus, number> | null;
-  /** the list filter behind each count, with $NOW, for the admin app's list of that collection */
-  filters: Record<RunningStatus, Record<string, unknown>>;
-}
 
 /** Running clocks per case type and status, counted as the caller (their item permissions apply). */
 export async function countDeadlineStatus(data: DataAccess, accountability: Accountability | null, clocks: ClockDefinition[], now: Date): Promise<ClockStatusCounts[]> {

@@ -1,15 +1,8 @@
 import { ref, watch, type Ref } from 'vue';
-import { RUNNING_STATUSES, RUNNING_STATUS_LABELS, type RunningStatus } from '../domain/deadline-status';
-import type { ApiClient } from '../ledger-panel/use-ledger';
+import { RUNNING_STATUSES, RUNNING_STATUS_LABELS, type ClockStatusCounts, type RunningStatus } from '../domain/deadline-status';
 
-export interface ClockStatusCounts {
-  clock: string;
-  label: string;
-  collection: string;
-  collection_label: string;
-  counts: Record<RunningStatus, number> | null;
-  filters: Record<RunningStatus, Record<string, unknown>>;
-}
+export type { ClockStatusCounts };
+import type { ApiClient } from '../ledger-panel/use-ledger';
 
 /** The part of the app's presets store this panel uses (useStores().usePresetsStore()). */
 export interface PresetsStore {

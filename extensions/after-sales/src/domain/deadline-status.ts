@@ -13,6 +13,18 @@ export const RUNNING_STATUSES: RunningStatus[] = ['on_track', 'warning', 'breach
 export const RUNNING_STATUS_LABELS: Record<RunningStatus, string> = { on_track: '正常', warning: '即将超时', breached: '已逾期' };
 
 /** What each clock is called on the dashboard. */
+/** One clock's counts as GET /after-sales/deadline-status answers them and the status panel shows them. */
+export interface ClockStatusCounts {
+  clock: string;
+  label: string;
+  collection: string;
+  collection_label: string;
+  /** null when the caller may not read this case type */
+  counts: Record<RunningStatus, number> | null;
+  /** the list filter behind each count, with $NOW, for the admin app's list of that collection */
+  filters: Record<RunningStatus, Record<string, unknown>>;
+}
+
 export const CLOCK_LABELS: Record<string, string> = {
   hq_report: '重大案件呈报总部（24小时）',
   handover: '理赔材料移交保险公司',
