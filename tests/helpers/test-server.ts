@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // The same preparation `npm start` runs: bootstrap, `directus after-sales setup`, `directus start`.
-import { prepareDatabase, root, startServer, stopServer } from '../../scripts/lib/directus.mjs';
-import { ensureSecrets, resolveEnv } from '../../scripts/lib/env.mjs';
+import { prepareDatabase, startServer, stopServer } from '../../scripts/lib/directus.mjs';
 import { freePort } from '../../scripts/lib/free-port.mjs';
+import { ADMIN, scratchEnv } from './scratch-env.mjs';
 
 export interface TestServer {
   url: string;
@@ -18,35 +18,11 @@ export interface TestServer {
   destroy: () => Promise<void>;
 }
 
-export const ADMIN = { email: 'admin@example.com', password: 'Admin@12345' };
+export { ADMIN };
 
 /** The environment `npm start` would resolve for a test database in `dataDir`, on `port`. */
-function testEnv(dataDir: string, port: string, extraEnv: Record<string, string>): Record<string, string> {
-  return ensureSecrets(
-    resolveEnv(root, {
-      ...process.env,
-      CONFIG_PATH: path.join(dataDir, 'none.env'),
-      DB_CLIENT: 'sqlite3',
-      DB_FILENAME: path.join(dataDir, 'database.db'),
-      STORAGE_LOCAL_ROOT: path.join(dataDir, 'uploads'),
-      // Directus writes the app's extension bundle under TEMP_PATH (default node_modules/.directus); a
-      // node_modules shared with other checkouts would serve their bundle to this server's browser.
-      TEMP_PATH: path.join(dataDir, 'tmp'),
-      PORT: port,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      // Tests log in many users quickly; the production default limiter stays on elsewhere. The
-      // pressure limiter would answer 503 when a shared test machine lags.
-      RATE_LIMITER_ENABLED: 'false',
-      PRESSURE_LIMITER_ENABLED: 'false',
-      ACCESS_TOKEN_TTL: '4h',
-      ...extraEnv,
-    }),
-    dataDir,
-  );
-}
+const testEnv = (dataDir: string, port: string, extraEnv: Record<string, string>): Record<string, string> =>
+  scratchEnv(dataDir, { PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv });
 
 /** Starts a real Directus of this project on a fresh SQLite database in a temporary folder. */
 export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {

@@ -3,35 +3,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareDatabase, root, startServer, stopServer } from '../../../scripts/lib/directus.mjs';
-import { ensureSecrets, resolveEnv } from '../../../scripts/lib/env.mjs';
+import { prepareDatabase, startServer, stopServer } from '../../../scripts/lib/directus.mjs';
+import { ADMIN, scratchEnv } from '../../helpers/scratch-env.mjs';
 import { freePort } from '../../../scripts/lib/free-port.mjs';
 
-export const ADMIN = { email: 'admin@example.com', password: 'Admin@12345' };
-
-function baseEnv(dataDir, extraEnv) {
-  return ensureSecrets(
-    resolveEnv(root, {
-      ...process.env,
-      CONFIG_PATH: path.join(dataDir, 'none.env'),
-      DB_CLIENT: 'sqlite3',
-      DB_FILENAME: path.join(dataDir, 'database.db'),
-      STORAGE_LOCAL_ROOT: path.join(dataDir, 'uploads'),
-      // Directus writes the app's extension bundle under TEMP_PATH; its own folder per benchmark database.
-      TEMP_PATH: path.join(dataDir, 'tmp'),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      // A benchmark hammers one account and loads the machine on purpose: neither the rate limiter
-      // nor the pressure limiter (503 "Under pressure" when the event loop lags) may measure itself.
-      RATE_LIMITER_ENABLED: 'false',
-      PRESSURE_LIMITER_ENABLED: 'false',
-      ACCESS_TOKEN_TTL: '4h',
-      ...extraEnv,
-    }),
-    dataDir,
-  );
-}
+export { ADMIN };
 
 /**
  * A fresh database with the schema snapshot and the seed applied (bootstrap + `directus
@@ -39,7 +15,7 @@ function baseEnv(dataDir, extraEnv) {
  */
 export async function prepareBenchDatabase(extraEnv = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'after-sales-bench-'));
-  const env = baseEnv(dataDir, extraEnv);
+  const env = scratchEnv(dataDir, extraEnv);
   await prepareDatabase(env, { quiet: true });
   return { env, dataDir, destroy: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
