@@ -18,7 +18,7 @@ export default async function bench(ctx) {
     servers.push(ours);
     const plain = await startBenchServer(twin, { bundle: false });
     servers.push(plain);
-    const amount = 150;
+    const amount = 300;
     let registered = 0;
     let failures = 0;
 
