@@ -13,3 +13,17 @@ export function readPragma(file: string, pragma: string): Promise<unknown> {
     });
   });
 }
+
+/** SQLite's plan for a query (the `detail` lines of EXPLAIN QUERY PLAN), read-only. */
+export function queryPlan(file: string, sql: string, params: unknown[] = []): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openError) => {
+      if (openError) return reject(openError);
+      db.all(`EXPLAIN QUERY PLAN ${sql}`, params, (error: Error | null, rows: { detail: string }[]) => {
+        db.close();
+        if (error) reject(error);
+        else resolve(rows.map((row) => row.detail));
+      });
+    });
+  });
+}

@@ -2,6 +2,7 @@ import { createItem, deleteItem, deleteItems, readItem, readItems, readNotificat
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
+import { queryPlan } from '../helpers/sqlite-pragma';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // Its own server: the test restarts it to prove nothing is issued twice after a restart.
@@ -133,4 +134,19 @@ test('administrators are warned once when open clocks run into a year the calend
   const notices = await admin.request(readNotifications({ filter: { collection: { _eq: 'work_calendar' } } }));
   expect(notices.map((n: any) => n.subject)).toEqual([`【工作日历】缺少 ${year + 1} 年法定节假日数据`]);
   expect((await sweep(admin)).body.data.calendarGaps).toBe(0);
+});
+
+test('the sweep finds due cases through the running-clock indexes, not by walking every open case', async () => {
+  // The statements Directus builds for the sweep's filters (run-sweep.ts): warning time past, clock
+  // not stopped, case not closed; and the closed complaints not yet checked for timeliness.
+  const file = server.env['DB_FILENAME']!;
+  const now = Date.now();
+  const due = await queryPlan(file, 'select * from `complaints` where `complaints`.`warn_at` <= ? and `complaints`.`closed_at` is null and `complaints`.`stage` != ?', [now, 'closed']);
+  expect(due.join('\n')).toContain('USING INDEX complaints_closed_at_warn_at_index (closed_at=? AND warn_at<?)');
+  const gap = await queryPlan(file, 'select `id` from `complaints` where `complaints`.`due_at` >= ? and `complaints`.`closed_at` is null and `complaints`.`stage` != ? limit 1', [now, 'closed']);
+  expect(gap.join('\n')).toContain('USING INDEX complaints_closed_at_due_at_index (closed_at=? AND due_at>?)');
+  const handover = await queryPlan(file, 'select * from `claim_applications` where `handover_warn_at` <= ? and `handed_over_at` is null', [now]);
+  expect(handover.join('\n')).toContain('claim_applications_handed_over_at_handover_warn_at_index');
+  const unchecked = await queryPlan(file, 'select `id` from `complaints` where `stage` = ? and `timeliness_checked_at` is null', ['closed']);
+  expect(unchecked.join('\n')).toContain('complaints_stage_timeliness_checked_at_index');
 });

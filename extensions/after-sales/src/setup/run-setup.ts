@@ -1,3 +1,4 @@
+import { addClockIndexes } from './add-clock-indexes';
 import { applySchemaSnapshot } from './apply-schema-snapshot';
 import { seedAccess } from './seed-access';
 import { seedCalendar } from './seed-calendar';
@@ -14,6 +15,8 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   if (journal) ctx.logger.info(`[after-sales] SQLite journal mode: ${journal}`);
   const schemaChanges = await applySchemaSnapshot(ctx);
   ctx.logger.info(`[after-sales] schema: ${schemaChanges} change(s) applied`);
+  const indexes = await addClockIndexes(ctx.database);
+  ctx.logger.info(`[after-sales] deadline scan indexes: ${indexes.length ? indexes.join(', ') : 'unchanged'}`);
   const schema = await ctx.getSchema({ database: ctx.database, bypassCache: true });
   const settings = await seedSettings(ctx, schema);
   ctx.logger.info(`[after-sales] settings: ${settings.length ? settings.join(', ') : 'unchanged'}`);
