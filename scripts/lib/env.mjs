@@ -91,6 +91,8 @@ export function resolveEnv(root, processEnv = process.env) {
     RATE_LIMITER_ENABLED: 'true',
     // No other web origin may call the API from a browser unless CORS_ORIGIN is set on purpose.
     CORS_ENABLED: 'false',
+    // WAL commits synced at checkpoints (durable across crashes of the server, not power cuts): see docs/reliability.md.
+    AFTER_SALES_SQLITE_SYNCHRONOUS: 'normal',
     TELEMETRY: 'false',
     LOG_LEVEL: 'info',
   };
@@ -108,6 +110,7 @@ export function resolveEnv(root, processEnv = process.env) {
   } catch {
     throw new ConfigError(`PUBLIC_URL=${env.PUBLIC_URL} 不是有效的网址`);
   }
+  if (!['normal', 'full'].includes(env.AFTER_SALES_SQLITE_SYNCHRONOUS)) throw new ConfigError(`AFTER_SALES_SQLITE_SYNCHRONOUS=${env.AFTER_SALES_SQLITE_SYNCHRONOUS} 无效：应为 normal（默认）或 full（每次提交都写盘，断电也不丢，写入较慢）`);
   for (const key of ['TZ', 'BUSINESS_TIME_ZONE']) if (!validTimeZone(env[key])) throw new ConfigError(`${key}=${env[key]} 不是有效的时区（例如 Asia/Shanghai）`);
 
   if (production) {

@@ -19,6 +19,7 @@ describe('resolveEnv', () => {
     expect(env.RATE_LIMITER_ENABLED).toBe('true');
     expect(env.CORS_ENABLED).toBe('false');
     expect(env.TZ).toBe('Asia/Shanghai');
+    expect(env.AFTER_SALES_SQLITE_SYNCHRONOUS).toBe('normal');
   });
 
   test('the environment wins over the defaults', () => {
@@ -38,6 +39,7 @@ describe('resolveEnv', () => {
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD 太短'],
     [{ TZ: 'Mars/Olympus' }, 'TZ=Mars/Olympus 不是有效的时区'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL=not a url 不是有效的网址'],
+    [{ AFTER_SALES_SQLITE_SYNCHRONOUS: 'off' }, 'AFTER_SALES_SQLITE_SYNCHRONOUS=off 无效：应为 normal（默认）或 full'],
     [{ NODE_ENV: 'production' }, '必须设置 KEY 和 SECRET'],
     [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32) }, '不能使用默认或示例管理员密码'],
     [{ NODE_ENV: 'production', KEY: '...', SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd' }, '生产环境的 KEY 不能用示例值'],

@@ -2,6 +2,7 @@ import { defineHook } from '@directus/extensions-sdk';
 import { businessTimeZone } from '../shared/business-time-zone';
 import { registerCases } from './register-cases';
 import { registerChineseErrors } from './register-chinese-errors';
+import { registerDatabaseTuning } from './register-database-tuning';
 import { registerDeadlines } from './register-deadlines';
 import { registerGuards } from './register-guards';
 import { registerSecurityHeaders } from './register-security-headers';
@@ -11,6 +12,7 @@ import { registerSetupCommand } from './register-setup-command';
 export default defineHook((on, context) => {
   const setup = { on, context, timeZone: businessTimeZone(context.env) };
   registerSetupCommand(setup);
+  registerDatabaseTuning(setup);
   registerChineseErrors(setup);
   registerSecurityHeaders(setup);
   registerGuards(setup);
