@@ -1,10 +1,12 @@
 import { claimsOnCreate, claimsOnUpdate } from '../claims/claims-on-write';
 import { notifyMajorCase } from '../claims/notify-major-case';
 import { complaintOnCreate, complaintOnUpdate } from '../complaints/complaint-on-write';
-import { complaintFollowUp } from '../complaints/follow-up';
-import { recordStep } from '../complaints/record-step';
+import { complaintFollowUp, FOLLOW_UP_FIELDS } from '../complaints/follow-up';
+import { recordStep, STEP_FIELDS } from '../complaints/record-step';
 import { numberOnCreate } from '../numbering/number-on-create';
 import { actorOf } from '../shared/actor';
+import { readAll } from '../shared/data-access';
+import type { EventContext } from '@directus/types';
 import { asKeys, asRow, type HookSetup } from './hook-context';
 
 /**
@@ -18,33 +20,41 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
   on.filter('items.create', async (payload, { collection }, { database: trx }) => numberOnCreate(asRow(payload), collection, trx, new Date(), timeZone));
 
   on.filter('items.create', async (payload, { collection }, { database: trx, schema }) => claimsOnCreate({ services, schema, database: trx }, collection, asRow(payload), new Date(), timeZone));
-  on.filter('items.update', async (payload, { collection, keys }, { database: db, schema }) => claimsOnUpdate({ services, schema, database: db }, collection, asKeys(keys), asRow(payload), new Date(), timeZone));
+  on.filter('items.update', async (payload, { collection, keys }, event) => claimsOnUpdate({ services, schema: event.schema, database: event.database, event }, collection, asKeys(keys), asRow(payload), new Date(), timeZone));
 
   on.filter('items.create', async (payload, { collection }, { database: trx, schema, accountability }) =>
     collection === 'complaints' ? complaintOnCreate({ services, schema, database: trx }, await actorOf(accountability, trx), asRow(payload), new Date(), timeZone) : payload,
   );
-  on.filter('items.update', async (payload, { collection, keys }, { database: db, schema, accountability }) =>
-    collection === 'complaints' ? complaintOnUpdate({ services, schema, database: db }, await actorOf(accountability, db), asKeys(keys), asRow(payload), new Date(), timeZone) : payload,
+  on.filter('items.update', async (payload, { collection, keys }, event) =>
+    collection === 'complaints' ? complaintOnUpdate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database), asKeys(keys), asRow(payload), new Date(), timeZone) : payload,
   );
 
-  // After commit: notices, the step log and follow-ups (each idempotent, errors logged).
-  const majorCase = (key: string | number) =>
-    getSchema()
+  // After commit: notices, the step log and follow-ups (each idempotent, errors logged). They use
+  // the schema the write ran with (the action's context): getSchema() deep-copies the whole schema.
+  const schemaOf = async (context: EventContext) => context.schema ?? (await getSchema());
+  const majorCase = (key: string | number, context: EventContext) =>
+    schemaOf(context)
       .then((schema) => notifyMajorCase({ services, database, schema }, key, new Date(), timeZone))
       .catch((error) => logger.error(error, '[after-sales] major case notification failed'));
-  on.action('claim_reports.items.create', ({ key }) => majorCase(key));
-  on.action('claim_reports.items.update', ({ keys }) => {
-    for (const key of asKeys(keys)) void majorCase(key);
+  // The review sets is_major on every write that can change it: nothing to do unless it is true.
+  on.action('claim_reports.items.create', ({ key, payload }, context) => (payload?.is_major === true ? majorCase(key, context) : undefined));
+  on.action('claim_reports.items.update', ({ keys, payload }, context) => {
+    if (payload?.is_major !== true) return;
+    for (const key of asKeys(keys)) void majorCase(key, context);
   });
 
-  const afterComplaintWrite = async (keys: (string | number)[], payload: Record<string, unknown>, actorId: string | null) => {
-    const data = { services, database, schema: await getSchema() };
-    for (const key of keys) {
-      if ('stage' in payload) await recordStep(data, key, actorId, payload['handling_opinion']);
-      await complaintFollowUp(data, key, new Date());
+  const afterComplaintWrite = async (keys: (string | number)[], payload: Record<string, unknown>, context: EventContext) => {
+    const data = { services, database, schema: await schemaOf(context) };
+    const actorId = context.accountability?.user ?? null;
+    const fields = [...new Set([...STEP_FIELDS, ...FOLLOW_UP_FIELDS])];
+    // One read of the complaints as committed serves the step log and the follow-ups.
+    const complaints = await readAll(data, 'complaints', { filter: { id: { _in: keys } }, fields });
+    for (const complaint of complaints) {
+      if ('stage' in payload) await recordStep(data, complaint, actorId, payload['handling_opinion']);
+      await complaintFollowUp(data, complaint, new Date());
     }
   };
   const logged = (promise: Promise<void>) => promise.catch((error) => logger.error(error, '[after-sales] complaint follow-up failed'));
-  on.action('complaints.items.create', ({ key, payload }, { accountability }) => logged(afterComplaintWrite([key], { ...payload, stage: payload.stage ?? 'draft' }, accountability?.user ?? null)));
-  on.action('complaints.items.update', ({ keys, payload }, { accountability }) => logged(afterComplaintWrite(asKeys(keys), payload, accountability?.user ?? null)));
+  on.action('complaints.items.create', ({ key, payload }, context) => logged(afterComplaintWrite([key], { ...payload, stage: payload.stage ?? 'draft' }, context)));
+  on.action('complaints.items.update', ({ keys, payload }, context) => logged(afterComplaintWrite(asKeys(keys), payload, context)));
 }

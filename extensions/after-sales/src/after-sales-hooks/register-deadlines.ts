@@ -10,7 +10,7 @@ export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
   const { services, database, getSchema, env, logger } = context;
 
   on.filter('items.create', async (payload, { collection }, { database: trx, schema }) => clocksOnCreate(asRow(payload), collection, { services, schema, database: trx }, new Date(), timeZone));
-  on.filter('items.update', async (payload, { collection, keys }, { database: db, schema }) => clocksOnUpdate(asRow(payload), asKeys(keys), collection, { services, schema, database: db }, new Date(), timeZone));
+  on.filter('items.update', async (payload, { collection, keys }, event) => clocksOnUpdate(asRow(payload), asKeys(keys), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
 
   // A holiday or a rule changed: open clocks move with it.
   const recompute = async () => {

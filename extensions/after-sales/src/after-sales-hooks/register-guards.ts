@@ -13,9 +13,10 @@ import { asKeys, asRow, type HookSetup } from './hook-context';
  */
 export function registerGuards({ on, context }: HookSetup): void {
   for (const event of ['items.create', 'items.update']) {
-    on.filter(event, async (payload, { collection, keys }, { accountability, database, schema }) => {
+    on.filter(event, async (payload, { collection, keys }, eventContext) => {
+      const { accountability, database, schema } = eventContext;
       await rejectForgedFields(payload, collection, accountability, database);
-      await rejectInvalidInput({ services: context.services, schema: schema!, database }, accountability, collection, payload, event === 'items.update' ? asKeys(keys) : null, new Date());
+      await rejectInvalidInput({ services: context.services, schema: schema!, database, event: eventContext }, accountability, collection, payload, event === 'items.update' ? asKeys(keys) : null, new Date());
       return payload;
     });
   }

@@ -1,6 +1,6 @@
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { readStored, type DataAccess } from '../shared/data-access';
 import { applicationStatusChange, checklistOnCreate } from './application-workflow';
 import { reviewReport } from './report-intake';
 
@@ -21,7 +21,7 @@ export async function claimsOnCreate(data: DataAccess, collection: string, paylo
 /** Filter for `items.update`: each selected case is checked against its own current state. */
 export async function claimsOnUpdate(data: DataAccess, collection: string, keys: (string | number)[], payload: Item, now: Date, timeZone: string): Promise<Item> {
   if (collection !== 'claim_reports' && collection !== 'claim_applications') return payload;
-  const current = await readAll(data, collection, { filter: { id: { _in: keys } }, fields: ['*'] });
+  const current = await readStored(data, collection, keys);
   const results: Item[] = [];
   for (const row of current) {
     results.push(

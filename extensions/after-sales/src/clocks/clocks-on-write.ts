@@ -1,8 +1,9 @@
-import { caseClockFields, clockDefinitionsFor } from '../domain/case-clocks';
+import { caseClockFields, clockDefinitionsFor, clockMayRun } from '../domain/case-clocks';
+import { createWorkCalendar } from '../domain/work-calendar';
 import { STAGE_HOLDERS } from '../domain/departments';
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { loadClockContext } from './clock-context';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { readStored, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, unknown>;
 
@@ -25,7 +26,8 @@ function derivedFields(collection: string, merged: Item, changes: Item, creating
 async function clockFieldsFor(collection: string, item: Item, data: DataAccess, timeZone: string): Promise<Item> {
   const definitions = clockDefinitionsFor(collection);
   if (definitions.length === 0) return {};
-  const { rules, calendar } = await loadClockContext(data);
+  // No clock can run (not started, a report that is no major case): no rules or calendar to read.
+  const { rules, calendar } = definitions.some((definition) => clockMayRun(definition, item)) ? await loadClockContext(data) : { rules: [], calendar: createWorkCalendar([]) };
   return Object.assign({}, ...definitions.map((definition) => caseClockFields(definition, item, rules, calendar, timeZone)));
 }
 
@@ -41,7 +43,7 @@ export async function clocksOnUpdate(payload: Item, keys: (string | number)[], c
   const definitions = clockDefinitionsFor(collection);
   const inputs = new Set(definitions.flatMap((definition) => definition.inputs));
   if (!Object.keys(payload).some((field) => inputs.has(field))) return payload;
-  const existing = await readAll(data, collection, { filter: { id: { _in: keys } }, fields: ['*'] });
+  const existing = await readStored(data, collection, keys);
   const results = await Promise.all(
     existing.map(async (row) => {
       const merged = { ...row, ...payload };

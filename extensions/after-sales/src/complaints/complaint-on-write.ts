@@ -6,7 +6,7 @@ import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
 import { assignCaseNumber, numberCaseOnce, readNumberingRule } from '../numbering/assign-case-number';
 import type { Actor } from '../shared/actor';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { readAll, readStored, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 const CREATE_STAGES = ['draft', 'submitted'];
@@ -67,7 +67,7 @@ export async function complaintOnCreate(data: DataAccess, actor: Actor, payload:
 /** Filter for `items.update` on complaints: stage moves follow the workflow; commitments wait for approval. */
 export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (string | number)[], payload: Item, now: Date, timeZone: string): Promise<Item> {
   payload = { ...payload, ...(await penalty(data, payload)) };
-  const current = await readAll(data, 'complaints', { filter: { id: { _in: keys } }, fields: ['*'] });
+  const current = await readStored(data, 'complaints', keys);
   const results: Item[] = [];
   for (const row of current) {
     const refusal = commitmentBeforeApproval(payload, { ...row, ...payload });

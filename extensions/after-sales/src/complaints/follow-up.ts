@@ -1,4 +1,4 @@
-import { readAll, itemsService, type DataAccess } from '../shared/data-access';
+import { itemsService, type DataAccess } from '../shared/data-access';
 import { issueOnce } from '../sweep/issue-once';
 import { notifyDepartment } from '../sweep/notify-department';
 
@@ -7,12 +7,10 @@ import { notifyDepartment } from '../sweep/notify-department';
  * carrying its facts, for 市场部 to file again. K-OTHERCO: another company involved → the GM Office
  * is told to handle it jointly. Each happens once per complaint.
  */
-export async function complaintFollowUp(data: DataAccess, complaintId: string | number, now: Date): Promise<void> {
-  const [complaint] = await readAll(data, 'complaints', {
-    filter: { id: { _eq: complaintId } },
-    fields: ['id', 'complaint_no', 'stage', 'customer_accepted', 'involves_other_company', 'other_company_name', 'policy', 'claim_report', 'customer_name', 'customer_phone', 'demand', 'reason'],
-  });
-  if (!complaint) return;
+export const FOLLOW_UP_FIELDS = ['id', 'complaint_no', 'stage', 'customer_accepted', 'involves_other_company', 'other_company_name', 'policy', 'claim_report', 'customer_name', 'customer_phone', 'demand', 'reason'];
+
+/** `complaint` carries at least FOLLOW_UP_FIELDS, as stored after the write. */
+export async function complaintFollowUp(data: DataAccess, complaint: Record<string, any>, now: Date): Promise<void> {
   const label = complaint['complaint_no'] ?? `#${complaint['id']}`;
   if (complaint['stage'] === 'closed' && complaint['customer_accepted'] === false) {
     await issueOnce(data, { key: `reopen:complaints:${complaint['id']}`, kind: 'reopen', collection: 'complaints', item: String(complaint['id']), department: 'market' }, now, async (trx) => {

@@ -8,6 +8,11 @@ export const BACK_ENTRY_FIELDS: Record<string, { fields: Record<string, string>;
   complaints: { fields: { registered_at: '总经理室受理时间', closed_at: '结案时间' }, roles: ['总经理室'] },
 };
 
+/** Whether the payload sets any back-entry field of the collection (only then does the role matter). */
+export function touchesBackEntry(collection: string, payload: Record<string, unknown>): boolean {
+  return Object.keys(BACK_ENTRY_FIELDS[collection]?.fields ?? {}).some((field) => field in payload);
+}
+
 /** The first back-entry field of the payload the user's role may not set, if any. */
 export function forbiddenBackEntry(collection: string, payload: Record<string, unknown>, isAdmin: boolean, roleName: string | null): { field: string; label: string; allowed: string } | null {
   const entry = BACK_ENTRY_FIELDS[collection];

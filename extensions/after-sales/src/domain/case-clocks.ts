@@ -21,6 +21,8 @@ export interface ClockDefinition {
   collection: string;
   /** the deadline rule for this case, or null when the clock does not run for it */
   rule: (item: Item, rules: StoredDeadlineRule[]) => StoredDeadlineRule | null;
+  /** cases this clock can run for at all, whatever the rules say (default: every case) */
+  runsFor?: (item: Item) => boolean;
   start: string;
   stop: string | null;
   due: string;
@@ -39,6 +41,7 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
     id: 'hq_report',
     collection: 'claim_reports',
     rule: (item, rules) => (item['is_major'] ? byKey('major_report_to_hq')(item, rules) : null),
+    runsFor: (item) => Boolean(item['is_major']),
     start: 'reported_at',
     stop: 'hq_reported_at',
     due: 'hq_due_at',
@@ -100,6 +103,11 @@ function instant(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** Whether the clock can run for this case before any rule is looked at: it has started, and the case is of the kind it times. */
+export function clockMayRun(definition: ClockDefinition, item: Item): boolean {
+  return instant(item[definition.start]) !== null && (definition.runsFor?.(item) ?? true);
+}
+
 /**
  * The due and warning times a case should carry for one clock: null when the clock does not run
  * (no start, no rule). A stopped clock keeps its due time so lateness stays visible.
@@ -111,7 +119,7 @@ export function caseClockFields(
   calendar: WorkCalendar,
   timeZone: string,
 ): Record<string, string | null> {
-  const rule = definition.rule(item, rules);
+  const rule = clockMayRun(definition, item) ? definition.rule(item, rules) : null;
   const start = instant(item[definition.start]);
   if (!rule || !start) return { [definition.due]: null, [definition.warn]: null };
   const { dueAt, warnAt } = computeDeadline({ start, rule: { ...rule, warn_ratio: Number(rule.warn_ratio) }, calendar, timeZone });

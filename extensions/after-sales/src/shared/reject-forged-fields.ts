@@ -1,6 +1,6 @@
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
-import { forbiddenBackEntry } from '../domain/back-entry-fields';
+import { forbiddenBackEntry, touchesBackEntry } from '../domain/back-entry-fields';
 import { forgedServerField } from '../domain/server-set-fields';
 import { BackEntryForbiddenError } from '../errors/back-entry-forbidden-error';
 import { ServerSetFieldError } from '../errors/server-set-field-error';
@@ -18,10 +18,11 @@ export async function rejectForgedFields(payload: unknown, collection: string, a
     const forged = forgedServerField(collection, row);
     if (forged) throw new ServerSetFieldError(forged);
   }
-  let roleName: string | null | undefined;
+  // The role is read only when it can matter: a non-administrator setting a back-entry time.
+  if (accountability.admin === true || !rows.some((row) => touchesBackEntry(collection, row))) return;
+  const roleName = await roleNameOf(accountability, database);
   for (const row of rows) {
-    if (roleName === undefined) roleName = await roleNameOf(accountability, database);
-    const forbidden = forbiddenBackEntry(collection, row, accountability.admin === true, roleName);
+    const forbidden = forbiddenBackEntry(collection, row, false, roleName);
     if (forbidden) throw new BackEntryForbiddenError(forbidden);
   }
 }

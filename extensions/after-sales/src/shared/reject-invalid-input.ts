@@ -2,7 +2,7 @@ import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import { inputViolation, needsStoredItem } from '../domain/input-rules';
 import { InvalidInputError } from '../errors/invalid-input-error';
-import { readAll, type DataAccess } from './data-access';
+import { readStored, type DataAccess } from './data-access';
 
 let labelCache: Promise<Map<string, string>> | null = null;
 
@@ -62,7 +62,7 @@ export async function rejectInvalidInput(
   if (!fields) return;
   const fieldTypes = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.type as string]));
   const rows = (Array.isArray(payload) ? payload : [payload]) as Record<string, unknown>[];
-  const currents = keys?.length && rows.some((row) => needsStoredItem(collection, row)) ? await readAll(data, collection, { filter: { id: { _in: keys } }, fields: ['*'] }) : [null];
+  const currents = keys?.length && rows.some((row) => needsStoredItem(collection, row)) ? await readStored(data, collection, keys) : [null];
   const all = await fieldLabels(data.database);
   const maxLengths = await columnLengths(data.database, collection);
   const prefix = `${collection}.`;
