@@ -44,16 +44,17 @@ async function findPolicy(data: DataAccess, report: Item): Promise<number | null
 
 async function refuseDuplicate(data: DataAccess, report: Item, policyId: number, timeZone: string, selfId: unknown): Promise<void> {
   const incidentDay = localDate(new Date(report['incident_at']), timeZone);
-  const open = await readAll(data, 'claim_reports', {
-    filter: { policy: { _eq: policyId }, status: { _in: ['registered', 'accepted'] }, ...(selfId ? { id: { _neq: selfId } } : {}) },
-    fields: ['id', 'report_no', 'status', 'incident_at'],
-  });
+  // Plain statements for the two small reads on every report (Directus's read pipeline costs more
+  // than the query). `new Date()` reads a timestamp in every form a driver returns it (SQLite: epoch
+  // milliseconds; PostgreSQL: Date).
+  const query = data.database('claim_reports').where({ policy: policyId }).whereIn('status', ['registered', 'accepted']).select('id', 'report_no', 'status', 'incident_at');
+  const open: Item[] = await (selfId ? query.whereNot('id', selfId as string | number) : query);
   const same = open.find((other) => localDate(new Date(other['incident_at']), timeZone) === incidentDay);
   if (same) throw new DuplicateReportError({ reportNo: same['report_no'], statusLabel: STATUS_LABELS[same['status']] ?? same['status'], incidentDay });
 }
 
 async function thresholds(data: DataAccess): Promise<MajorThresholds> {
-  const rows = await readAll(data, 'rule_parameters', { filter: { key: { _starts_with: 'major_' } }, fields: ['key', 'value'] });
+  const rows: Item[] = await data.database('rule_parameters').whereIn('key', ['major_min_deaths', 'major_payout_threshold', 'major_sum_insured_threshold']).select('key', 'value');
   const value = (key: string, fallback: number) => Number(rows.find((row) => row['key'] === key)?.['value'] ?? fallback);
   return {
     major_min_deaths: value('major_min_deaths', 2),
@@ -81,6 +82,11 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
   // Without an accident time or cause there is nothing to review: Directus's required-field check answers.
   const reviewable = !Number.isNaN(new Date(merged['incident_at'] ?? NaN).getTime()) && Boolean(merged['incident_cause']);
   const reviewing = reviewable && (creating || (REVIEWED.includes(status) && !('status' in changes) && REVIEW_INPUTS.some((field) => field in changes)));
+  // The reads of the review that do not depend on each other are sent together: on one connection
+  // they still run one after the other, but each waits for the database while the next is prepared.
+  const checkingMajor = creating || MAJOR_INPUTS.some((field) => field in changes);
+  const majorThresholds = checkingMajor ? thresholds(data) : null;
+  majorThresholds?.catch(() => undefined); // awaited below; a refusal before then must not leave it unhandled
   let policy: Item | undefined;
   if (reviewing) {
     const policyId = await findPolicy(data, merged);
@@ -88,9 +94,11 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
     if (!policyId) {
       Object.assign(result, { status: 'no_policy', rejection_reasons: [] });
     } else {
-      [policy] = await readAll(data, 'policies', { filter: { id: { _eq: policyId } }, fields: ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product.covered_causes', 'product.claim_time_limit_days', 'product.name'] });
+      [[policy]] = await Promise.all([
+        readAll(data, 'policies', { filter: { id: { _eq: policyId } }, fields: ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product.covered_causes', 'product.claim_time_limit_days', 'product.name'] }),
+        refuseDuplicate(data, merged, policyId, timeZone, merged['id']),
+      ]);
       if (!policy) throw new InvalidInputError({ field: 'policy', label: '保单', rule: `不存在：没有编号为 ${policyId} 的保单` });
-      await refuseDuplicate(data, merged, policyId, timeZone, merged['id']);
       const reasons = rejectionReasons({
         incidentAt: new Date(merged['incident_at']),
         reportedAt: new Date(merged['reported_at'] ?? now),
@@ -105,7 +113,7 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
     }
   }
 
-  if (creating || MAJOR_INPUTS.some((field) => field in changes)) {
+  if (majorThresholds) {
     const policyId = result['policy'] ?? merged['policy'];
     if (!policy && policyId) [policy] = await readAll(data, 'policies', { filter: { id: { _eq: policyId } }, fields: ['sum_insured'] });
     const reasons = majorReasons(
@@ -118,7 +126,7 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
         regulatorComplaint: Boolean(merged['regulator_complaint']),
         litigation: Boolean(merged['litigation']),
       },
-      await thresholds(data),
+      await majorThresholds,
     );
     Object.assign(result, { is_major: reasons.length > 0, major_reasons: reasons });
   }
