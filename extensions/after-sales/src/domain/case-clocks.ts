@@ -77,7 +77,9 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
     collection: 'complaints',
     rule: (item, rules) => rules.find((rule) => rule.case_collection === 'complaints' && rule.milestone === stageOf(item) && rule.active) ?? null,
     start: 'stage_entered_at',
-    stop: null,
+    // Closing stops it with the whole case (closed_at is set when the stage becomes 结案); as a stop
+    // field it also lets the sweep find running stage clocks by index (see clock-indexes.ts).
+    stop: 'closed_at',
     due: 'stage_due_at',
     warn: 'stage_warn_at',
     holder: (item, rule) => STAGE_HOLDERS[stageOf(item)] ?? rule.urge_department,

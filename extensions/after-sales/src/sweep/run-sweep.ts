@@ -6,7 +6,7 @@ import { previousPeriod } from '../domain/monthly-stats';
 import { formatLocal } from '../domain/sweep-plan';
 import { addCalendarDays, startOfLocalDay } from '../domain/work-calendar';
 import { loadClockContext } from '../clocks/clock-context';
-import { itemsService, QUIET, readAll, type DataAccess } from '../shared/data-access';
+import { itemsService, QUIET, readAll, storedFields, type DataAccess } from '../shared/data-access';
 import { issueOnce } from './issue-once';
 import { notifyAdministrators, notifyDepartment } from './notify-department';
 
@@ -28,7 +28,7 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
   for (const definition of CLOCK_DEFINITIONS) {
     const due = await readAll(data, definition.collection, {
       filter: { _and: [{ [definition.warn]: { _lte: now.toISOString() } }, ...runningClockFilter(definition)] },
-      fields: ['*'],
+      fields: storedFields(data.schema, definition.collection),
     });
     const events = due.flatMap((item) => {
       const rule = definition.rule(item, rules);
