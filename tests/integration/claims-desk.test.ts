@@ -95,6 +95,25 @@ describe('major cases (C-MAJOR)', () => {
     expect(notices.map((n) => n.subject)).toEqual([`【重大案件】${created.report_no} ${created.insured_name}`]);
   });
 
+  test('an ordinary report has no HQ deadline and tells nobody; turned major by an update it gets both, once', async () => {
+    const { report: ordinary } = await report({});
+    expect(ordinary).toMatchObject({ is_major: false, hq_due_at: null, hq_warn_at: null });
+    const noticesOf = () => gm.client.request(readNotifications({ filter: { collection: { _eq: 'claim_reports' }, item: { _eq: String(ordinary.id) } } }));
+    const updated = await clerk.client.request(updateItem('claim_reports', ordinary.id, { deaths: 2 }));
+    expect(updated.is_major).toBe(true);
+    expect(Date.parse(updated.hq_due_at) - Date.parse(updated.reported_at)).toBe(24 * 3_600_000);
+    let notices: any[] = [];
+    for (let i = 0; i < 50 && notices.length === 0; i++) {
+      notices = await noticesOf();
+      if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(notices.map((n) => n.subject)).toEqual([`【重大案件】${updated.report_no} ${updated.insured_name}`]);
+    // Still major after another change of a major-case input: no second notice.
+    await clerk.client.request(updateItem('claim_reports', ordinary.id, { deaths: 3 }));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await noticesOf()).toHaveLength(1);
+  });
+
   test('sum insured above 500,000 with the outcome open, and litigation', async () => {
     const { report: created } = await report({ sum_insured: 800000 }, { outcome_uncertain: true, litigation: true });
     expect(created.major_reasons).toEqual(['large_payout', 'litigation']);
