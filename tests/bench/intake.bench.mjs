@@ -3,7 +3,7 @@
 // in the same collection without the bundle. Sequential creates, one client; target ≤ 1.3×.
 import { claimReport, createPolicies } from './lib/fixtures.mjs';
 import { call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
-import { median, ratioRow, sideBySide, timeOnce } from './lib/stats.mjs';
+import { median, ratioRow, timeOnce } from './lib/stats.mjs';
 
 const POLICIES = 10;
 
@@ -22,21 +22,24 @@ export default async function bench(ctx) {
     servers.push(plain);
 
     const batch = 30;
-    // Both servers get the same payloads in the same order.
-    const next = new Map([[ours, 0], [plain, 0]]);
-    const createBatch = async (server, size) => {
-      const times = [];
-      for (let k = 0; k < size; k++) {
-        const i = next.get(server);
-        next.set(server, i + 1);
-        times.push(await timeOnce(() => call(server, 'POST', '/items/claim_reports', claimReport(policies, i))));
+    // Both servers get the same payloads in the same order, one create each in turn, so that a
+    // slow moment of the machine falls on both sides instead of on one run of one side.
+    let i = 0;
+    const createPairs = async (size) => {
+      const times = { plain: [], ours: [] };
+      for (let k = 0; k < size; k++, i++) {
+        times.plain.push(await timeOnce(() => call(plain, 'POST', '/items/claim_reports', claimReport(policies, i))));
+        times.ours.push(await timeOnce(() => call(ours, 'POST', '/items/claim_reports', claimReport(policies, i))));
       }
-      return median(times);
+      return times;
     };
-    await createBatch(plain, 10);
-    await createBatch(ours, 10);
-    const { baseline, ours: mine, oursRuns } = await sideBySide(ctx.runs, () => createBatch(plain, batch), () => createBatch(ours, batch));
-    ctx.log(`ours per run: ${oursRuns.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+    await createPairs(10); // warm-up
+    const runs = [];
+    for (let run = 0; run < ctx.runs; run++) runs.push(await createPairs(batch));
+    // The median of every create of every run (a median of three run medians jumps with one slow run).
+    const baseline = median(runs.flatMap((run) => run.plain));
+    const mine = median(runs.flatMap((run) => run.ours));
+    ctx.log(`run medians (plain / ours): ${runs.map((run) => `${median(run.plain).toFixed(1)} / ${median(run.ours).toFixed(1)}`).join(', ')} ms`);
 
     const made = await call(ours, 'GET', '/items/claim_reports?aggregate[count]=id&filter[status][_eq]=registered');
     ctx.log(`${made[0].count.id} reports registered with every hook (none refused)`);

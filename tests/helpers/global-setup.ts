@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { createTestDatabase } from './postgres';
+import { createTestDatabase } from './postgres.mjs';
 import { startTestServer } from './test-server';
 
 declare module 'vitest' {

@@ -6,7 +6,7 @@ import { afterAll, expect, test } from 'vitest';
 import { root } from '../../scripts/lib/directus.mjs';
 import { asAdmin, type Client } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
-import { createTestDatabase } from '../helpers/postgres';
+import { createTestDatabase } from '../helpers/postgres.mjs';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // npm run backup / npm run restore, run as a shell would, with the environment of `npm start`.

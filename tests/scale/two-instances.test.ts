@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, createStaffUser, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
-import { createTestDatabase } from '../helpers/postgres';
+import { createTestDatabase } from '../helpers/postgres.mjs';
 import { startTestCluster, type TestInstance } from '../helpers/test-server';
 
 const SWEEP_EVERY_SECONDS = 2;
