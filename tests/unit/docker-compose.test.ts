@@ -7,13 +7,27 @@ const root = path.resolve(__dirname, '..', '..');
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const directus = compose.services.directus;
+const setup = compose.services.setup;
 
 test('runs the pinned Directus image beside PostgreSQL and Redis official images', () => {
-  expect(Object.keys(compose.services).sort()).toEqual(['directus', 'postgres', 'redis']);
+  expect(Object.keys(compose.services).sort()).toEqual(['directus', 'postgres', 'redis', 'setup']);
   expect(directus.image).toBe(`directus/directus:${pkg.dependencies.directus}`);
+  expect(setup.image).toBe(directus.image);
   expect(compose.services.postgres.image).toMatch(/^postgres:\d+(-alpine)?$/);
   expect(compose.services.redis.image).toMatch(/^redis:\d+(-alpine)?$/);
-  expect(directus.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+  expect(setup.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+  expect(directus.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' }, setup: { condition: 'service_completed_successfully' } });
+});
+
+test('setup runs once, to completion, before any instance serves (safe with --scale directus=N)', () => {
+  expect(setup.command.join(' ')).toMatch(/node cli\.js bootstrap && node cli\.js after-sales setup"?$/);
+  expect(setup.restart).toBe('no');
+  expect(setup.ports).toBeUndefined();
+  expect(directus.command).toEqual(['pm2-runtime', 'start', 'ecosystem.config.cjs']);
+  expect(directus.command.join(' ')).not.toMatch(/bootstrap|after-sales setup/);
+  // One environment and one set of mounts for both: the setup sees what the instances serve.
+  expect(setup.environment).toEqual(directus.environment);
+  expect(setup.volumes).toEqual(directus.volumes);
 });
 
 test('mounts the built bundle, the snapshots and the templates where the setup looks for them', () => {
@@ -22,7 +36,6 @@ test('mounts the built bundle, the snapshots and the templates where the setup l
   );
   expect(directus.environment.AFTER_SALES_SNAPSHOTS_PATH).toBe('/directus/snapshots');
   expect(directus.environment.AFTER_SALES_TEMPLATES_PATH).toBe('/directus/templates');
-  expect(directus.command.join(' ')).toMatch(/bootstrap && node cli\.js after-sales setup && pm2-runtime/);
 });
 
 test('cache, synchronization, messenger and rate limiter use Redis; WebSockets stay off', () => {
