@@ -105,6 +105,9 @@ describe('two instances on PostgreSQL + Redis', () => {
   test('every scheduled sweep runs once per tick in total, and an overdue case is urged once', async () => {
     // Back-entered 20 days ago by an administrator on A: 13-day limit long past.
     const overdue = await adminA.request(createItem('complaints', complaintPayload({ stage: 'registered', registered_at: new Date(Date.now() - 20 * 86_400_000).toISOString() })));
+    // The row of a run eight days ago: past the week the ledger keeps run rows.
+    const eightDaysAgo = new Date(Math.floor((Date.now() - 8 * 86_400_000) / 60_000) * 60_000).toISOString();
+    const stale = await adminA.request(createItem('deadline_events', { key: `sweep_run:${eightDaysAgo}`, kind: 'sweep_run', item: 'retired-instance', created_at: eightDaysAgo }));
     const since = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 7 * SWEEP_EVERY_SECONDS * 1000));
     const until = new Date().toISOString();
@@ -123,6 +126,8 @@ describe('two instances on PostgreSQL + Redis', () => {
 
     const urges = await adminA.request(readItems('urge_notices', { filter: { _and: [{ collection: { _eq: 'complaints' } }, { item: { _eq: String(overdue.id) } }] }, limit: -1 }));
     expect(urges).toHaveLength(1);
+    // Run rows are kept a week: the old one is gone, the runs of this window stay.
+    expect(await adminB.request(readItems('deadline_events', { filter: { id: { _eq: stale.id } }, fields: ['id'] }))).toHaveLength(0);
   });
 
   test('a deadline rule changed on one instance is applied by the other at once', async () => {

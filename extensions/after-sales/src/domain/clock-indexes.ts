@@ -20,4 +20,6 @@ export const CLOCK_INDEXES: CompositeIndex[] = [
   ...CLOCK_DEFINITIONS.flatMap((definition) => (definition.stop ? [index(definition.collection, definition.stop, definition.warn), index(definition.collection, definition.stop, definition.due)] : [])),
   // K-INQUIRE: closed complaints whose handling times are not yet checked.
   index('complaints', 'stage', 'timeliness_checked_at'),
+  // Each scheduled run forgets the run rows older than a week (domain/schedule-tick.ts).
+  index('deadline_events', 'kind', 'created_at'),
 ];

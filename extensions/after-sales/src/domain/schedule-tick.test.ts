@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { scheduleTick } from './schedule-tick';
+import { scheduleTick, sweepRunCutoff } from './schedule-tick';
 
 test.each([
   ['*/5 * * * *', '2026-11-26T09:35:00.040Z', '2026-11-26T09:35:00.000Z'],
@@ -14,4 +14,8 @@ test('two instances firing a few milliseconds apart share the tick', () => {
   const a = scheduleTick(new Date('2026-11-26T09:40:00.003Z'), '*/5 * * * *');
   const b = scheduleTick(new Date('2026-11-26T09:40:00.870Z'), '*/5 * * * *');
   expect(a).toEqual(b);
+});
+
+test('run rows are kept a week', () => {
+  expect(sweepRunCutoff(new Date('2026-11-26T09:40:00.000Z')).toISOString()).toBe('2026-11-19T09:40:00.000Z');
 });

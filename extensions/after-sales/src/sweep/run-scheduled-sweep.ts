@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { scheduleTick } from '../domain/schedule-tick';
-import type { DataAccess } from '../shared/data-access';
+import { scheduleTick, sweepRunCutoff, sweepRunKey } from '../domain/schedule-tick';
+import { itemsService, QUIET, type DataAccess } from '../shared/data-access';
 import { issueOnce } from './issue-once';
 import { runSweep, type SweepResult } from './run-sweep';
 
@@ -14,7 +14,16 @@ const INSTANCE = `${hostname()}:${process.pid}`.slice(0, 64);
  * Returns null when another instance has the tick.
  */
 export async function runScheduledSweep(data: DataAccess, now: Date, cron: string, timeZone: string): Promise<SweepResult | null> {
-  const tick = scheduleTick(now, cron).toISOString();
-  const claimed = await issueOnce(data, { key: `sweep_run:${tick}`, kind: 'sweep_run', item: INSTANCE }, now, async () => {});
-  return claimed ? runSweep(data, now, timeZone) : null;
+  const claimed = await issueOnce(data, { key: sweepRunKey(scheduleTick(now, cron)), kind: 'sweep_run', item: INSTANCE }, now, async () => {});
+  if (!claimed) return null;
+  const result = await runSweep(data, now, timeZone);
+  await forgetOldSweepRuns(data, now);
+  return result;
+}
+
+/** Deletes the run rows older than the retention (domain/schedule-tick.ts); returns how many. */
+export async function forgetOldSweepRuns(data: DataAccess, now: Date): Promise<number> {
+  const filter = { _and: [{ kind: { _eq: 'sweep_run' } }, { created_at: { _lt: sweepRunCutoff(now).toISOString() } }] };
+  const deleted = await itemsService(data, 'deadline_events').deleteByQuery({ filter }, QUIET);
+  return deleted.length;
 }
