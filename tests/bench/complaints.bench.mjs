@@ -7,7 +7,7 @@
 import { createTestDatabase } from '../helpers/postgres.mjs';
 import { complaint } from './lib/fixtures.mjs';
 import { load } from './lib/load.mjs';
-import { call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
+import { call, cloneBenchDatabase, onTwinServers, prepareBenchDatabase } from './lib/server.mjs';
 import { sideBySide } from './lib/stats.mjs';
 
 const CLIENTS = 50;
@@ -53,17 +53,13 @@ async function registrationsVsCreates(ctx, ours, plain, where) {
   ];
 }
 
-/** Ours and the plain twin, started side by side on copies of one prepared database, measured, stopped. */
+/** Ours and the plain twin on byte copies of one prepared SQLite database. */
 async function onSqlite(ctx) {
   const db = await prepareBenchDatabase();
   const twin = cloneBenchDatabase(db);
-  const servers = [];
   try {
-    servers.push(await startBenchServer(db));
-    servers.push(await startBenchServer(twin, { bundle: false }));
-    return await registrationsVsCreates(ctx, servers[0], servers[1], 'SQLite');
+    return await onTwinServers(db, twin, (ours, plain) => registrationsVsCreates(ctx, ours, plain, 'SQLite'));
   } finally {
-    await Promise.all(servers.map((server) => server.stop()));
     db.destroy();
     twin.destroy();
   }
@@ -73,14 +69,10 @@ async function onSqlite(ctx) {
 async function onPostgres(ctx, adminUrl) {
   const databases = [createTestDatabase(adminUrl, 'after_sales_bench'), createTestDatabase(adminUrl, 'after_sales_bench')];
   const prepared = [];
-  const servers = [];
   try {
     for (const database of databases) prepared.push(await prepareBenchDatabase(database.env));
-    servers.push(await startBenchServer(prepared[0]));
-    servers.push(await startBenchServer(prepared[1], { bundle: false }));
-    return await registrationsVsCreates(ctx, servers[0], servers[1], 'PostgreSQL');
+    return await onTwinServers(prepared[0], prepared[1], (ours, plain) => registrationsVsCreates(ctx, ours, plain, 'PostgreSQL'));
   } finally {
-    await Promise.all(servers.map((server) => server.stop()));
     for (const db of prepared) db.destroy();
     for (const database of databases) database.drop();
   }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { claimReport, createPolicies } from './lib/fixtures.mjs';
-import { call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
+import { call, cloneBenchDatabase, onTwinServers, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
 import { median, ratioRow, sideBySide, timeOnce } from './lib/stats.mjs';
 import { root } from '../../scripts/lib/directus.mjs';
 
@@ -76,38 +76,33 @@ export default async function bench(ctx) {
   // The endpoint: preview of a rejected report vs reading the report from plain Directus.
   const db = await prepareBenchDatabase();
   let twin;
-  const servers = [];
   try {
-    const ours = await startBenchServer(db);
-    servers.push(ours);
-    const policies = await createPolicies(ours, 1);
     // Illness is not covered by the product: the report is refused (不予受理) and gets a notice.
-    const report = await call(ours, 'POST', '/items/claim_reports', claimReport(policies, 0, { incident_cause: 'illness' }));
+    const setup = await startBenchServer(db);
+    const report = await (async () => {
+      const policies = await createPolicies(setup, 1);
+      return call(setup, 'POST', '/items/claim_reports', claimReport(policies, 0, { incident_cause: 'illness' }));
+    })().finally(() => setup.stop());
     if (report.status !== 'not_accepted') throw new Error(`expected a refused report, got ${report.status}`);
-    await ours.stop();
-    servers.pop();
     twin = cloneBenchDatabase(db);
-    const again = await startBenchServer(db);
-    servers.push(again);
-    const plain = await startBenchServer(twin, { bundle: false });
-    servers.push(plain);
-    const preview = () => call(again, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`);
-    const read = () => call(plain, 'GET', `/items/claim_reports/${report.id}`);
-    const samples = ctx.quick ? 20 : 40;
-    const series = async (fn) => {
-      const times = [];
-      for (let i = 0; i < samples; i++) times.push(await timeOnce(fn));
-      return median(times);
-    };
-    await series(read);
-    await series(preview);
-    const latency = await sideBySide(ctx.runs, () => series(read), () => series(preview));
-    return [
-      { figure: 'letter rendering on one core (vs the same template compiled once)', unit: '/s', baseline: renders.baseline, ours: renders.ours, ratio: renders.ours / renders.baseline, target: '≥ 500/s', pass: renders.ours >= 500 },
-      ratioRow({ figure: 'letter preview endpoint latency (vs plain read of the report)', unit: 'ms', baseline: latency.baseline, ours: latency.ours, limit: 3, note: 'no target set in the issue; 3× is ours' }),
-    ];
+    return await onTwinServers(db, twin, async (ours, plain) => {
+      const preview = () => call(ours, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`);
+      const read = () => call(plain, 'GET', `/items/claim_reports/${report.id}`);
+      const samples = ctx.quick ? 20 : 40;
+      const series = async (fn) => {
+        const times = [];
+        for (let i = 0; i < samples; i++) times.push(await timeOnce(fn));
+        return median(times);
+      };
+      await series(read);
+      await series(preview);
+      const latency = await sideBySide(ctx.runs, () => series(read), () => series(preview));
+      return [
+        { figure: 'letter rendering on one core (vs the same template compiled once)', unit: '/s', baseline: renders.baseline, ours: renders.ours, ratio: renders.ours / renders.baseline, target: '≥ 500/s', pass: renders.ours >= 500 },
+        ratioRow({ figure: 'letter preview endpoint latency (vs plain read of the report)', unit: 'ms', baseline: latency.baseline, ours: latency.ours, limit: 3, note: 'no target set in the issue; 3× is ours' }),
+      ];
+    });
   } finally {
-    await Promise.all(servers.map((server) => server.stop()));
     db.destroy();
     twin?.destroy();
   }

@@ -3,7 +3,7 @@
 // with the due cases, not with all open ones. Baseline: the same Directus without the bundle
 // reading the same due cases (GET with the sweep's filter). Each run starts from no notices issued.
 import { bulkInsert, openDatabase, timestamp } from './lib/data.mjs';
-import { call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
+import { call, cloneBenchDatabase, onTwinServers, prepareBenchDatabase } from './lib/server.mjs';
 import { median, timeOnce } from './lib/stats.mjs';
 
 const DAY = 86_400_000;
@@ -45,36 +45,32 @@ async function measure(ctx, base, open, due) {
   const db = cloneBenchDatabase(base);
   await loadCases(db, open, due);
   const twin = cloneBenchDatabase(db);
-  const servers = [];
   try {
-    const ours = await startBenchServer(db);
-    servers.push(ours);
-    const plain = await startBenchServer(twin, { bundle: false });
-    servers.push(plain);
-    const filter = encodeURIComponent(JSON.stringify({ _and: [{ warn_at: { _lte: new Date().toISOString() } }, { closed_at: { _null: true } }, { stage: { _neq: 'closed' } }] }));
-    const reads = [];
-    const firsts = [];
-    const repeats = [];
-    let issued = 0;
-    // A first sweep over 100k issues 1,000 notices (tens of seconds): three runs are enough for a median.
-    for (let run = 0; run < Math.min(ctx.runs, 3); run++) {
-      reads.push(await timeOnce(async () => {
-        const rows = await call(plain, 'GET', `/items/complaints?filter=${filter}&fields=*&limit=-1`);
-        if (rows.length !== due) throw new Error(`expected ${due} due complaints, read ${rows.length}`);
-      }));
-      await forgetNotices(db.env);
-      firsts.push(await timeOnce(async () => {
-        const result = await call(ours, 'POST', '/after-sales/sweep');
-        issued = result.warnings + result.urges;
-      }));
-      repeats.push(await timeOnce(() => call(ours, 'POST', '/after-sales/sweep')));
-    }
-    // One more when last month's statistics are late (the GM Office is urged for them too).
-    if (issued < due || issued > due + 1) throw new Error(`the sweep issued ${issued} notices for ${due} due complaints`);
-    ctx.log(`${open.toLocaleString('en-US')} open / ${due} due: read ${median(reads).toFixed(0)} ms, sweep ${median(firsts).toFixed(0)} ms, repeat ${median(repeats).toFixed(0)} ms`);
-    return { read: median(reads), first: median(firsts), repeat: median(repeats) };
+    return await onTwinServers(db, twin, async (ours, plain) => {
+      const filter = encodeURIComponent(JSON.stringify({ _and: [{ warn_at: { _lte: new Date().toISOString() } }, { closed_at: { _null: true } }, { stage: { _neq: 'closed' } }] }));
+      const reads = [];
+      const firsts = [];
+      const repeats = [];
+      let issued = 0;
+      // A first sweep over 100k issues 1,000 notices (tens of seconds): three runs are enough for a median.
+      for (let run = 0; run < Math.min(ctx.runs, 3); run++) {
+        reads.push(await timeOnce(async () => {
+          const rows = await call(plain, 'GET', `/items/complaints?filter=${filter}&fields=*&limit=-1`);
+          if (rows.length !== due) throw new Error(`expected ${due} due complaints, read ${rows.length}`);
+        }));
+        await forgetNotices(db.env);
+        firsts.push(await timeOnce(async () => {
+          const result = await call(ours, 'POST', '/after-sales/sweep');
+          issued = result.warnings + result.urges;
+        }));
+        repeats.push(await timeOnce(() => call(ours, 'POST', '/after-sales/sweep')));
+      }
+      // One more when last month's statistics are late (the GM Office is urged for them too).
+      if (issued < due || issued > due + 1) throw new Error(`the sweep issued ${issued} notices for ${due} due complaints`);
+      ctx.log(`${open.toLocaleString('en-US')} open / ${due} due: read ${median(reads).toFixed(0)} ms, sweep ${median(firsts).toFixed(0)} ms, repeat ${median(repeats).toFixed(0)} ms`);
+      return { read: median(reads), first: median(firsts), repeat: median(repeats) };
+    });
   } finally {
-    await Promise.all(servers.map((server) => server.stop()));
     db.destroy();
     twin.destroy();
   }

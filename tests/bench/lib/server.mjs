@@ -55,6 +55,22 @@ export async function startBenchServer(db, { bundle = true, extraEnv = {} } = {}
   };
 }
 
+/**
+ * Side by side: this project's server on `db` and the same Directus without the bundle on `twin`
+ * (a copy of the same data), `measure(ours, plain)`, then both stopped. The databases stay the
+ * caller's to destroy.
+ */
+export async function onTwinServers(db, twin, measure) {
+  const servers = [];
+  try {
+    servers.push(await startBenchServer(db));
+    servers.push(await startBenchServer(twin, { bundle: false }));
+    return await measure(servers[0], servers[1]);
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
+
 export async function adminToken(url, { email, password } = ADMIN) {
   const response = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   if (!response.ok) throw new Error(`login as ${email} at ${url} failed: ${response.status} ${await response.text()}`);
