@@ -4,8 +4,10 @@ import { memoFor } from './event-memo';
 
 /**
  * Directus services on a given connection or transaction, acting as the system (no accountability):
- * the console's own bookkeeping. Reads go through ItemsService, never raw SQL, because Directus
- * stores dates differently per database (SQLite keeps them as epoch milliseconds).
+ * the console's own bookkeeping. Reads go through ItemsService, because Directus stores dates
+ * differently per database (SQLite keeps them as epoch milliseconds) and casts them on the way out.
+ * Plain statements only for small reads on every write whose columns need no casting, or are read
+ * with `new Date()` (the claim review's duplicate check and thresholds, the number counter).
  */
 export interface DataAccess {
   services: Record<string, any>;
