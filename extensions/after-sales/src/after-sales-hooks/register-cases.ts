@@ -5,7 +5,7 @@ import { complaintFollowUp, FOLLOW_UP_FIELDS } from '../complaints/follow-up';
 import { recordStep, STEP_FIELDS } from '../complaints/record-step';
 import { numberOnCreate } from '../numbering/number-on-create';
 import { actorOf } from '../shared/actor';
-import { readAll } from '../shared/data-access';
+import { readRows } from '../shared/data-access';
 import type { EventContext } from '@directus/types';
 import { asKeys, asRow, type HookSetup } from './hook-context';
 
@@ -48,7 +48,7 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
     const actorId = context.accountability?.user ?? null;
     const fields = [...new Set([...STEP_FIELDS, ...FOLLOW_UP_FIELDS])];
     // One read of the complaints as committed serves the step log and the follow-ups.
-    const complaints = await readAll(data, 'complaints', { filter: { id: { _in: keys } }, fields });
+    const complaints = await readRows(data, 'complaints', fields, (query) => query.whereIn('id', keys));
     for (const complaint of complaints) {
       if ('stage' in payload) await recordStep(data, complaint, actorId, payload['handling_opinion']);
       await complaintFollowUp(data, complaint, new Date());

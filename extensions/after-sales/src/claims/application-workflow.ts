@@ -1,14 +1,14 @@
 import { LABELS } from '../domain/choice-labels';
 import { checklistFor, missingDocuments, type RequiredDocument } from '../domain/missing-documents';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { readRows, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
 const DOCUMENT_LABELS = LABELS['document']!;
 
 async function requiredTable(data: DataAccess): Promise<RequiredDocument[]> {
-  return (await readAll(data, 'required_documents', { fields: ['claim_type', 'doc_type', 'required', 'sort'] })) as RequiredDocument[];
+  return (await readRows(data, 'required_documents', ['claim_type', 'doc_type', 'required', 'sort'], undefined, 'sort')) as RequiredDocument[];
 }
 
 /** A new application gets the document checklist of its claim type (C-DOCS), nothing received yet. */
@@ -36,7 +36,7 @@ export async function applicationStatusChange(data: DataAccess, current: Item, c
       ['right_verified', '保险金请求权'],
     ].filter(([field]) => !merged[field!]).map(([, label]) => label);
     if (unverified.length) throw new InvalidCaseStatusError({ reason: `尚未核验：${unverified.join('、')}。请先核验，确认申请人具有保险金请求权后再受理。` });
-    const received = await readAll(data, 'claim_documents', { filter: { application: { _eq: current['id'] } }, fields: ['doc_type', 'received'] });
+    const received = await readRows(data, 'claim_documents', ['doc_type', 'received'], (query) => query.where('application', current['id']));
     const missing = missingDocuments(String(merged['claim_type']), await requiredTable(data), received as never);
     if (missing.length) {
       throw new InvalidCaseStatusError({ reason: `理赔材料不齐全，不能受理。还缺：${missing.map((doc) => DOCUMENT_LABELS[doc] ?? doc).join('、')}。请告知客户补齐后再受理。` });

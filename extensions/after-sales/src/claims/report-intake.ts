@@ -7,7 +7,7 @@ import { DuplicateReportError } from '../errors/duplicate-report-error';
 import { InsuredNotIdentifiedError } from '../errors/insured-not-identified-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { InvalidInputError } from '../errors/invalid-input-error';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { readAll, readRows, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
@@ -16,6 +16,14 @@ const STATUS_LABELS = LABELS['report_status']!;
 const REVIEWED = ['registered', 'not_accepted', 'no_policy'];
 const REVIEW_INPUTS = ['policy', 'incident_at', 'incident_cause', 'reported_at', 'insured_name', 'insured_id_number', 'policy_no_given'];
 const MAJOR_INPUTS = ['deaths', 'expected_payout', 'outcome_uncertain', 'media_involved', 'regulator_complaint', 'litigation', 'policy'];
+
+/** The policy the review judges, with its product's cover (as `product`), or nothing. */
+async function readPolicy(data: DataAccess, policyId: number): Promise<Item[]> {
+  const [policy] = await readRows(data, 'policies', ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product'], (query) => query.where('id', policyId));
+  if (!policy) return [];
+  const [product] = policy['product'] ? await readRows(data, 'products', ['covered_causes', 'claim_time_limit_days', 'name'], (query) => query.where('id', policy['product'])) : [];
+  return [{ ...policy, product: product ?? null }];
+}
 
 async function findPolicy(data: DataAccess, report: Item): Promise<number | null> {
   if (report['policy']) return Number(report['policy']);
@@ -95,7 +103,7 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
       Object.assign(result, { status: 'no_policy', rejection_reasons: [] });
     } else {
       [[policy]] = await Promise.all([
-        readAll(data, 'policies', { filter: { id: { _eq: policyId } }, fields: ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product.covered_causes', 'product.claim_time_limit_days', 'product.name'] }),
+        readPolicy(data, policyId),
         refuseDuplicate(data, merged, policyId, timeZone, merged['id']),
       ]);
       if (!policy) throw new InvalidInputError({ field: 'policy', label: '保单', rule: `不存在：没有编号为 ${policyId} 的保单` });

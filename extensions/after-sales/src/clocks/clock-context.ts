@@ -1,6 +1,6 @@
 import type { StoredDeadlineRule } from '../domain/case-clocks';
 import { createWorkCalendar, type CalendarEntry, type WorkCalendar } from '../domain/work-calendar';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { readRows, type DataAccess } from '../shared/data-access';
 
 export interface ClockContext {
   rules: StoredDeadlineRule[];
@@ -10,8 +10,8 @@ export interface ClockContext {
 /** The deadline rules and the working-day calendar as they are now (on the caller's transaction). */
 export async function loadClockContext(data: DataAccess): Promise<ClockContext> {
   const [rules, entries] = await Promise.all([
-    readAll(data, 'deadline_rules', { fields: ['key', 'name', 'case_collection', 'milestone', 'limit_value', 'limit_unit', 'warn_ratio', 'urge_department', 'active'] }),
-    readAll(data, 'work_calendar', { fields: ['date', 'is_workday', 'source'] }),
+    readRows(data, 'deadline_rules', ['key', 'name', 'case_collection', 'milestone', 'limit_value', 'limit_unit', 'warn_ratio', 'urge_department', 'active']),
+    readRows(data, 'work_calendar', ['date', 'is_workday', 'source']),
   ]);
   return {
     rules: rules.map((rule) => ({ ...rule, limit_value: Number(rule['limit_value']), warn_ratio: Number(rule['warn_ratio'] ?? 0.8), active: Boolean(rule['active']) })) as StoredDeadlineRule[],

@@ -6,15 +6,15 @@ import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
 import { assignCaseNumber, numberCaseOnce, readNumberingRule } from '../numbering/assign-case-number';
 import type { Actor } from '../shared/actor';
-import { readAll, readStored, type DataAccess } from '../shared/data-access';
+import { readAll, readRows, readStored, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 const CREATE_STAGES = ['draft', 'submitted'];
 
 async function rules(data: DataAccess) {
   const [transitions, authorities] = await Promise.all([
-    readAll(data, 'complaint_transitions', { fields: ['from_stage', 'to_stage', 'department', 'requires_approval', 'required_fields'] }),
-    readAll(data, 'approval_authorities', { fields: ['level', 'max_amount', 'sort'] }),
+    readRows(data, 'complaint_transitions', ['from_stage', 'to_stage', 'department', 'requires_approval', 'required_fields']),
+    readRows(data, 'approval_authorities', ['level', 'max_amount', 'sort'], undefined, 'sort'),
   ]);
   return { transitions: transitions as Transition[], authorities: authorities as ApprovalAuthority[] };
 }

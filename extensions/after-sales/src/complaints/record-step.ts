@@ -1,5 +1,5 @@
 import { STAGE_HOLDERS } from '../domain/departments';
-import { itemsService, QUIET, type DataAccess } from '../shared/data-access';
+import { castForWrite, readRows, type DataAccess } from '../shared/data-access';
 
 /**
  * After a complaint enters a stage: the open step is completed and a new step appended (who moved
@@ -11,15 +11,17 @@ export const STEP_FIELDS = ['id', 'stage', 'stage_entered_at', 'stage_due_at'];
 
 export async function recordStep(data: DataAccess, complaint: Record<string, any>, actorId: string | null, opinion: unknown): Promise<void> {
   const complaintId = complaint['id'];
-  // The open step is completed and the new one appended together, or neither.
+  // The open step is completed and the new one appended together, or neither. Plain statements
+  // with Directus's casting: the step log is the system's own record (no hooks, no activity rows),
+  // written on every stage move.
   await data.database.transaction(async (trx) => {
-    const steps = itemsService({ ...data, database: trx }, 'complaint_steps');
-    const [openStep] = await steps.readByQuery({ filter: { complaint: { _eq: complaintId }, completed_at: { _null: true } }, sort: ['-id'], limit: 1, fields: ['id', 'to_stage'] });
+    const scoped = { ...data, database: trx };
+    const [openStep] = await readRows(scoped, 'complaint_steps', ['id', 'to_stage'], (query) => query.where('complaint', complaintId).whereNull('completed_at').limit(1), { column: 'id', order: 'desc' });
     if (openStep?.['to_stage'] === complaint['stage']) return;
     const enteredAt = complaint['stage_entered_at'] ?? new Date().toISOString();
-    if (openStep) await steps.updateOne(openStep['id'], { completed_at: enteredAt }, QUIET);
+    if (openStep) await trx('complaint_steps').where('id', openStep['id']).update(await castForWrite(scoped, 'complaint_steps', 'update', { completed_at: enteredAt }));
     if (complaint['stage'] === 'closed' && !openStep) return;
-    await steps.createOne({
+    const step = {
       complaint: complaintId,
       from_stage: openStep?.['to_stage'] ?? null,
       to_stage: complaint['stage'],
@@ -29,6 +31,7 @@ export async function recordStep(data: DataAccess, complaint: Record<string, any
       entered_at: enteredAt,
       due_at: complaint['stage_due_at'] ?? null,
       completed_at: complaint['stage'] === 'closed' ? enteredAt : null,
-    }, QUIET);
+    };
+    await trx('complaint_steps').insert(await castForWrite(scoped, 'complaint_steps', 'create', step));
   });
 }

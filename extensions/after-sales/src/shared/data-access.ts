@@ -4,10 +4,13 @@ import { memoFor } from './event-memo';
 
 /**
  * Directus services on a given connection or transaction, acting as the system (no accountability):
- * the console's own bookkeeping. Reads go through ItemsService, because Directus stores dates
- * differently per database (SQLite keeps them as epoch milliseconds) and casts them on the way out.
- * Plain statements only for small reads on every write whose columns need no casting, or are read
- * with `new Date()` (the claim review's duplicate check and thresholds, the number counter).
+ * the console's own bookkeeping. Directus stores values differently per database (SQLite keeps
+ * dates as epoch milliseconds, booleans as 0/1, JSON as text) and casts them on the way in and out,
+ * so every value the console reads or writes passes through Directus's own casting: ItemsService,
+ * or, for the reads and step writes on every case write, a plain statement whose rows go through
+ * Directus's PayloadService (readRows, castForWrite). Plain statements without casting only where
+ * the columns need none or are read with `new Date()` (the claim review's duplicate check and
+ * thresholds, the number counter).
  */
 export interface DataAccess {
   services: Record<string, any>;
@@ -29,6 +32,37 @@ export async function readAll(data: DataAccess, collection: string, query: Recor
   return itemsService(data, collection).readByQuery({ limit: -1, ...query }, QUIET);
 }
 
+/**
+ * Rows as ItemsService would return them, read with one plain statement: the same values, cast by
+ * Directus's PayloadService, without what makes an ItemsService read cost milliseconds of CPU on
+ * every write (validating the query, building its tree, compiling one qualified column per field).
+ * For the console's own reads of known stored fields (no aliases, no relational paths) by key or
+ * plain conditions; `where` shapes the statement, rows come in `orderBy` order (Directus's default
+ * is the primary key).
+ */
+export async function readRows(
+  data: DataAccess,
+  collection: string,
+  fields: string[],
+  where: (query: Knex.QueryBuilder) => unknown = () => undefined,
+  orderBy: string | { column: string; order: 'asc' | 'desc' } = 'id',
+): Promise<Record<string, any>[]> {
+  const query = data.database(collection).select(fields).orderBy([typeof orderBy === 'string' ? { column: orderBy, order: 'asc' } : orderBy]);
+  where(query);
+  const rows: Record<string, any>[] = await query;
+  if (rows.length === 0) return [];
+  return payloads(data, collection).processValues('read', rows);
+}
+
+/** One row to write with a plain statement, cast the way ItemsService casts it (dates, JSON). */
+export async function castForWrite(data: DataAccess, collection: string, action: 'create' | 'update', row: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return payloads(data, collection).processValues(action, { ...row });
+}
+
+function payloads(data: DataAccess, collection: string) {
+  return new data.services['PayloadService'](collection, { knex: data.database, schema: data.schema, accountability: null });
+}
+
 /** The collection's stored fields: every field but aliases (an o2m alias would cost a query per read). */
 export function storedFields(schema: unknown, collection: string): string[] {
   const fields = (schema as SchemaOverview).collections[collection]?.fields ?? {};
@@ -40,5 +74,5 @@ export function storedFields(schema: unknown, collection: string): string[] {
  * event: the guard, the workflow and the clocks of one update all get the same rows.
  */
 export function readStored(data: DataAccess, collection: string, keys: (string | number)[]): Promise<Record<string, any>[]> {
-  return memoFor(data.event, `stored:${collection}:${keys.join(',')}`, () => readAll(data, collection, { filter: { id: { _in: keys } }, fields: storedFields(data.schema, collection) }));
+  return memoFor(data.event, `stored:${collection}:${keys.join(',')}`, () => readRows(data, collection, storedFields(data.schema, collection), (query) => query.whereIn('id', keys)));
 }
