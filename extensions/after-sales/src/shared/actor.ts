@@ -10,11 +10,22 @@ export interface Actor {
   approvalLevels: string[];
 }
 
-/** The name of the user's role (directus_roles.name), or null. */
+const roleNames = new Map<string, { name: string | null; at: number }>();
+const ROLE_NAME_CACHE_MS = 60_000;
+
+/**
+ * The name of the user's role (directus_roles.name), or null. Which role a user has comes fresh
+ * with every request (accountability.role); the name of a role only changes when an administrator
+ * renames it, so names are kept for a minute instead of being read on every write and every read.
+ */
 export async function roleNameOf(accountability: Accountability, database: Knex): Promise<string | null> {
   if (!accountability.role) return null;
+  const hit = roleNames.get(accountability.role);
+  if (hit && Date.now() - hit.at < ROLE_NAME_CACHE_MS) return hit.name;
   const role = await database('directus_roles').where({ id: accountability.role }).first('name');
-  return role?.name ?? null;
+  const name: string | null = role?.name ?? null;
+  roleNames.set(accountability.role, { name, at: Date.now() });
+  return name;
 }
 
 /** Who is acting: department from the role, approval levels from the policies given to the user. */

@@ -3,19 +3,6 @@ import type { Knex } from 'knex';
 import { maskByFieldName, maskItems, seesFullPersonalData, type RelatedCollection } from '../domain/personal-data';
 import { roleNameOf } from './actor';
 
-const roleNames = new Map<string, { name: string | null; at: number }>();
-const ROLE_CACHE_MS = 60_000;
-
-/** Role names change rarely; reads are many. A minute of caching keeps a read to one query less. */
-async function cachedRoleName(accountability: Accountability, database: Knex): Promise<string | null> {
-  const key = accountability.role ?? '';
-  const hit = roleNames.get(key);
-  if (hit && Date.now() - hit.at < ROLE_CACHE_MS) return hit.name;
-  const name = await roleNameOf(accountability, database);
-  roleNames.set(key, { name, at: Date.now() });
-  return name;
-}
-
 function relatedBySchema(schema: SchemaOverview): RelatedCollection {
   return (collection, field) => {
     for (const relation of schema.relations) {
@@ -33,7 +20,7 @@ function relatedBySchema(schema: SchemaOverview): RelatedCollection {
  */
 export async function maskPersonalData<T>(items: T, collection: string, accountability: Accountability | null, database: Knex, schema: SchemaOverview): Promise<T> {
   if (!accountability || accountability.admin) return items;
-  if (seesFullPersonalData(false, await cachedRoleName(accountability, database))) return items;
+  if (seesFullPersonalData(false, await roleNameOf(accountability, database))) return items;
   return maskItems(collection, items, relatedBySchema(schema));
 }
 
@@ -43,7 +30,7 @@ export async function maskPersonalData<T>(items: T, collection: string, accounta
  */
 export async function maskPersonalDataInRevisions<T>(revisions: T, accountability: Accountability | null, database: Knex, schema: SchemaOverview): Promise<T> {
   if (!accountability || accountability.admin || !Array.isArray(revisions)) return revisions;
-  if (seesFullPersonalData(false, await cachedRoleName(accountability, database))) return revisions;
+  if (seesFullPersonalData(false, await roleNameOf(accountability, database))) return revisions;
   const related = relatedBySchema(schema);
   return revisions.map((revision: Record<string, unknown>) => {
     // Without `collection` among the requested fields, the field names decide.
