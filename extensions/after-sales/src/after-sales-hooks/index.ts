@@ -5,6 +5,7 @@ import { registerChineseErrors } from './register-chinese-errors';
 import { registerDatabaseTuning } from './register-database-tuning';
 import { registerDeadlines } from './register-deadlines';
 import { registerGuards } from './register-guards';
+import { registerRulesCache } from './register-rules-cache';
 import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
 
@@ -16,6 +17,7 @@ export default defineHook((on, context) => {
   registerChineseErrors(setup);
   registerSecurityHeaders(setup);
   registerGuards(setup);
+  registerRulesCache(setup);
   registerCases(setup);
   registerDeadlines(setup);
 });

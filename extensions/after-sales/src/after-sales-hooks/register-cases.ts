@@ -17,13 +17,13 @@ import { asKeys, asRow, type HookSetup } from './hook-context';
 export function registerCases({ on, context, timeZone }: HookSetup): void {
   const { services, database, getSchema, logger } = context;
 
-  on.filter('items.create', async (payload, { collection }, { database: trx }) => numberOnCreate(asRow(payload), collection, trx, new Date(), timeZone));
+  on.filter('items.create', async (payload, { collection }, event) => numberOnCreate(asRow(payload), collection, event.database, new Date(), timeZone, event));
 
-  on.filter('items.create', async (payload, { collection }, { database: trx, schema }) => claimsOnCreate({ services, schema, database: trx }, collection, asRow(payload), new Date(), timeZone));
+  on.filter('items.create', async (payload, { collection }, event) => claimsOnCreate({ services, schema: event.schema, database: event.database, event }, collection, asRow(payload), new Date(), timeZone));
   on.filter('items.update', async (payload, { collection, keys }, event) => claimsOnUpdate({ services, schema: event.schema, database: event.database, event }, collection, asKeys(keys), asRow(payload), new Date(), timeZone));
 
-  on.filter('items.create', async (payload, { collection }, { database: trx, schema, accountability }) =>
-    collection === 'complaints' ? complaintOnCreate({ services, schema, database: trx }, await actorOf(accountability, trx), asRow(payload), new Date(), timeZone) : payload,
+  on.filter('items.create', async (payload, { collection }, event) =>
+    collection === 'complaints' ? complaintOnCreate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database), asRow(payload), new Date(), timeZone) : payload,
   );
   on.filter('items.update', async (payload, { collection, keys }, event) =>
     collection === 'complaints' ? complaintOnUpdate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database), asKeys(keys), asRow(payload), new Date(), timeZone) : payload,

@@ -9,7 +9,7 @@ import { asKeys, asRow, type HookSetup } from './hook-context';
 export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
   const { services, database, getSchema, env, logger } = context;
 
-  on.filter('items.create', async (payload, { collection }, { database: trx, schema }) => clocksOnCreate(asRow(payload), collection, { services, schema, database: trx }, new Date(), timeZone));
+  on.filter('items.create', async (payload, { collection }, event) => clocksOnCreate(asRow(payload), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
   on.filter('items.update', async (payload, { collection, keys }, event) => clocksOnUpdate(asRow(payload), asKeys(keys), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
 
   // A holiday or a rule changed: open clocks move with it.

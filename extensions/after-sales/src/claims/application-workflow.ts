@@ -2,13 +2,14 @@ import { LABELS } from '../domain/choice-labels';
 import { checklistFor, missingDocuments, type RequiredDocument } from '../domain/missing-documents';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { readRows, type DataAccess } from '../shared/data-access';
+import { cachedRules } from '../shared/rules-cache';
 
 type Item = Record<string, any>;
 
 const DOCUMENT_LABELS = LABELS['document']!;
 
-async function requiredTable(data: DataAccess): Promise<RequiredDocument[]> {
-  return (await readRows(data, 'required_documents', ['claim_type', 'doc_type', 'required', 'sort'], undefined, 'sort')) as RequiredDocument[];
+function requiredTable(data: DataAccess): Promise<RequiredDocument[]> {
+  return cachedRules(data.database, data.event, 'required-documents', async () => (await readRows(data, 'required_documents', ['claim_type', 'doc_type', 'required', 'sort'], undefined, 'sort')) as RequiredDocument[]);
 }
 
 /** A new application gets the document checklist of its claim type (C-DOCS), nothing received yet. */

@@ -8,6 +8,7 @@ import { InsuredNotIdentifiedError } from '../errors/insured-not-identified-erro
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { InvalidInputError } from '../errors/invalid-input-error';
 import { readAll, readRows, type DataAccess } from '../shared/data-access';
+import { cachedRules } from '../shared/rules-cache';
 
 type Item = Record<string, any>;
 
@@ -61,7 +62,11 @@ async function refuseDuplicate(data: DataAccess, report: Item, policyId: number,
   if (same) throw new DuplicateReportError({ reportNo: same['report_no'], statusLabel: STATUS_LABELS[same['status']] ?? same['status'], incidentDay });
 }
 
-async function thresholds(data: DataAccess): Promise<MajorThresholds> {
+function thresholds(data: DataAccess): Promise<MajorThresholds> {
+  return cachedRules(data.database, data.event, 'major-thresholds', () => readThresholds(data));
+}
+
+async function readThresholds(data: DataAccess): Promise<MajorThresholds> {
   const rows: Item[] = await data.database('rule_parameters').whereIn('key', ['major_min_deaths', 'major_payout_threshold', 'major_sum_insured_threshold']).select('key', 'value');
   const value = (key: string, fallback: number) => Number(rows.find((row) => row['key'] === key)?.['value'] ?? fallback);
   return {

@@ -1,13 +1,19 @@
 import type { StoredDeadlineRule } from '../domain/case-clocks';
 import { createWorkCalendar, type CalendarEntry, type WorkCalendar } from '../domain/work-calendar';
 import { readRows, type DataAccess } from '../shared/data-access';
+import { cachedRules } from '../shared/rules-cache';
 
 export interface ClockContext {
   rules: StoredDeadlineRule[];
   calendar: WorkCalendar;
 }
 
-/** The deadline rules and the working-day calendar as they are now (on the caller's transaction). */
+/** The deadline rules and the calendar for a case write: this instance's copy while the rules stand. */
+export function currentClockContext(data: DataAccess): Promise<ClockContext> {
+  return cachedRules(data.database, data.event, 'clocks', () => loadClockContext(data));
+}
+
+/** The deadline rules and the working-day calendar as they are now, read afresh (on the caller's transaction). */
 export async function loadClockContext(data: DataAccess): Promise<ClockContext> {
   const [rules, entries] = await Promise.all([
     readRows(data, 'deadline_rules', ['key', 'name', 'case_collection', 'milestone', 'limit_value', 'limit_unit', 'warn_ratio', 'urge_department', 'active']),

@@ -2,7 +2,7 @@ import { caseClockFields, clockDefinitionsFor, clockMayRun } from '../domain/cas
 import { createWorkCalendar } from '../domain/work-calendar';
 import { STAGE_HOLDERS } from '../domain/departments';
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
-import { loadClockContext } from './clock-context';
+import { currentClockContext } from './clock-context';
 import { readStored, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, unknown>;
@@ -27,7 +27,7 @@ async function clockFieldsFor(collection: string, item: Item, data: DataAccess, 
   const definitions = clockDefinitionsFor(collection);
   if (definitions.length === 0) return {};
   // No clock can run (not started, a report that is no major case): no rules or calendar to read.
-  const { rules, calendar } = definitions.some((definition) => clockMayRun(definition, item)) ? await loadClockContext(data) : { rules: [], calendar: createWorkCalendar([]) };
+  const { rules, calendar } = definitions.some((definition) => clockMayRun(definition, item)) ? await currentClockContext(data) : { rules: [], calendar: createWorkCalendar([]) };
   return Object.assign({}, ...definitions.map((definition) => caseClockFields(definition, item, rules, calendar, timeZone)));
 }
 

@@ -6,12 +6,17 @@ import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
 import { assignCaseNumber, numberCaseOnce, readNumberingRule } from '../numbering/assign-case-number';
 import type { Actor } from '../shared/actor';
+import { cachedRules } from '../shared/rules-cache';
 import { readAll, readRows, readStored, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 const CREATE_STAGES = ['draft', 'submitted'];
 
-async function rules(data: DataAccess) {
+function rules(data: DataAccess) {
+  return cachedRules(data.database, data.event, 'complaint-workflow', () => readRules(data));
+}
+
+async function readRules(data: DataAccess) {
   const [transitions, authorities] = await Promise.all([
     readRows(data, 'complaint_transitions', ['from_stage', 'to_stage', 'department', 'requires_approval', 'required_fields']),
     readRows(data, 'approval_authorities', ['level', 'max_amount', 'sort'], undefined, 'sort'),
@@ -29,7 +34,7 @@ async function move(data: DataAccess, actor: Actor, current: Item, changes: Item
   if (verdict.approvalLevel) Object.assign(derived, { approval_level: verdict.approvalLevel, approved_by: actor.userId, approved_at: now.toISOString() });
   if (to === 'registered') {
     if (!merged['registered_at']) derived['registered_at'] = now.toISOString();
-    const rule = await readNumberingRule(data.database, 'complaints');
+    const rule = await readNumberingRule(data.database, 'complaints', data.event);
     // K-NUMBER: the number is given when the GM Office accepts the complaint, in its month; once,
     // even when two clerks (or two instances) register it at the same moment.
     if (rule && !merged['complaint_no']) derived['complaint_no'] = await numberCaseOnce(data.database, 'complaints', current['id'], rule, now, timeZone);
@@ -46,7 +51,7 @@ async function penalty(data: DataAccess, changes: Item): Promise<Item> {
 /** A case an administrator enters past registration (taken on paper) gets its number like any other. */
 async function backEnteredNumber(data: DataAccess, stage: string, payload: Item, now: Date, timeZone: string): Promise<Item> {
   if (CREATE_STAGES.includes(stage) || payload['complaint_no']) return {};
-  const rule = await readNumberingRule(data.database, 'complaints');
+  const rule = await readNumberingRule(data.database, 'complaints', data.event);
   return rule ? { complaint_no: await assignCaseNumber(data.database, rule, now, timeZone) } : {};
 }
 

@@ -3,7 +3,7 @@ import { clockDefinitionsFor } from '../domain/case-clocks';
 import type { LimitUnit } from '../domain/deadline-clock';
 import { pageAcrossSegments, type LedgerQuery } from '../domain/ledger-query';
 import { ledgerRow, type LedgerComplaint, type LedgerRow } from '../domain/ledger-row';
-import { loadClockContext } from '../clocks/clock-context';
+import { currentClockContext } from '../clocks/clock-context';
 import type { DataAccess } from '../shared/data-access';
 
 const FIELDS = ['id', 'complaint_no', 'registered_at', 'customer_name', 'demand', 'stage', 'holding_department', 'due_at', 'warn_at', 'responsible_department', 'closed_at'];
@@ -60,7 +60,7 @@ async function readRows(data: DataAccess, accountability: Accountability | null,
 }
 
 async function toRows(data: DataAccess, accountability: Accountability | null, items: LedgerComplaint[], now: Date, timeZone: string): Promise<LedgerRow[]> {
-  const [{ rules, calendar }, urges] = await Promise.all([loadClockContext(data), urgeCounts(data, accountability, items.map((item) => item.id))]);
+  const [{ rules, calendar }, urges] = await Promise.all([currentClockContext(data), urgeCounts(data, accountability, items.map((item) => item.id))]);
   const closing = clockDefinitionsFor('complaints').find((definition) => definition.id === 'complaint_close')!;
   const unit: LimitUnit = closing.rule({}, rules)?.limit_unit ?? 'days';
   return items.map((complaint) => ledgerRow({ complaint, unit, urgeCount: urges ? (urges.get(String(complaint.id)) ?? 0) : null, now, calendar, timeZone }));

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { cachedRules } from '../shared/rules-cache';
 import { formatCaseNumber, numberingPeriod, sequenceKey, type NumberingRule } from '../domain/case-number';
 
 /**
@@ -42,6 +43,7 @@ export async function numberCaseOnce(database: Knex, table: string, id: string |
 
 const ALREADY_NUMBERED = Symbol('already numbered');
 
-export async function readNumberingRule(database: Knex, collection: string): Promise<NumberingRule | undefined> {
-  return database('numbering_rules').where({ collection }).first();
+/** The collection's numbering rule, if it has one (this instance's copy while the rules stand). */
+export function readNumberingRule(database: Knex, collection: string, event?: object): Promise<NumberingRule | undefined> {
+  return cachedRules(database, event, `numbering:${collection}`, () => database('numbering_rules').where({ collection }).first());
 }

@@ -14,9 +14,10 @@ export async function numberOnCreate(
   database: Knex,
   now: Date,
   timeZone: string,
+  event?: object,
 ): Promise<Record<string, unknown>> {
   if (NUMBERED_LATER.has(collection)) return payload;
-  const rule = await readNumberingRule(database, collection);
+  const rule = await readNumberingRule(database, collection, event);
   if (!rule) return payload;
   return { ...payload, [rule.field]: await assignCaseNumber(database, rule, now, timeZone) };
 }

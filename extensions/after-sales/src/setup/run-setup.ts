@@ -6,6 +6,7 @@ import { seedDashboards } from './seed-dashboards';
 import { seedPresets } from './seed-presets';
 import { seedRowsFile } from './seed-rows';
 import { seedSettings } from './seed-settings';
+import { bumpRulesVersion } from '../shared/rules-cache';
 import type { SetupContext } from './setup-context';
 import { useWalJournal } from './use-wal-journal';
 
@@ -30,4 +31,6 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   ctx.logger.info(`[after-sales] dashboards: ${dashboards.length ? dashboards.join(', ') : 'unchanged'}`);
   const days = await seedCalendar(ctx, schema);
   ctx.logger.info(`[after-sales] work calendar: ${days} official day(s) added`);
+  // Running instances read the rule tables afresh on their next write (setup may have added rows).
+  await bumpRulesVersion(ctx.database);
 }

@@ -1,0 +1,72 @@
+import type { Knex } from 'knex';
+import { memoFor } from './event-memo';
+
+/**
+ * The rule tables: read on every case write, changed by an administrator a few times a year. Each
+ * instance keeps what it read of them; every write checks one counter instead (the `rules:version`
+ * row of number_sequences), which every change to a rule table through Directus moves on, on
+ * whichever instance it happened (see bumpRulesVersion). A change made around Directus (SQL typed
+ * by hand) is picked up within RULES_MAX_AGE_MS.
+ */
+export const RULE_COLLECTIONS = [
+  'complaint_transitions',
+  'approval_authorities',
+  'deadline_rules',
+  'work_calendar',
+  'numbering_rules',
+  'rule_parameters',
+  'required_documents',
+] as const;
+
+export const RULES_VERSION_KEY = 'rules:version';
+export const RULES_MAX_AGE_MS = 60_000;
+
+interface Entry {
+  version: string;
+  loadedAt: number;
+  value: Promise<unknown>;
+}
+
+const entries = new Map<string, Entry>();
+
+/** The counter as of this event (read once per Directus event, shared by its hooks). */
+function rulesVersion(database: Knex, event: object | undefined): Promise<string> {
+  return memoFor(event, RULES_VERSION_KEY, async () => {
+    const row = await database('number_sequences').where({ key: RULES_VERSION_KEY }).first('last_value');
+    return String(row?.last_value ?? 0);
+  });
+}
+
+/**
+ * `load()`'s result as of the current rules: reused while the counter stands and the copy is under a
+ * minute old, loaded again otherwise. Read the counter before the rows: a copy loaded while a change
+ * commits is filed under the old counter, which the change then moves on.
+ */
+export async function cachedRules<T>(database: Knex, event: object | undefined, name: string, load: () => PromiseLike<T>, now = Date.now()): Promise<T> {
+  const version = await rulesVersion(database, event);
+  const entry = entries.get(name);
+  if (entry && entry.version === version && now - entry.loadedAt < RULES_MAX_AGE_MS) return entry.value as Promise<T>;
+  // A knex builder runs its statement again on every `then`: keep the one promise of its result.
+  const value = (async () => load())();
+  entries.set(name, { version, loadedAt: now, value });
+  value.catch(() => {
+    if (entries.get(name)?.value === value) entries.delete(name);
+  });
+  return value;
+}
+
+/**
+ * After a rule table changed (its action, after commit): this instance forgets its copies at once,
+ * and the counter moves on for every instance.
+ */
+export async function bumpRulesVersion(database: Knex): Promise<void> {
+  entries.clear();
+  await database('number_sequences')
+    .insert({ key: RULES_VERSION_KEY, last_value: 1 })
+    .onConflict('key')
+    .merge({ last_value: database.raw('?? + 1', ['number_sequences.last_value']) });
+}
+
+export function isRuleCollection(collection: string): boolean {
+  return (RULE_COLLECTIONS as readonly string[]).includes(collection);
+}
