@@ -113,8 +113,12 @@ test('200 registrations from 20 concurrent clients get 200 distinct numbers with
   const numbers = (await admin.request(readItems('complaints', { filter: { id: { _in: ids } }, fields: ['complaint_no'], limit: -1 }))).map((c: any) => c.complaint_no);
   expect(new Set(numbers).size).toBe(200);
   const period = numbers[0].slice(0, 4);
-  const all = (await admin.request(readItems('complaints', { filter: { complaint_no: { _starts_with: period } }, fields: ['complaint_no'], limit: -1 }))).map((c: any) => Number(c.complaint_no.slice(4)));
+  const given: string[] = (await admin.request(readItems('complaints', { filter: { complaint_no: { _starts_with: period } }, fields: ['complaint_no'], limit: -1 }))).map((c: any) => c.complaint_no);
+  const all = given.map((no) => Number(no.slice(4)));
   expect(all.sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+  // Written as the numbering rule says: the serial padded to two digits, growing past them (…99, …100).
+  expect(all.length).toBeGreaterThan(100);
+  expect(given.filter((no) => no !== `${period}${String(Number(no.slice(4))).padStart(2, '0')}`)).toEqual([]);
 });
 
 test('a customer who does not accept the outcome gets a new complaint linked to the original (K-REOPEN)', async () => {

@@ -26,10 +26,15 @@ export function numberingPeriod(now: Date, format: PeriodFormat, timeZone: strin
   }
 }
 
+/** What comes before the serial: prefix + period. */
+export function caseNumberHead(rule: Pick<NumberingRule, 'prefix'>, period: string): string {
+  return `${rule.prefix ?? ''}${period}`;
+}
+
 /** Prefix + period + serial padded to at least `min_digits` (it grows past them, never wraps). */
 export function formatCaseNumber(rule: Pick<NumberingRule, 'prefix' | 'min_digits'>, period: string, serial: number): string {
   if (!Number.isInteger(serial) || serial < 1) throw new RangeError(`serial must be a positive integer, got ${serial}`);
-  return `${rule.prefix ?? ''}${period}${pad(serial, rule.min_digits)}`;
+  return `${caseNumberHead(rule, period)}${pad(serial, rule.min_digits)}`;
 }
 
 /** The counter key a rule uses for a period: one counter per collection and period. */
