@@ -43,18 +43,18 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
     for (const key of asKeys(keys)) void majorCase(key, context);
   });
 
-  const afterComplaintWrite = async (keys: (string | number)[], payload: Record<string, unknown>, context: EventContext) => {
+  const afterComplaintWrite = async (keys: (string | number)[], payload: Record<string, unknown>, context: EventContext, created = false) => {
     const data = { services, database, schema: await schemaOf(context) };
     const actorId = context.accountability?.user ?? null;
     const fields = [...new Set([...STEP_FIELDS, ...FOLLOW_UP_FIELDS])];
     // One read of the complaints as committed serves the step log and the follow-ups.
     const complaints = await readRows(data, 'complaints', fields, (query) => query.whereIn('id', keys));
     for (const complaint of complaints) {
-      if ('stage' in payload) await recordStep(data, complaint, actorId, payload['handling_opinion']);
+      if ('stage' in payload) await recordStep(data, complaint, actorId, payload['handling_opinion'], { created });
       await complaintFollowUp(data, complaint, new Date());
     }
   };
   const logged = (promise: Promise<void>) => promise.catch((error) => logger.error(error, '[after-sales] complaint follow-up failed'));
-  on.action('complaints.items.create', ({ key, payload }, context) => logged(afterComplaintWrite([key], { ...payload, stage: payload.stage ?? 'draft' }, context)));
+  on.action('complaints.items.create', ({ key, payload }, context) => logged(afterComplaintWrite([key], { ...payload, stage: payload.stage ?? 'draft' }, context, true)));
   on.action('complaints.items.update', ({ keys, payload }, context) => logged(afterComplaintWrite(asKeys(keys), payload, context)));
 }

@@ -28,7 +28,11 @@ async function move(data: DataAccess, actor: Actor, current: Item, changes: Item
   const merged = { ...current, ...changes };
   const from = String(current['stage'] ?? 'draft');
   const to = String(changes['stage']);
-  const verdict = judgeMove({ from, to, complaint: merged, department: actor.department, isAdmin: actor.isAdmin, approvalLevels: actor.approvalLevels, ...(await rules(data)) });
+  const { transitions, authorities } = await rules(data);
+  // The user's approval policies only for a move that needs approval (plan_review → negotiating).
+  const needsApproval = !actor.isAdmin && transitions.some((rule) => rule.from_stage === from && rule.to_stage === to && rule.requires_approval);
+  const approvalLevels = needsApproval ? await actor.approvalLevels() : [];
+  const verdict = judgeMove({ from, to, complaint: merged, department: actor.department, isAdmin: actor.isAdmin, approvalLevels, transitions, authorities });
   if (!verdict.ok) throw verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason });
   const derived: Item = {};
   if (verdict.approvalLevel) Object.assign(derived, { approval_level: verdict.approvalLevel, approved_by: actor.userId, approved_at: now.toISOString() });

@@ -6,8 +6,11 @@ export interface Actor {
   userId: string | null;
   isAdmin: boolean;
   department: Department | null;
-  /** names of the approval policies the user holds (业务部经理, 副总经理, 总经理) */
-  approvalLevels: string[];
+  /**
+   * Names of the approval policies the user holds (业务部经理, 副总经理, 总经理), read when first
+   * asked (only a move that needs approval asks), at most once per actor, never kept longer.
+   */
+  approvalLevels(): Promise<string[]>;
 }
 
 const roleNames = new Map<string, { name: string | null; at: number }>();
@@ -30,15 +33,19 @@ export async function roleNameOf(accountability: Accountability, database: Knex)
 
 /** Who is acting: department from the role, approval levels from the policies given to the user. */
 export async function actorOf(accountability: Accountability | null, database: Knex): Promise<Actor> {
-  if (!accountability) return { userId: null, isAdmin: true, department: null, approvalLevels: [] };
+  if (!accountability) return { userId: null, isAdmin: true, department: null, approvalLevels: async () => [] };
   const roleName = await roleNameOf(accountability, database);
-  const policies: { name: string }[] = accountability.user
-    ? await database('directus_access').join('directus_policies', 'directus_policies.id', 'directus_access.policy').where('directus_access.user', accountability.user).select('directus_policies.name')
-    : [];
+  const user = accountability.user;
+  let levels: Promise<string[]> | undefined;
+  const readLevels = async (): Promise<string[]> => {
+    if (!user) return [];
+    const policies: { name: string }[] = await database('directus_access').join('directus_policies', 'directus_policies.id', 'directus_access.policy').where('directus_access.user', user).select('directus_policies.name');
+    return policies.map((policy) => policy.name);
+  };
   return {
-    userId: accountability.user ?? null,
+    userId: user ?? null,
     isAdmin: accountability.admin === true,
     department: departmentOfRole(roleName),
-    approvalLevels: policies.map((policy) => policy.name),
+    approvalLevels: () => (levels ??= readLevels()),
   };
 }

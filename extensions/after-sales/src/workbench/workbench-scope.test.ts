@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Actor } from '../shared/actor';
 import { workbenchScope } from './workbench-scope';
 
-const actor = (department: Actor['department'], isAdmin = false): Actor => ({ userId: 'u', isAdmin, department, approvalLevels: [] });
+const actor = (department: Actor['department'], isAdmin = false): Actor => ({ userId: 'u', isAdmin, department, approvalLevels: async () => [] });
 
 test.each<[string, Actor, Record<string, unknown>, { department: string | null; limit: number; canChooseDepartment: boolean }]>([
   ['a clerk sees their own department', actor('market'), {}, { department: 'market', limit: 50, canChooseDepartment: false }],
