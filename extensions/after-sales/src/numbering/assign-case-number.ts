@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { cachedRules } from '../shared/rules-cache';
+import { advanceSequence } from '../shared/sequences';
 import { caseNumberHead, formatCaseNumber, numberingPeriod, sequenceKey, type NumberingRule } from '../domain/case-number';
 
 /**
@@ -9,13 +10,7 @@ import { caseNumberHead, formatCaseNumber, numberingPeriod, sequenceKey, type Nu
  */
 export async function assignCaseNumber(database: Knex, rule: NumberingRule, now: Date, timeZone: string): Promise<string> {
   const period = numberingPeriod(now, rule.period_format, timeZone);
-  const key = sequenceKey(rule.collection, period);
-  const rows: { last_value: number | string }[] = await database('number_sequences')
-    .insert({ key, last_value: 1 })
-    .onConflict('key')
-    .merge({ last_value: database.raw('?? + 1', ['number_sequences.last_value']) })
-    .returning('last_value');
-  const serial = Number(rows[0]?.last_value);
+  const serial = await advanceSequence(database, sequenceKey(rule.collection, period));
   return formatCaseNumber(rule, period, serial);
 }
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { memoFor } from './event-memo';
+import { advanceSequence } from './sequences';
 
 /**
  * The rule tables: read on every case write, changed by an administrator a few times a year. Each
@@ -8,7 +9,7 @@ import { memoFor } from './event-memo';
  * whichever instance it happened (see bumpRulesVersion). A change made around Directus (SQL typed
  * by hand) is picked up within RULES_MAX_AGE_MS.
  */
-export const RULE_COLLECTIONS = [
+const RULE_COLLECTIONS = [
   'complaint_transitions',
   'approval_authorities',
   'deadline_rules',
@@ -18,7 +19,7 @@ export const RULE_COLLECTIONS = [
   'required_documents',
 ] as const;
 
-export const RULES_VERSION_KEY = 'rules:version';
+const RULES_VERSION_KEY = 'rules:version';
 export const RULES_MAX_AGE_MS = 60_000;
 
 interface Entry {
@@ -61,10 +62,7 @@ export async function cachedRules<T>(database: Knex, event: object | undefined, 
  */
 export async function bumpRulesVersion(database: Knex): Promise<void> {
   entries.clear();
-  await database('number_sequences')
-    .insert({ key: RULES_VERSION_KEY, last_value: 1 })
-    .onConflict('key')
-    .merge({ last_value: database.raw('?? + 1', ['number_sequences.last_value']) });
+  await advanceSequence(database, RULES_VERSION_KEY);
 }
 
 export function isRuleCollection(collection: string): boolean {
