@@ -1,3 +1,4 @@
+import { markdownText } from '../domain/markdown-text';
 import { itemsService, type DataAccess } from '../shared/data-access';
 import { issueOnce } from '../sweep/issue-once';
 import { notifyDepartment } from '../sweep/notify-department';
@@ -36,7 +37,7 @@ export async function complaintFollowUp(data: DataAccess, complaint: Record<stri
     await issueOnce(data, { key: `other_company:complaints:${complaint['id']}`, kind: 'other_company', collection: 'complaints', item: String(complaint['id']), department: 'gm_office' }, now, async (trx) => {
       await notifyDepartment(trx, 'gm_office', {
         subject: `【涉及其他公司】${label}`,
-        message: `投诉 ${label} 涉及${complaint['other_company_name'] ?? '其他公司'}的责任，请总经理室会同有关单位共同处理（第十三条第13款）。`,
+        message: `投诉 ${label} 涉及${complaint['other_company_name'] ? markdownText(complaint['other_company_name']) : '其他公司'}的责任，请总经理室会同有关单位共同处理（第十三条第13款）。`,
         collection: 'complaints',
         item: String(complaint['id']),
       });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inputViolation, markupViolation, typeViolation } from './input-rules';
+import { controlCharacterViolation, inputViolation, typeViolation } from './input-rules';
 
 describe('typeViolation', () => {
   test.each([
@@ -33,20 +33,24 @@ describe('typeViolation', () => {
   });
 });
 
-describe('markupViolation', () => {
+describe('controlCharacterViolation', () => {
   test.each([
     ['骑车摔倒，右腿骨折', null],
     ['客户说“不满意”；要求 3 天内答复', null],
-    ['O\'Brien and 1 = 1 apples', null],
-    ['<script>alert(1)</script>', '不能包含 HTML 标签（如 <script>）'],
-    ['<img src=x onerror=alert(1)>', '不能包含 HTML 标签（如 <script>）'],
-    ['{{#each policies}}{{/each}}', '不能包含模板标记“{{ }}”'],
-    ["' OR 1=1 --", '不能包含 SQL 语句片段'],
-    ["x'; DROP TABLE complaints; --", '不能包含 SQL 语句片段'],
-    ['1 UNION SELECT password FROM directus_users', '不能包含 SQL 语句片段'],
+    ["O'Brien and 1 = 1 apples", null],
+    ['<小明> & "小红"', null],
+    ['<script>alert(1)</script>', null],
+    ['{{#each policies}}{{/each}}', null],
+    ['请 select 一个方案 from 列表', null],
+    ["x'; DROP TABLE complaints; --", null],
+    ['见附件/*1*/', null],
+    ['第一行\n第二行\r\n\t缩进', null],
     ['a\u0000b', '不能包含控制字符'],
+    ['响铃\u0007', '不能包含控制字符'],
+    ['退格\u0008', '不能包含控制字符'],
+    ['删除\u007f', '不能包含控制字符'],
   ])('%j → %s', (value, expected) => {
-    expect(markupViolation(value)).toBe(expected);
+    expect(controlCharacterViolation(value)).toBe(expected);
   });
 });
 
@@ -61,16 +65,17 @@ describe('inputViolation', () => {
     expect(check('claim_reports', { incident_at: '2026-11-26T02:05:00.000Z' })).toBeNull();
   });
   test('a report before the accident is refused', () => {
-    expect(check('claim_reports', { incident_at: '2026-11-20T02:00:00.000Z', reported_at: '2026-11-19T02:00:00.000Z' })).toEqual({ field: 'reported_at', rule: '不能早于“出险时间”（incident_at）' });
+    expect(check('claim_reports', { incident_at: '2026-11-20T02:00:00.000Z', reported_at: '2026-11-19T02:00:00.000Z' })).toEqual({ field: 'reported_at', rule: '不能早于“出险时间”' });
   });
   test('a policy ending before it starts is refused, checked against the stored item on update', () => {
-    expect(check('policies', { start_date: '2026-12-01', end_date: '2026-01-01' })).toEqual({ field: 'end_date', rule: '不能早于“保险起期”（start_date）' });
-    expect(check('policies', { start_date: '2027-01-01' }, { start_date: '2026-01-01', end_date: '2026-12-31' })).toEqual({ field: 'start_date', rule: '不能晚于“保险止期”（end_date）' });
+    expect(check('policies', { start_date: '2026-12-01', end_date: '2026-01-01' })).toEqual({ field: 'end_date', rule: '不能早于“保险起期”' });
+    expect(check('policies', { start_date: '2027-01-01' }, { start_date: '2026-01-01', end_date: '2026-12-31' })).toEqual({ field: 'start_date', rule: '不能晚于“保险止期”' });
     expect(check('policies', { end_date: '2027-12-31' }, { start_date: '2026-01-01', end_date: '2026-12-31' })).toBeNull();
   });
-  test('markup is refused in case data, allowed in rule tables (markdown wording)', () => {
-    expect(check('claim_reports', { incident_place: '<b>x</b>' })).toEqual({ field: 'incident_place', rule: '不能包含 HTML 标签（如 <script>）' });
-    expect(check('guidance_texts', { content: '请<b>核实</b>身份' })).toBeNull();
+  test('free text is stored as typed; control characters are refused in case data only', () => {
+    expect(check('claim_reports', { incident_place: '<小明>家 & "公司" {{x}}' })).toBeNull();
+    expect(check('claim_reports', { incident_place: '漕溪北路\u0000' })).toEqual({ field: 'incident_place', rule: '不能包含控制字符' });
+    expect(check('guidance_texts', { content: '请<b>核实</b>身份\u0000' })).toBeNull();
   });
   test('a masked ID number or phone sent back is refused, never stored', () => {
     expect(inputViolation({ collection: 'customers', fieldTypes: { phone: 'string' }, changes: { phone: '138****1234' }, current: null, now })).toEqual({ field: 'phone', rule: '是打码显示的值（含 *），不能保存；如需修改，请填写完整号码' });

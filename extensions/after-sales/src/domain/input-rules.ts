@@ -2,9 +2,13 @@ import { isMaskedValue, PERSONAL_FIELDS } from './personal-data';
 
 /**
  * What a client may store, beyond what Directus itself checks: values of the field's type, real
- * calendar dates (JavaScript would turn 2026-02-30 into 2 March), bounded text without markup or
- * SQL fragments, event times that are not in the future and come in their natural order. Each
+ * calendar dates (JavaScript would turn 2026-02-30 into 2 March), bounded text without control
+ * characters, event times that are not in the future and come in their natural order. Each
  * refusal names the field and the rule; nothing is coerced or trimmed silently.
+ *
+ * Free text is stored as typed: quotes, `<`, `&`, `{{`, words such as select and from are what
+ * customers write. Queries are parameterised, letters escape every value and notifications escape
+ * what staff typed (domain/markdown-text.ts), so text is harmless wherever it is shown.
  */
 
 export interface InputViolation {
@@ -38,12 +42,8 @@ export const EVENT_TIME_RULES: Record<string, { past: string[]; order: [string, 
   complaints: { past: ['closed_at'], order: [['registered_at', 'closed_at']] },
 };
 
-const MARKUP: [RegExp, string][] = [
-  [/<\s*\/?\s*[a-z!?][^>]*>/i, '不能包含 HTML 标签（如 <script>）'],
-  [/\{\{|\}\}/, '不能包含模板标记“{{ }}”'],
-  [/(['"`])\s*(or|and)\s+\S+\s*=|;\s*(drop|delete|insert|update|alter|truncate|create|exec)\b|\bunion\s+(all\s+)?select\b|\bselect\b.+\bfrom\b|\/\*|\bsleep\s*\(/i, '不能包含 SQL 语句片段'],
-  [/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, '不能包含控制字符'],
-];
+/** C0 controls other than tab, line feed and carriage return, and DEL: no keyboard types them. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?$)/;
 
@@ -84,10 +84,9 @@ export function typeViolation(type: string, value: unknown, maxLength: number = 
   }
 }
 
-/** Markup, template tags and SQL fragments in free text: staff type plain words, never code. */
-export function markupViolation(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  return MARKUP.find(([pattern]) => pattern.test(value))?.[1] ?? null;
+/** Control characters in free text: pasted from another system, they break printing and exports. */
+export function controlCharacterViolation(value: unknown): string | null {
+  return typeof value === 'string' && CONTROL_CHARACTER.test(value) ? '不能包含控制字符' : null;
 }
 
 export interface InputCheck {
@@ -123,7 +122,7 @@ export function inputViolation({ collection, fieldTypes, maxLengths = {}, change
     const type = fieldTypes[field];
     if (!type) continue;
     if (PERSONAL_FIELDS[collection]?.[field] && isMaskedValue(value)) return { field, rule: '是打码显示的值（含 *），不能保存；如需修改，请填写完整号码' };
-    const rule = typeViolation(type, value, maxLengths[field]) ?? (plainText && (type === 'string' || type === 'text') ? markupViolation(value) : null);
+    const rule = typeViolation(type, value, maxLengths[field]) ?? (plainText && (type === 'string' || type === 'text') ? controlCharacterViolation(value) : null);
     if (rule) return { field, rule };
   }
   const rules = EVENT_TIME_RULES[collection];
@@ -137,7 +136,7 @@ export function inputViolation({ collection, fieldTypes, maxLengths = {}, change
     if (!(earlier in changes) && !(later in changes)) continue;
     const [a, b] = [instant(merged[earlier]), instant(merged[later])];
     if (a === null || b === null || b >= a) continue;
-    const name = (field: string) => `“${labels[field] ?? field}”（${field}）`;
+    const name = (field: string) => `“${labels[field] ?? field}”`;
     return later in changes ? { field: later, rule: `不能早于${name(earlier)}` } : { field: earlier, rule: `不能晚于${name(later)}` };
   }
   return null;
