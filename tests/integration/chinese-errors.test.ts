@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, failure } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
-test("Directus's own refusals reach staff in Chinese, with the field named and the original kept", async () => {
+test("Directus's own refusals reach staff in Chinese, with the field named by its label and the original kept", async () => {
   const anonymous = await fetch(`${baseUrl()}/items/complaints`);
   const body = await anonymous.json();
   expect(anonymous.status).toBe(403);
@@ -19,12 +19,12 @@ test("Directus's own refusals reach staff in Chinese, with the field named and t
   });
 
   const { incident_place: _place, ...withoutPlace } = claimReportPayload(null, { insured_name: `无地点${Date.now()}` });
-  expect(await failure(clerk.client.request(createItem('claim_reports', withoutPlace)))).toMatchObject({ status: 400, message: '字段 incident_place 为必填项。' });
+  expect(await failure(clerk.client.request(createItem('claim_reports', withoutPlace)))).toMatchObject({ status: 400, message: '“出险地点”为必填项。' });
   const { incident_at: _at, ...withoutTime } = claimReportPayload(null);
-  expect(await failure(clerk.client.request(createItem('claim_reports', withoutTime)))).toMatchObject({ status: 400, message: '字段 incident_at 为必填项。' });
+  expect(await failure(clerk.client.request(createItem('claim_reports', withoutTime)))).toMatchObject({ status: 400, message: '“出险时间”为必填项。' });
 
   const { policy } = await createPolicyFixture(admin);
   const duplicate = await failure(admin.request(createItem('policies', { ...policy, id: undefined, policy_no: policy.policy_no })));
   expect(duplicate.status).toBe(400);
-  expect(duplicate.message).toBe(`字段 policy_no 的值“${policy.policy_no}”已存在，必须唯一。`);
+  expect(duplicate.message).toBe(`“保单号”的值“${policy.policy_no}”已存在，必须唯一。`);
 });

@@ -189,7 +189,7 @@ describe('personal data masking', () => {
     const shown = await gm.request(readItem('claim_reports', ids.report, { fields: ['reporter_phone'] }));
     const refused = await failure(gm.request(updateItem('claim_reports', ids.report, { reporter_phone: shown['reporter_phone'] })));
     expect(refused.status).toBe(400);
-    expect(refused.message).toBe('“报案人电话”（reporter_phone）是打码显示的值（含 *），不能保存；如需修改，请填写完整号码。');
+    expect(refused.message).toBe('“报案人电话”是打码显示的值（含 *），不能保存；如需修改，请填写完整号码。');
     // Saving another field of the form leaves the number as it was.
     await gm.request(updateItem('claim_reports', ids.report, { incident_place: '上海市静安区' }));
     expect((await admin.request(readItem('claim_reports', ids.report, { fields: ['reporter_phone'] })))['reporter_phone']).toBe(PHONE);

@@ -1,12 +1,31 @@
-import { translateErrorBody } from '../domain/chinese-error-message';
+import { namesField, translateErrorBody } from '../domain/chinese-error-message';
+import { fieldLabels } from '../shared/field-labels';
 import type { HookSetup } from './hook-context';
 
-/** X-ZH: every JSON error the API sends carries a Chinese message (Directus's own are English). */
-export function registerChineseErrors({ on }: HookSetup): void {
+type Request = { path: string };
+type Response = { json: (body: unknown) => unknown };
+
+/** The collection a request writes or reads (`/items/<collection>…`, `/utils/import/<collection>`). */
+const COLLECTION_PATH = /^\/(?:items|utils\/import)\/([^/]+)/;
+
+/**
+ * X-ZH: every JSON error the API sends carries a Chinese message (Directus's own are English),
+ * naming a field by its Chinese label. Only an error body that names a field waits for the labels
+ * (cached, read at most once a minute); nothing after the error handler writes to the response.
+ */
+export function registerChineseErrors({ on, context }: HookSetup): void {
   on.init('middlewares.before', ({ app }: any) => {
-    app.use((_req: unknown, res: { json: (body: unknown) => unknown }, next: () => void) => {
+    app.use((req: Request, res: Response, next: () => void) => {
       const json = res.json.bind(res);
-      res.json = (body: unknown) => json(translateErrorBody(body));
+      res.json = (body: unknown) => {
+        if (!namesField(body)) return json(translateErrorBody(body));
+        const collection = COLLECTION_PATH.exec(req.path)?.[1] ?? null;
+        fieldLabels(context.database).then(
+          (labels) => json(translateErrorBody(body, { labels, collection })),
+          () => json(translateErrorBody(body)),
+        );
+        return res;
+      };
       next();
     });
   });

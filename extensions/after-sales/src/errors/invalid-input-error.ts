@@ -6,5 +6,5 @@ export interface InvalidInputExtensions {
   rule: string;
 }
 
-/** A value the field's rules do not allow (type, calendar date, length, markup, time order). */
-export const InvalidInputError = createError<InvalidInputExtensions>('AFTER_SALES_INVALID_INPUT', ({ field, label, rule }) => `“${label}”（${field}）${rule}。`, 400);
+/** A value the field's rules do not allow (type, calendar date, length, control characters, time order); the message names the field by its label, `field` carries the key. */
+export const InvalidInputError = createError<InvalidInputExtensions>('AFTER_SALES_INVALID_INPUT', ({ label, rule }) => `“${label}”${rule}。`, 400);

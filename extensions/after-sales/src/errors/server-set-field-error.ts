@@ -8,6 +8,6 @@ export interface ServerSetFieldExtensions {
 /** A client tried to write a field only the server sets (a case number, a due date, …). */
 export const ServerSetFieldError = createError<ServerSetFieldExtensions>(
   'AFTER_SALES_SERVER_SET_FIELD',
-  ({ field, label }) => `“${label}”（${field}）由系统自动生成，不能填写或修改。`,
+  ({ label }) => `“${label}”由系统自动生成，不能填写或修改。`,
   400,
 );

@@ -3,28 +3,7 @@ import type { Knex } from 'knex';
 import { inputViolation, needsStoredItem } from '../domain/input-rules';
 import { InvalidInputError } from '../errors/invalid-input-error';
 import { readStored, type DataAccess } from './data-access';
-
-let labelCache: Promise<Map<string, string>> | null = null;
-
-/** The zh-CN labels of every field (directus_fields.translations), read once per process. */
-function fieldLabels(database: Knex): Promise<Map<string, string>> {
-  labelCache ??= database('directus_fields')
-    .select('collection', 'field', 'translations')
-    .then((rows: { collection: string; field: string; translations: unknown }[]) => {
-      const labels = new Map<string, string>();
-      for (const row of rows) {
-        const list = typeof row.translations === 'string' ? JSON.parse(row.translations) : row.translations;
-        const zh = Array.isArray(list) ? list.find((t: { language?: string }) => t.language === 'zh-CN') : null;
-        if (zh?.translation) labels.set(`${row.collection}.${row.field}`, zh.translation);
-      }
-      return labels;
-    })
-    .catch((error: unknown) => {
-      labelCache = null;
-      throw error;
-    });
-  return labelCache;
-}
+import { fieldLabels, labelsOf } from './field-labels';
 
 const lengthCache = new Map<string, Promise<Record<string, number>>>();
 
@@ -63,10 +42,8 @@ export async function rejectInvalidInput(
   const fieldTypes = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.type as string]));
   const rows = (Array.isArray(payload) ? payload : [payload]) as Record<string, unknown>[];
   const currents = keys?.length && rows.some((row) => needsStoredItem(collection, row)) ? await readStored(data, collection, keys) : [null];
-  const all = await fieldLabels(data.database);
+  const labels = labelsOf(await fieldLabels(data.database), collection);
   const maxLengths = await columnLengths(data.database, collection);
-  const prefix = `${collection}.`;
-  const labels = Object.fromEntries([...all].filter(([key]) => key.startsWith(prefix)).map(([key, label]) => [key.slice(prefix.length), label]));
   for (const changes of rows) {
     for (const current of currents) {
       const violation = inputViolation({ collection, fieldTypes, maxLengths, changes, current, now, labels });
