@@ -6,6 +6,7 @@ import { seedDashboards } from './seed-dashboards';
 import { seedPresets } from './seed-presets';
 import { seedRowsFile } from './seed-rows';
 import { seedSettings } from './seed-settings';
+import { seedTranslations } from './seed-translations';
 import { bumpRulesVersion } from '../shared/rules-cache';
 import type { SetupContext } from './setup-context';
 import { useWalJournal } from './use-wal-journal';
@@ -21,6 +22,8 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   const schema = await ctx.getSchema({ database: ctx.database, bypassCache: true });
   const settings = await seedSettings(ctx, schema);
   ctx.logger.info(`[after-sales] settings: ${settings.length ? settings.join(', ') : 'unchanged'}`);
+  const translations = await seedTranslations(ctx, schema);
+  ctx.logger.info(`[after-sales] translation strings: ${translations} added`);
   const access = await seedAccess(ctx, schema);
   ctx.logger.info(`[after-sales] access: ${access.created} created, ${access.updated} updated`);
   const rules = await seedRowsFile(ctx, schema, 'rules.yaml');
