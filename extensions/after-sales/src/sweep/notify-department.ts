@@ -3,6 +3,7 @@ import { readAll, type DataAccess } from '../shared/data-access';
 
 export interface Notice {
   subject: string;
+  /** Markdown: Directus renders it in the notification drawer and e-mails; put typed text through domain/markdown-text.ts. */
   message: string;
   collection: string;
   item: string;
