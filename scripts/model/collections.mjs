@@ -3,10 +3,19 @@ import { f, collection, folder, auditFields, archiveField } from './dsl.mjs';
 import * as C from './choices.mjs';
 
 const POLICY_TEMPLATE = '{{policy_no}}';
-const CUSTOMER_TEMPLATE = '{{name}}（{{id_number}}）';
+// The masked ID number: every department may read it (the full one is withheld from some).
+const CUSTOMER_TEMPLATE = '{{name}}（{{id_number_masked}}）';
 const REPORT_TEMPLATE = '{{report_no}} {{insured_name}}';
 const COMPLAINT_TEMPLATE = '{{complaint_no}} {{customer_name}}';
 const USER_TEMPLATE = '{{first_name}}{{last_name}}';
+// The masked copy the server keeps of an ID number or personal phone (docs/personal-data.md): the
+// departments denied the full value read this one in the same place of the form. Where the full value
+// is readable (it is then among the form's values, even when empty) the copy is hidden.
+const maskedCopy = (key, label) =>
+  f.string(`${key}_masked`, `${label}（打码）`, {
+    readonly: true, maxLength: 32, note: '由系统按完整号码生成',
+    conditions: [{ name: '可查看完整号码时隐藏', rule: { _or: [{ [key]: { _nnull: true } }, { [key]: { _null: true } }] }, hidden: true }],
+  });
 const numberField = (key, label) =>
   f.string(key, label, { readonly: true, unique: true, maxLength: 32, note: '由系统在保存时按编号规则自动生成，不可修改。' });
 const NUMBERED_EXTRA = [
@@ -70,7 +79,9 @@ export const collections = [
         unique: true, maxLength: 32,
         validation: { _and: [{ id_number: { _regex: '^[0-9]{17}[0-9Xx]$' } }] }, validationMessage: '身份证号应为18位，最后一位可以是X',
       }),
+      maskedCopy('id_number', '身份证号'),
       f.string('phone', '联系电话', { maxLength: 32 }),
+      maskedCopy('phone', '联系电话'),
       f.string('address', '联系地址', { width: 'full' }),
       ...auditFields(),
     ],
@@ -122,6 +133,7 @@ export const collections = [
       f.string('product_name', '险种名称'),
       f.string('insured_name', '被保险人姓名', { required: true, indexed: true }),
       f.string('insured_id_number', '被保险人身份证号', { maxLength: 32, indexed: true }),
+      maskedCopy('insured_id_number', '被保险人身份证号'),
       f.divider('divider_incident', '出险情况', { icon: 'emergency' }),
       f.timestamp('incident_at', '出险时间', { required: true }),
       f.string('incident_place', '出险地点', { required: true }),
@@ -143,6 +155,7 @@ export const collections = [
       f.divider('divider_reporter', '报案人情况', { icon: 'person' }),
       f.string('reporter_name', '报案人姓名', { required: true }),
       f.string('reporter_phone', '报案人电话', { required: true, maxLength: 32 }),
+      maskedCopy('reporter_phone', '报案人电话'),
       f.string('reporter_address', '报案人联系地址'),
       f.string('reporter_relation', '与出险人关系', { required: true }),
       f.divider('divider_review', '初步审核', { icon: 'fact_check' }),
@@ -179,6 +192,7 @@ export const collections = [
       f.divider('divider_applicant', '申请人与请求权', { icon: 'badge' }),
       f.string('applicant_name', '申请人姓名', { required: true }),
       f.string('applicant_id_number', '申请人身份证号', { maxLength: 32 }),
+      maskedCopy('applicant_id_number', '申请人身份证号'),
       f.string('applicant_relation', '与被保险人关系'),
       f.boolean('identity_verified', '已核验申请人身份证明'),
       f.boolean('relation_verified', '已核验与被保险人关系证明'),
@@ -264,6 +278,7 @@ export const collections = [
       f.m2o('claim_report', '报案', 'claim_reports', REPORT_TEMPLATE),
       f.string('customer_name', '客户姓名', { required: true, indexed: true }),
       f.string('customer_phone', '客户电话', { maxLength: 32 }),
+      maskedCopy('customer_phone', '客户电话'),
       f.text('demand', '客户要求', { required: true }),
       f.text('reason', '投诉理由', { required: true }),
       f.text('market_opinion', '市场部意见'),

@@ -17,7 +17,7 @@ const COLLECTIONS: Record<string, { touch: Record<string, unknown>; create: (ref
   claim_documents: { touch: { note: '已核对' }, create: (r) => ({ application: r.application, doc_type: 'claim_form' }) },
   surrender_requests: { touch: { customer_name: '矩阵' }, create: (r) => ({ channel: 'phone', policy: r.policy, reason: '测试' }) },
   endorsement_requests: { touch: { customer_name: '矩阵' }, create: (r) => ({ channel: 'phone', policy: r.policy, requested_changes: '测试' }) },
-  complaints: { touch: { customer_phone: '13200000000' }, create: () => complaintPayload() },
+  complaints: { touch: { handling_opinion: '矩阵意见' }, create: () => complaintPayload() },
   complaint_steps: { touch: { opinion: '同意' }, create: (r) => ({ complaint: r.complaint, to_stage: 'submitted', entered_at: new Date().toISOString() }) },
   urge_notices: { touch: { acknowledged_at: new Date().toISOString() }, create: (r, d) => ({ collection: 'complaints', item: String(r.complaint), department: d, issued_at: new Date().toISOString(), reason: '测试' }) },
   overdue_inquiries: { touch: { reply: '人手不足' }, create: (r, d) => ({ complaint: r.complaint, department: d, issued_at: new Date().toISOString() }) },

@@ -5,11 +5,13 @@ import { registerChineseErrors } from './register-chinese-errors';
 import { registerDatabaseTuning } from './register-database-tuning';
 import { registerDeadlines } from './register-deadlines';
 import { registerGuards } from './register-guards';
+import { registerMaskedCopies } from './register-masked-copies';
 import { registerRulesCache } from './register-rules-cache';
 import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
 
-// Order matters: guards, then the hooks that decide a case, then the clocks that follow from it.
+// Order matters: guards, then the hooks that decide a case, then the clocks that follow from it,
+// then the masked copies of whatever personal data the write ends up setting.
 export default defineHook((on, context) => {
   const setup = { on, context, timeZone: businessTimeZone(context.env) };
   registerSetupCommand(setup);
@@ -20,4 +22,5 @@ export default defineHook((on, context) => {
   registerRulesCache(setup);
   registerCases(setup);
   registerDeadlines(setup);
+  registerMaskedCopies(setup);
 });

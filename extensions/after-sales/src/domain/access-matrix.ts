@@ -1,3 +1,5 @@
+import { maskedCopiesOf, personalFieldsOf } from './personal-data';
+
 export type Action = 'create' | 'read' | 'update' | 'delete';
 export type Filter = Record<string, unknown>;
 
@@ -13,6 +15,8 @@ export interface AccessFile {
   policies: { name: string; department?: string; icon: string; description: string; app_access: boolean; admin_access: boolean }[];
   staff_user_fields: string[];
   rule_tables: string[];
+  /** policies that never receive ID numbers and personal phones (domain/personal-data.ts); they read the masked copies */
+  personal_data_withheld_from: string[];
   /** policy → collection → "CRU" or a cell with item filters */
   matrix: Record<string, Record<string, string | MatrixCell>>;
 }
@@ -40,12 +44,36 @@ function withDepartment(filter: Filter | undefined, department: string | undefin
   return JSON.parse(JSON.stringify(filter).replaceAll('"$DEPARTMENT"', JSON.stringify(department ?? null))) as Filter;
 }
 
+/** The fields of a collection in the current schema (aliases included), for permissions that list fields. */
+export type FieldsOf = (collection: string) => string[];
+
+/** The fields a policy may read, create or update in a collection: all (`*`), or all but the personal ones it is denied. */
+export function permittedFields(file: AccessFile, policy: string, collection: string, action: Action, fieldsOf: FieldsOf): string[] {
+  const personal = personalFieldsOf(collection);
+  if (personal.length === 0 || !file.personal_data_withheld_from.includes(policy)) return ['*'];
+  // Reads get the masked copies instead; writes get neither (the server keeps the copies).
+  const withheld = new Set(action === 'read' ? personal : [...personal, ...maskedCopiesOf(collection)]);
+  return fieldsOf(collection).filter((field) => !withheld.has(field)).sort();
+}
+
+/**
+ * Whether a policy may read the history (directus_revisions, directus_activity) of a collection
+ * directly: only when it may read every item and every field of it. A revision's `data` carries
+ * every stored field, and its `item` is a string key no permission filter can relate to the case,
+ * so any other case goes through the case-history endpoint, which applies the item's own rules.
+ */
+export function readsHistoryOf(file: AccessFile, policy: string, collection: string, cell: MatrixCell): boolean {
+  if (!cell.actions.includes('R') || cell.read) return false;
+  return personalFieldsOf(collection).length === 0 || !file.personal_data_withheld_from.includes(policy);
+}
+
 /**
  * Every permission the access file grants: one rule per policy, collection and action, with the
- * policy's department put into its item filters. Staff also read user names, the rule tables and
- * the history (activity, revisions) of what they may read.
+ * policy's department put into its item filters and, for a policy denied personal data, the list
+ * of fields it may touch (`fieldsOf` gives a collection's fields in the current schema). Staff also
+ * read user names, the rule tables and the history of what they may read entirely (readsHistoryOf).
  */
-export function expandAccessMatrix(file: AccessFile): PermissionRule[] {
+export function expandAccessMatrix(file: AccessFile, fieldsOf: FieldsOf): PermissionRule[] {
   const rules: PermissionRule[] = [];
   for (const [policy, collections] of Object.entries(file.matrix)) {
     const department = file.policies.find((p) => p.name === policy)?.department;
@@ -61,18 +89,18 @@ export function expandAccessMatrix(file: AccessFile): PermissionRule[] {
           policy,
           collection,
           action,
-          // Whole rows: server-set and back-entry fields are guarded by hooks (shared/reject-forged-fields.ts),
-          // which answer in Chinese and let the server itself fill them in the same request.
-          fields: ['*'],
+          // Whole rows but withheld personal data: server-set and back-entry fields are guarded by hooks
+          // (shared/reject-forged-fields.ts), which answer in Chinese and let the server fill them in the same request.
+          fields: permittedFields(file, policy, collection, action, fieldsOf),
           permissions: action === 'create' ? {} : withDepartment(cell[action as 'read' | 'update'], department),
           validation: action === 'create' ? withDepartment(cell.create, department) : {},
         });
       }
     }
-    const readable = Object.entries(grants).filter(([, cell]) => cell.actions.includes('R')).map(([collection]) => collection);
+    const history = Object.entries(grants).filter(([collection, cell]) => readsHistoryOf(file, policy, collection, cell)).map(([collection]) => collection);
     rules.push({ policy, collection: 'directus_users', action: 'read', fields: file.staff_user_fields, permissions: {}, validation: {} });
     for (const collection of AUDIT_COLLECTIONS) {
-      rules.push({ policy, collection, action: 'read', fields: ['*'], permissions: { collection: { _in: readable } }, validation: {} });
+      rules.push({ policy, collection, action: 'read', fields: ['*'], permissions: { collection: { _in: history } }, validation: {} });
     }
   }
   return rules;

@@ -1,5 +1,6 @@
-import { cellOf, type AccessFile } from './access-matrix';
+import { cellOf, readsHistoryOf, type AccessFile } from './access-matrix';
 import { BACK_ENTRY_FIELDS } from './back-entry-fields';
+import { maskedCopyLabel, maskedCopyOf, PERSONAL_FIELDS } from './personal-data';
 import { SERVER_SET_FIELDS } from './server-set-fields';
 
 /** docs/permissions.md, generated from snapshots/access.yaml so the two never disagree. */
@@ -15,6 +16,17 @@ export function renderPermissionsDoc(file: AccessFile): string {
     for (const action of marks) notes.push(`${department} · ${collection} · ${action}: \`${JSON.stringify(cell[action])}\``);
     return marks.length ? `${cell.actions} ¹` : cell.actions;
   };
+  const withheld = file.personal_data_withheld_from;
+  const history = (department: string) => {
+    const grants = { ...Object.fromEntries(file.rule_tables.map((table) => [table, 'R'])), ...file.matrix[department] };
+    const own = Object.entries(grants).filter(([collection, cell]) => readsHistoryOf(file, department, collection, cellOf(cell))).map(([collection]) => collection);
+    const rules = file.rule_tables.every((table) => own.includes(table));
+    return [...own.filter((collection) => !file.rule_tables.includes(collection)).map((c) => `\`${c}\``), ...(rules ? ['rule tables ²'] : [])].join(', ');
+  };
+  const serverSet: Record<string, string[]> = Object.fromEntries(Object.entries(SERVER_SET_FIELDS).map(([c, fields]) => [c, Object.entries(fields).map(([f, label]) => `\`${f}\` ${label}`)]));
+  for (const [collection, fields] of Object.entries(PERSONAL_FIELDS)) {
+    serverSet[collection] = [...(serverSet[collection] ?? []), ...Object.entries(fields).map(([field, kind]) => `\`${maskedCopyOf(field)}\` ${maskedCopyLabel(kind)}`)];
+  }
   const lines = [
     '# Permissions',
     '',
@@ -35,8 +47,27 @@ export function renderPermissionsDoc(file: AccessFile): string {
     '',
     `² ${file.rule_tables.map((t) => `\`${t}\``).join(', ')}.`,
     '',
-    'Every department also reads user names (`directus_users`: ' + file.staff_user_fields.join(', ') + ') and the history',
-    '(`directus_activity`, `directus_revisions`) of the collections it may read.',
+    'Every department also reads user names (`directus_users`: ' + file.staff_user_fields.join(', ') + ').',
+    '',
+    '## Personal data',
+    '',
+    `ID numbers and personal phone numbers are withheld from ${withheld.join(', ')}: their permissions list every field`,
+    'of the collection except these (read, create, update), so Directus refuses any query that names one. They read the',
+    'masked copy the server keeps beside each field instead (docs/personal-data.md).',
+    '',
+    '| collection | personal field | masked copy |',
+    '|---|---|---|',
+    ...Object.entries(PERSONAL_FIELDS).flatMap(([c, fields]) => Object.keys(fields).map((f) => `| \`${c}\` | \`${f}\` | \`${maskedCopyOf(f)}\` |`)),
+    '',
+    '## History',
+    '',
+    'A department reads the history (`directus_revisions`, `directus_activity`) only of the collections whose every item and',
+    'every field it may read; the history of any other case it may read comes from `GET /after-sales/history/:collection/:id`,',
+    'which applies the case\'s own read permission and leaves out (or masks) the fields the reader may not see.',
+    '',
+    `| department | reads the history of |`,
+    '|---|---|',
+    ...departments.map((d) => `| ${d} | ${history(d)} |`),
     '',
     '## Fields nobody but the server writes',
     '',
@@ -44,7 +75,9 @@ export function renderPermissionsDoc(file: AccessFile): string {
     '',
     '| collection | fields |',
     '|---|---|',
-    ...Object.entries(SERVER_SET_FIELDS).map(([c, fields]) => `| \`${c}\` | ${Object.entries(fields).map(([f, label]) => `\`${f}\` ${label}`).join(', ')} |`),
+    ...Object.entries(serverSet).map(([c, fields]) => `| \`${c}\` | ${fields.join(', ')} |`),
+    '',
+    'A masked copy (`…_masked`) passes only as the exact mask of the personal value sent with it (restoring a revision sends both).',
     '',
     '## Back-entry (补录) of the real time of an event',
     '',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isMaskedValue, maskByFieldName, maskIdNumber, maskItems, maskPhone, seesFullPersonalData } from './personal-data';
+import { columnsForMaskedReader, forgedMaskedCopy, isMaskedValue, maskIdNumber, maskPhone, recordForReader, withMaskedCopies } from './personal-data';
 
 describe('masking', () => {
   test.each([
@@ -12,32 +12,57 @@ describe('masking', () => {
     ['021-64001234', '021*****1234'],
   ])('phone %s → %s', (value, masked) => expect(maskPhone(value)).toBe(masked));
 
-  test('who sees full values', () => {
-    expect(seesFullPersonalData(true, null)).toBe(true);
-    expect(seesFullPersonalData(false, '市场部')).toBe(true);
-    expect(seesFullPersonalData(false, '运营部')).toBe(true);
-    expect(seesFullPersonalData(false, '总经理室')).toBe(false);
-    expect(seesFullPersonalData(false, '技术部')).toBe(false);
-    expect(seesFullPersonalData(false, '质量管理部')).toBe(false);
-    expect(seesFullPersonalData(false, null)).toBe(false);
-  });
-
   test('a masked value is recognised on its way back', () => {
     expect(isMaskedValue('138****1234')).toBe(true);
     expect(isMaskedValue('13800001234')).toBe(false);
   });
+});
 
-  test('items and their nested relations are masked; other fields and other collections untouched', () => {
-    const related = (collection: string, field: string) => (collection === 'policies' && field === 'insured' ? 'customers' : collection === 'claim_reports' && field === 'policy' ? 'policies' : null);
-    const report = { id: 1, insured_id_number: '110101199001011234', reporter_phone: '13800001234', policy: { policy_no: 'P1', insured: { name: '李四', id_number: '110101198001011111', phone: '13900001111' } } };
-    expect(maskItems('claim_reports', [report], related)).toEqual([
-      { id: 1, insured_id_number: '110***********1234', reporter_phone: '138****1234', policy: { policy_no: 'P1', insured: { name: '李四', id_number: '110***********1111', phone: '139****1111' } } },
+describe('masked copies kept by the server', () => {
+  test.each([
+    ['customers', { name: '张三', id_number: '110101199001011234' }, { name: '张三', id_number: '110101199001011234', id_number_masked: '110***********1234' }],
+    ['customers', { phone: null }, { phone: null, phone_masked: null }],
+    ['claim_reports', { reporter_phone: '13800001234', incident_place: '上海' }, { reporter_phone: '13800001234', reporter_phone_masked: '138****1234', incident_place: '上海' }],
+    ['complaints', { demand: '道歉' }, { demand: '道歉' }],
+    ['insurers', { contact_phone: '95500' }, { contact_phone: '95500' }],
+  ])('%s %o → %o', (collection, payload, expected) => expect(withMaskedCopies(collection, payload)).toEqual(expected));
+
+  test('a batch of rows gets a copy per row', () => {
+    expect(withMaskedCopies('claim_applications', [{ applicant_id_number: '110101199001011234' }, { applicant_name: '李四' }])).toEqual([
+      { applicant_id_number: '110101199001011234', applicant_id_number_masked: '110***********1234' },
+      { applicant_name: '李四' },
     ]);
-    expect(maskItems('insurers', { contact_phone: '95500' }, related)).toEqual({ contact_phone: '95500' });
-    expect(maskItems('customers', { id_number: null }, related)).toEqual({ id_number: null });
+  });
+
+  test.each([
+    [{ id_number_masked: '110***********1234' }, 'id_number_masked'],
+    [{ id_number: '110101199001011234', id_number_masked: '999' }, 'id_number_masked'],
+    [{ id_number: '110101199001011234', id_number_masked: '110***********1234' }, null],
+    [{ phone: null, phone_masked: null }, null],
+    [{ name: '张三' }, null],
+  ])('a client-written copy %o → refused: %s', (row, field) => expect(forgedMaskedCopy('customers', row)?.field ?? null).toBe(field));
+});
+
+describe('a stored record as a reader sees it', () => {
+  const revision = { id: 7, name: '张三', id_number: '110101199001011234', phone: '13800001234', address: '上海' };
+
+  test('fields the reader may not read are left out; personal ones become their masked copy', () => {
+    const readable = new Set(['id', 'name', 'address', 'id_number_masked', 'phone_masked']);
+    expect(recordForReader('customers', revision, readable)).toEqual({ id: 7, name: '张三', address: '上海', id_number_masked: '110***********1234', phone_masked: '138****1234' });
+  });
+
+  test('a reader of the full values sees the record as stored', () => {
+    const readable = new Set(['id', 'name', 'address', 'id_number', 'phone', 'id_number_masked', 'phone_masked']);
+    expect(recordForReader('customers', revision, readable)).toEqual(revision);
+  });
+
+  test('a stored masked copy is kept as stored, not recomputed', () => {
+    const readable = new Set(['id', 'phone_masked']);
+    expect(recordForReader('customers', { id: 7, phone: '13800001234', phone_masked: '138****1234' }, readable)).toEqual({ id: 7, phone_masked: '138****1234' });
   });
 });
 
-test('a record of unknown collection is masked by field name', () => {
-  expect(maskByFieldName({ phone: '13800001234', reporter_phone: '13900001111', name: '张三' })).toEqual({ phone: '138****1234', reporter_phone: '139****1111', name: '张三' });
+test('list columns for a reader denied the full values', () => {
+  expect(columnsForMaskedReader('customers', ['name', 'id_number', 'phone', 'address'])).toEqual(['name', 'id_number_masked', 'phone_masked', 'address']);
+  expect(columnsForMaskedReader('policies', ['policy_no', 'insured'])).toEqual(['policy_no', 'insured']);
 });

@@ -1,3 +1,5 @@
+import { forgedMaskedCopy } from './personal-data';
+
 /**
  * Fields only the server writes: case numbers, eligibility results, clocks, approvals. A value sent
  * by any client (administrators included) is refused, so none of them can be forged or typed in.
@@ -22,12 +24,13 @@ export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
   petitions: { petition_no: '签呈编号' },
 };
 
-/** The first server-set field a client payload tries to write, if any. */
+/**
+ * The first server-set field a client payload tries to write, if any. The masked copies of personal
+ * fields (`id_number_masked` …) are server-set too (domain/personal-data.ts).
+ */
 export function forgedServerField(collection: string, payload: Record<string, unknown>): { field: string; label: string } | null {
-  const fields = SERVER_SET_FIELDS[collection];
-  if (!fields) return null;
-  for (const [field, label] of Object.entries(fields)) {
+  for (const [field, label] of Object.entries(SERVER_SET_FIELDS[collection] ?? {})) {
     if (field in payload) return { field, label };
   }
-  return null;
+  return forgedMaskedCopy(collection, payload);
 }

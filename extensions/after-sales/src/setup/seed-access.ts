@@ -1,3 +1,4 @@
+import type { SchemaOverview } from '@directus/types';
 import { expandAccessMatrix, type AccessFile } from '../domain/access-matrix';
 import { readYaml } from './read-yaml';
 import { SYSTEM_ADMIN, type SetupContext } from './setup-context';
@@ -45,7 +46,9 @@ export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ 
     }
   }
 
-  for (const rule of expandAccessMatrix(file)) {
+  // Field lists follow the current schema: a field an administrator adds reaches the departments denied personal data on the next start.
+  const fieldsOf = (collection: string) => Object.keys((schema as SchemaOverview).collections[collection]?.fields ?? {});
+  for (const rule of expandAccessMatrix(file, fieldsOf)) {
     const policyId = policyIds.get(rule.policy);
     if (!policyId) throw new Error(`access.yaml: permission names unknown policy ${rule.policy}`);
     const wanted = {

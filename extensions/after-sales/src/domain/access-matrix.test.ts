@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { expandAccessMatrix, permittedFields, readsHistoryOf, type AccessFile } from './access-matrix';
+
+const file: AccessFile = {
+  roles: [],
+  policies: [
+    { name: '市场部', department: 'market', icon: 'x', description: '', app_access: true, admin_access: false },
+    { name: '技术部', department: 'tech', icon: 'x', description: '', app_access: true, admin_access: false },
+  ],
+  staff_user_fields: ['id', 'first_name'],
+  rule_tables: ['work_calendar'],
+  personal_data_withheld_from: ['技术部'],
+  matrix: {
+    市场部: { customers: 'CRU', complaints: 'CRU', petitions: { actions: 'CR', read: { department: { _eq: '$DEPARTMENT' } } } },
+    技术部: { customers: 'R', complaints: { actions: 'RU', read: { stage: { _eq: 'tech_analysis' } } }, policies: 'R' },
+  },
+};
+const fields: Record<string, string[]> = {
+  customers: ['id', 'name', 'id_number', 'id_number_masked', 'phone', 'phone_masked', 'address'],
+  complaints: ['id', 'stage', 'customer_phone', 'customer_phone_masked', 'demand'],
+};
+const fieldsOf = (collection: string) => fields[collection] ?? [];
+
+describe('fields a policy may touch', () => {
+  test.each([
+    ['市场部', 'customers', 'read', ['*']],
+    ['市场部', 'customers', 'update', ['*']],
+    ['技术部', 'customers', 'read', ['address', 'id', 'id_number_masked', 'name', 'phone_masked']],
+    ['技术部', 'complaints', 'update', ['demand', 'id', 'stage']],
+    ['技术部', 'policies', 'read', ['*']],
+  ] as const)('%s %s %s → %o', (policy, collection, action, expected) => {
+    expect(permittedFields(file, policy, collection, action, fieldsOf)).toEqual(expected);
+  });
+});
+
+describe('history read directly only where every item and field is readable', () => {
+  test.each([
+    ['市场部', 'customers', 'CRU', true],
+    ['市场部', 'petitions', { actions: 'CR', read: { department: { _eq: '$DEPARTMENT' } } }, false],
+    ['技术部', 'customers', 'R', false],
+    ['技术部', 'policies', 'R', true],
+    ['技术部', 'complaints', { actions: 'RU', read: { stage: { _eq: 'tech_analysis' } } }, false],
+    ['技术部', 'letters', 'U', false],
+  ] as const)('%s %s %o → %s', (policy, collection, cell, expected) => {
+    expect(readsHistoryOf(file, policy, collection, typeof cell === 'string' ? { actions: cell } : cell)).toBe(expected);
+  });
+
+  test('the audit collections are filtered to those collections', () => {
+    const rules = expandAccessMatrix(file, fieldsOf);
+    const revisions = (policy: string) => rules.find((rule) => rule.policy === policy && rule.collection === 'directus_revisions')?.permissions;
+    expect(revisions('市场部')).toEqual({ collection: { _in: ['work_calendar', 'customers', 'complaints'] } });
+    expect(revisions('技术部')).toEqual({ collection: { _in: ['work_calendar', 'policies'] } });
+    expect(rules.find((rule) => rule.policy === '技术部' && rule.collection === 'directus_activity')?.permissions).toEqual({ collection: { _in: ['work_calendar', 'policies'] } });
+  });
+});
