@@ -11,6 +11,7 @@ import { LetterRequestError } from '../errors/letter-request-error';
 import { issueLetter, previewLetter, printLetter, type LetterRequest } from '../letters/letter-service';
 import path from 'node:path';
 import { registerDashboardRoutes } from './dashboard-routes';
+import { registerHistoryRoutes } from './history-routes';
 import { registerWorkbenchRoutes } from './workbench-routes';
 
 type Handler = (req: Request & { accountability?: any; schema?: unknown }, res: Response) => Promise<unknown>;
@@ -58,6 +59,7 @@ export default defineEndpoint({
     );
 
     registerWorkbenchRoutes(router, { services, database, env });
+    registerHistoryRoutes(router, { services, database });
 
     // K-MONTHLY: the GM Office (or an administrator) builds the statistics of a month on demand.
     router.post(
