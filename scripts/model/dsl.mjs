@@ -127,7 +127,7 @@ export const f = {
   json: (key, label, o = {}) =>
     field(key, label, 'json', { interface: 'input-code', options: { language: 'JSON' }, special: ['cast-json'], ...o }),
   m2o: (key, label, related, template, o = {}) => ({
-    ...field(key, label, related === 'directus_users' ? 'uuid' : 'integer', {
+    ...field(key, label, related.startsWith('directus_') ? 'uuid' : 'integer', {
       interface: 'select-dropdown-m2o',
       options: { template, enableCreate: false },
       display: 'related-values',
@@ -163,6 +163,8 @@ export const f = {
   // Preview, issue and print a letter of this case, and list the letters issued (bundle interface).
   letters: (key, label, template) =>
     field(key, label, 'alias', { interface: 'after-sales-letters', special: ['alias', 'no-data'], options: { template } }),
+  // The moves this user may make now (办理) and the readable step history (bundle interface).
+  moves: (key, label) => field(key, label, 'alias', { interface: 'after-sales-moves', special: ['alias', 'no-data'] }),
   notice: (key, label, text, o = {}) =>
     field(key, label, 'alias', {
       interface: 'presentation-notice',

@@ -89,3 +89,13 @@ export async function callEndpoint(client: Client, method: string, route: string
   const text = await response.text();
   return { status: response.status, type: response.headers.get('content-type') ?? '', text, json: text.startsWith('{') ? JSON.parse(text) : null };
 }
+
+/**
+ * Makes a complaint move (POST /after-sales/complaints/:id/moves) as the client's user and returns
+ * the complaint as the user reads it afterwards; a refusal throws like an SDK request (see failure).
+ */
+export async function moveComplaint(client: Client, id: number | string, to: string, values: Record<string, unknown> = {}, opinion?: string, url = baseUrl()): Promise<any> {
+  const response = await callEndpoint(client, 'POST', `/after-sales/complaints/${id}/moves`, { to, values, opinion }, url);
+  if (response.status >= 400) throw Object.assign(new Error(response.text), { response: { status: response.status }, errors: response.json?.errors });
+  return response.json.data.complaint;
+}

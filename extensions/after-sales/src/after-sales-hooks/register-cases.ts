@@ -3,6 +3,7 @@ import { notifyMajorCase } from '../claims/notify-major-case';
 import { complaintOnCreate, complaintOnUpdate } from '../complaints/complaint-on-write';
 import { complaintFollowUp, FOLLOW_UP_FIELDS } from '../complaints/follow-up';
 import { recordStep, STEP_FIELDS } from '../complaints/record-step';
+import { requestApprovalOnce } from '../complaints/request-approval';
 import { numberOnCreate } from '../numbering/number-on-create';
 import { actorOf } from '../shared/actor';
 import { readRows } from '../shared/data-access';
@@ -23,10 +24,13 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
   on.filter('items.update', async (payload, { collection, keys }, event) => claimsOnUpdate({ services, schema: event.schema, database: event.database, event }, collection, asKeys(keys), asRow(payload), new Date(), timeZone));
 
   on.filter('items.create', async (payload, { collection }, event) =>
-    collection === 'complaints' ? complaintOnCreate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database), asRow(payload), new Date(), timeZone) : payload,
+    collection === 'complaints' ? complaintOnCreate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database, event), asRow(payload), new Date(), timeZone) : payload,
   );
+  // Internal writes (no accountability: clocks recomputed, the sweep) are the console's own.
   on.filter('items.update', async (payload, { collection, keys }, event) =>
-    collection === 'complaints' ? complaintOnUpdate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database), asKeys(keys), asRow(payload), new Date(), timeZone) : payload,
+    collection === 'complaints' && event.accountability
+      ? complaintOnUpdate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database, event), asKeys(keys), asRow(payload))
+      : payload,
   );
 
   // After commit: notices, the step log and follow-ups (each idempotent, errors logged). They use
@@ -43,15 +47,18 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
     for (const key of asKeys(keys)) void majorCase(key, context);
   });
 
+  // A new complaint's first step(s) and its follow-ups; later stage changes are moves, which write
+  // their step in their own transaction (complaints/complaint-moves.ts).
   const afterComplaintWrite = async (keys: (string | number)[], payload: Record<string, unknown>, context: EventContext, created = false) => {
     const data = { services, database, schema: await schemaOf(context) };
     const actorId = context.accountability?.user ?? null;
-    const fields = [...new Set([...STEP_FIELDS, ...FOLLOW_UP_FIELDS])];
+    const fields = [...new Set([...STEP_FIELDS, ...FOLLOW_UP_FIELDS, 'offer_amount'])];
     // One read of the complaints as committed serves the step log and the follow-ups.
     const complaints = await readRows(data, 'complaints', fields, (query) => query.whereIn('id', keys));
     for (const complaint of complaints) {
-      if ('stage' in payload) await recordStep(data, complaint, actorId, payload['handling_opinion'], { created });
+      if (created) await recordStep(data, complaint, actorId, payload['handling_opinion'], { created });
       await complaintFollowUp(data, complaint, new Date());
+      if ('offer_amount' in payload) await requestApprovalOnce(data, complaint, new Date());
     }
   };
   const logged = (promise: Promise<void>) => promise.catch((error) => logger.error(error, '[after-sales] complaint follow-up failed'));

@@ -1,56 +1,19 @@
-import { commitmentBeforeApproval, judgeMove, STAGE_LABELS, type Transition } from '../domain/complaint-workflow';
-import type { ApprovalAuthority } from '../domain/approval-authority';
-import { penaltyFromStandard, type PenaltyStandard } from '../domain/penalty';
-import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
+import {
+  approvedPlanChange, commitmentBeforeApproval, fieldOwnershipRefusal, fieldsNotOwned, judgeMove, STAGE_LABELS, supervisorReviewRefusal,
+} from '../domain/complaint-workflow';
 import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
-import { assignCaseNumber, numberCaseOnce, readNumberingRule } from '../numbering/assign-case-number';
+import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
 import type { Actor } from '../shared/actor';
-import { cachedRules } from '../shared/rules-cache';
-import { readAll, readRows, readStored, type DataAccess } from '../shared/data-access';
+import { readStored, type DataAccess } from '../shared/data-access';
+import { complaintRules } from './complaint-rules';
+import { penaltyFromChoice } from './penalty-from-choice';
 
 type Item = Record<string, any>;
 const CREATE_STAGES = ['draft', 'submitted'];
 
-function rules(data: DataAccess) {
-  return cachedRules(data.database, data.event, 'complaint-workflow', () => readRules(data));
-}
-
-async function readRules(data: DataAccess) {
-  const [transitions, authorities] = await Promise.all([
-    readRows(data, 'complaint_transitions', ['from_stage', 'to_stage', 'department', 'requires_approval', 'required_fields']),
-    readRows(data, 'approval_authorities', ['level', 'max_amount', 'sort'], undefined, 'sort'),
-  ]);
-  return { transitions: transitions as Transition[], authorities: authorities as ApprovalAuthority[] };
-}
-
-async function move(data: DataAccess, actor: Actor, current: Item, changes: Item, now: Date, timeZone: string): Promise<Item> {
-  const merged = { ...current, ...changes };
-  const from = String(current['stage'] ?? 'draft');
-  const to = String(changes['stage']);
-  const { transitions, authorities } = await rules(data);
-  // The user's approval policies only for a move that needs approval (plan_review → negotiating).
-  const needsApproval = !actor.isAdmin && transitions.some((rule) => rule.from_stage === from && rule.to_stage === to && rule.requires_approval);
-  const approvalLevels = needsApproval ? await actor.approvalLevels() : [];
-  const verdict = judgeMove({ from, to, complaint: merged, department: actor.department, isAdmin: actor.isAdmin, approvalLevels, transitions, authorities });
-  if (!verdict.ok) throw verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason });
-  const derived: Item = {};
-  if (verdict.approvalLevel) Object.assign(derived, { approval_level: verdict.approvalLevel, approved_by: actor.userId, approved_at: now.toISOString() });
-  if (to === 'registered') {
-    if (!merged['registered_at']) derived['registered_at'] = now.toISOString();
-    const rule = await readNumberingRule(data.database, 'complaints', data.event);
-    // K-NUMBER: the number is given when the GM Office accepts the complaint, in its month; once,
-    // even when two clerks (or two instances) register it at the same moment.
-    if (rule && !merged['complaint_no']) derived['complaint_no'] = await numberCaseOnce(data.database, 'complaints', current['id'], rule, now, timeZone);
-  }
-  return derived;
-}
-
-async function penalty(data: DataAccess, changes: Item): Promise<Item> {
-  if (!changes['penalty_standard']) return {};
-  const [standard] = await readAll(data, 'penalty_standards', { filter: { id: { _eq: changes['penalty_standard'] } }, fields: ['code', 'loss_amount', 'penalty_type', 'administrative_sanction'] });
-  return standard ? penaltyFromStandard(standard as PenaltyStandard, changes) : {};
-}
+/** Fields Directus itself or the form sends that no department owns (archiving is an administrator's). */
+const UNOWNED_FIELDS = new Set(['moves', 'steps', 'guidance', 'reply_letters']);
 
 /** A case an administrator enters past registration (taken on paper) gets its number like any other. */
 async function backEnteredNumber(data: DataAccess, stage: string, payload: Item, now: Date, timeZone: string): Promise<Item> {
@@ -64,26 +27,46 @@ export async function complaintOnCreate(data: DataAccess, actor: Actor, payload:
   const stage = String(payload['stage'] ?? 'draft');
   const refusal = commitmentBeforeApproval(payload, payload);
   if (refusal && !actor.isAdmin) throw new WorkflowForbiddenError({ reason: refusal });
-  payload = { ...payload, ...(await penalty(data, payload)) };
+  if (!actor.isAdmin && 'supervisor_reviewed' in payload && payload['supervisor_reviewed']) throw new WorkflowForbiddenError({ reason: '新投诉不能勾选“主管已核阅”。' });
+  payload = { ...payload, ...(await penaltyFromChoice(data, payload)) };
   if (actor.isAdmin) return { ...payload, ...(await backEnteredNumber(data, stage, payload, now, timeZone)) };
   if (stage === 'draft') return payload;
   if (!CREATE_STAGES.includes(stage)) {
     throw new WorkflowRefusedError({ reason: `新的客户抱怨只能以“${STAGE_LABELS['draft']}”或“${STAGE_LABELS['submitted']}”登记。` });
   }
-  return { ...payload, ...(await move(data, actor, { stage: 'draft' }, payload, now, timeZone)) };
+  const { transitions, authorities } = await complaintRules(data);
+  const verdict = judgeMove({ from: 'draft', to: stage, complaint: payload, department: actor.department, isAdmin: false, approvalLevels: [], transitions, authorities });
+  if (!verdict.ok) throw verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason });
+  return payload;
 }
 
-/** Filter for `items.update` on complaints: stage moves follow the workflow; commitments wait for approval. */
-export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (string | number)[], payload: Item, now: Date, timeZone: string): Promise<Item> {
-  payload = { ...payload, ...(await penalty(data, payload)) };
+/**
+ * Filter for `items.update` on complaints (a PATCH, never a move): the stage changes only through
+ * the moves endpoint; a department writes only the fields it owns in the complaint's stage; an
+ * approved plan stays as approved; 主管已核阅 is the supervisor's; commitments wait for approval.
+ */
+export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (string | number)[], payload: Item): Promise<Item> {
   const current = await readStored(data, 'complaints', keys);
-  const results: Item[] = [];
+  const changes = Object.fromEntries(Object.entries(payload).filter(([field]) => !UNOWNED_FIELDS.has(field)));
+  const levels = 'supervisor_reviewed' in changes && !actor.isAdmin ? await actor.approvalLevels() : [];
   for (const row of current) {
-    const refusal = commitmentBeforeApproval(payload, { ...row, ...payload });
-    if (refusal && !actor.isAdmin) throw new WorkflowForbiddenError({ reason: refusal });
-    results.push('stage' in payload && payload['stage'] !== row['stage'] ? await move(data, actor, row, payload, now, timeZone) : {});
+    if ('stage' in changes && changes['stage'] !== row['stage']) {
+      throw new WorkflowRefusedError({ reason: '处理阶段不能直接修改，请在投诉表单的“办理”中选择下一步（POST /after-sales/complaints/:id/moves）。' });
+    }
+    const locked = approvedPlanChange(changes, row);
+    if (locked) throw new WorkflowForbiddenError({ reason: locked });
+    if (actor.isAdmin) continue;
+    const { authorities } = 'supervisor_reviewed' in changes ? await complaintRules(data) : { authorities: [] };
+    const review = supervisorReviewRefusal(changes, levels, authorities, false);
+    if (review) throw new WorkflowForbiddenError({ reason: review });
+    const refusal = commitmentBeforeApproval(changes, { ...row, ...changes });
+    if (refusal) throw new WorkflowForbiddenError({ reason: refusal });
+    const stage = String(row['stage'] ?? 'draft');
+    // A holder of an approval level ticks 主管已核阅 whatever their department.
+    const owned = fieldsNotOwned(stage, actor.department, changes).filter((field) => field !== 'stage' && !(field === 'supervisor_reviewed' && stage === 'negotiating'));
+    if (owned.length) throw new WorkflowForbiddenError({ reason: fieldOwnershipRefusal(stage, actor.department, owned) });
   }
-  const first = results[0] ?? {};
-  if (results.some((result) => JSON.stringify(result) !== JSON.stringify(first))) throw new BatchUpdateConflictError();
-  return { ...payload, ...first };
+  const rest = { ...payload };
+  delete rest['stage'];
+  return { ...rest, ...(await penaltyFromChoice(data, payload)) };
 }

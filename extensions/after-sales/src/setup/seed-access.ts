@@ -30,11 +30,23 @@ export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ 
     created++;
   }
 
+  // A department is its role record: once recorded in department_roles, the role is found by its id
+  // (an administrator may rename it); only a department not yet recorded is matched by name or created.
+  const recorded = new Map<string, string>((await ctx.database('department_roles').select('department', 'role')).map((row: { department: string; role: string }) => [row.department, row.role]));
+  const departmentOfPolicy = new Map(file.policies.map((policy) => [policy.name, policy.department]));
   for (const role of file.roles) {
     const { policies: rolePolicies, ...fields } = role;
-    let [existing] = await roles.readByQuery({ filter: { name: { _eq: role.name } }, limit: 1, fields: ['id'] });
+    const department = rolePolicies.map((name) => departmentOfPolicy.get(name)).find(Boolean) ?? null;
+    const knownId = department ? recorded.get(department) : undefined;
+    let [existing] = knownId
+      ? await roles.readByQuery({ filter: { id: { _eq: knownId } }, limit: 1, fields: ['id'] })
+      : await roles.readByQuery({ filter: { name: { _eq: role.name } }, limit: 1, fields: ['id'] });
     const roleId: string = existing?.id ?? (await roles.createOne(fields));
     if (!existing) created++;
+    if (department && knownId !== roleId) {
+      await ctx.database('department_roles').where({ department }).delete();
+      await ctx.database('department_roles').insert({ department, role: roleId });
+    }
     for (const policyName of rolePolicies) {
       const policyId = policyIds.get(policyName);
       if (!policyId) throw new Error(`access.yaml: role ${role.name} names unknown policy ${policyName}`);

@@ -1,6 +1,7 @@
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
-import { departmentOfRole, type Department } from '../domain/departments';
+import type { Department } from '../domain/departments';
+import { cachedRules } from './rules-cache';
 
 export interface Actor {
   userId: string | null;
@@ -13,28 +14,33 @@ export interface Actor {
   approvalLevels(): Promise<string[]>;
 }
 
-const roleNames = new Map<string, { name: string | null; at: number }>();
-const ROLE_NAME_CACHE_MS = 60_000;
-
 /**
- * The name of the user's role (directus_roles.name), or null. Which role a user has comes fresh
- * with every request (accountability.role); the name of a role only changes when an administrator
- * renames it, so names are kept for a minute instead of being read on every write and every read.
+ * Role record → department (department_roles, written by setup when it creates or first finds a
+ * department's role). A department is its role record, not the role's name: an administrator who
+ * renames 市场部 changes nothing its users may do. This instance's copy while the rules stand.
  */
-export async function roleNameOf(accountability: Accountability, database: Knex): Promise<string | null> {
-  if (!accountability.role) return null;
-  const hit = roleNames.get(accountability.role);
-  if (hit && Date.now() - hit.at < ROLE_NAME_CACHE_MS) return hit.name;
-  const role = await database('directus_roles').where({ id: accountability.role }).first('name');
-  const name: string | null = role?.name ?? null;
-  roleNames.set(accountability.role, { name, at: Date.now() });
-  return name;
+export function departmentRoles(database: Knex, event?: object): Promise<Map<string, Department>> {
+  return cachedRules(database, event, 'department-roles', async () => {
+    const rows: { department: Department; role: string }[] = await database('department_roles').select('department', 'role');
+    return new Map(rows.map((row) => [row.role, row.department]));
+  });
 }
 
-/** Who is acting: department from the role, approval levels from the policies given to the user. */
-export async function actorOf(accountability: Accountability | null, database: Knex): Promise<Actor> {
+/** The role records of a department (normally one). */
+export async function rolesOfDepartment(database: Knex, department: Department): Promise<string[]> {
+  const roles = await departmentRoles(database);
+  return [...roles].filter(([, key]) => key === department).map(([role]) => role);
+}
+
+/** The department of the user's role (which role a user has comes fresh with every request). */
+export async function departmentOf(accountability: Accountability | null, database: Knex, event?: object): Promise<Department | null> {
+  if (!accountability?.role) return null;
+  return (await departmentRoles(database, event)).get(accountability.role) ?? null;
+}
+
+/** Who is acting: department from the role record, approval levels from the policies given to the user. */
+export async function actorOf(accountability: Accountability | null, database: Knex, event?: object): Promise<Actor> {
   if (!accountability) return { userId: null, isAdmin: true, department: null, approvalLevels: async () => [] };
-  const roleName = await roleNameOf(accountability, database);
   const user = accountability.user;
   let levels: Promise<string[]> | undefined;
   const readLevels = async (): Promise<string[]> => {
@@ -45,7 +51,7 @@ export async function actorOf(accountability: Accountability | null, database: K
   return {
     userId: user ?? null,
     isAdmin: accountability.admin === true,
-    department: departmentOfRole(roleName),
+    department: await departmentOf(accountability, database, event),
     approvalLevels: () => (levels ??= readLevels()),
   };
 }

@@ -4,7 +4,8 @@ import { forbiddenBackEntry, touchesBackEntry } from '../domain/back-entry-field
 import { forgedServerField } from '../domain/server-set-fields';
 import { BackEntryForbiddenError } from '../errors/back-entry-forbidden-error';
 import { ServerSetFieldError } from '../errors/server-set-field-error';
-import { roleNameOf } from './actor';
+import { DEPARTMENT_ROLES } from '../domain/departments';
+import { departmentOf } from './actor';
 
 /**
  * Filter for `items.create` / `items.update`, registered before every hook that sets such fields:
@@ -20,7 +21,8 @@ export async function rejectForgedFields(payload: unknown, collection: string, a
   }
   // The role is read only when it can matter: a non-administrator setting a back-entry time.
   if (accountability.admin === true || !rows.some((row) => touchesBackEntry(collection, row))) return;
-  const roleName = await roleNameOf(accountability, database);
+  const department = await departmentOf(accountability, database);
+  const roleName = department ? DEPARTMENT_ROLES[department] : null;
   for (const row of rows) {
     const forbidden = forbiddenBackEntry(collection, row, false, roleName);
     if (forbidden) throw new BackEntryForbiddenError(forbidden);

@@ -17,6 +17,7 @@ const RULE_COLLECTIONS = [
   'numbering_rules',
   'rule_parameters',
   'required_documents',
+  'department_roles',
 ] as const;
 
 const RULES_VERSION_KEY = 'rules:version';

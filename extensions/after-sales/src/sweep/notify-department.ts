@@ -1,4 +1,5 @@
-import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
+import type { Department } from '../domain/departments';
+import { rolesOfDepartment } from '../shared/actor';
 import { readAll, type DataAccess } from '../shared/data-access';
 
 export interface Notice {
@@ -12,7 +13,8 @@ export interface Notice {
 /** A notification in the console's notification centre (and by e-mail where mail is configured). */
 export async function notifyDepartment(data: DataAccess, department: Department | null, notice: Notice): Promise<number> {
   if (!department) return notifyAdministrators(data, notice);
-  return notifyUsers(data, { role: { name: { _eq: DEPARTMENT_ROLES[department] } }, status: { _eq: 'active' } }, notice);
+  const roles = await rolesOfDepartment(data.database, department);
+  return roles.length ? notifyUsers(data, { role: { _in: roles }, status: { _eq: 'active' } }, notice) : 0;
 }
 
 export async function notifyAdministrators(data: DataAccess, notice: Notice): Promise<number> {
@@ -21,7 +23,7 @@ export async function notifyAdministrators(data: DataAccess, notice: Notice): Pr
   return notifyUsers(data, { status: { _eq: 'active' }, _or: [{ role: { policies: { policy: { _in: ids } } } }, { policies: { policy: { _in: ids } } }] }, notice);
 }
 
-async function notifyUsers(data: DataAccess, filter: Record<string, unknown>, notice: Notice): Promise<number> {
+export async function notifyUsers(data: DataAccess, filter: Record<string, unknown>, notice: Notice): Promise<number> {
   const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({ filter, fields: ['id'], limit: -1 });
   if (users.length === 0) return 0;
   const notifications = new data.services['NotificationsService']({ knex: data.database, schema: data.schema, accountability: null });

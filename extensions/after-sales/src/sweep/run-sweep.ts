@@ -8,6 +8,7 @@ import { addCalendarDays, startOfLocalDay } from '../domain/work-calendar';
 import { loadClockContext } from '../clocks/clock-context';
 import { itemsService, QUIET, readAll, storedFields, type DataAccess } from '../shared/data-access';
 import { issueOnce } from './issue-once';
+import { deliverOutbox } from '../notices/outbox';
 import { notifyAdministrators, notifyDepartment } from './notify-department';
 
 export interface SweepResult {
@@ -23,6 +24,8 @@ export interface SweepResult {
  */
 export async function runSweep(data: DataAccess, now: Date, timeZone: string): Promise<SweepResult> {
   const result: SweepResult = { warnings: 0, urges: 0, inquiries: 0, calendarGaps: 0 };
+  // Notices of committed actions that were not delivered (a crash right after commit).
+  await deliverOutbox(data, now);
   const { rules, calendar } = await loadClockContext(data);
 
   for (const definition of CLOCK_DEFINITIONS) {

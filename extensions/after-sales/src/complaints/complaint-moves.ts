@@ -1,0 +1,207 @@
+import type { Accountability, SchemaOverview } from '@directus/types';
+import { clocksOnUpdate } from '../clocks/clocks-on-write';
+import {
+  approvalEffects, COMPLAINT_FIELD_LABELS, commitmentBeforeApproval, foreignMoveValues, judgeMove, moveDepartments, moveFields, nextMoves, STAGE_LABELS, type Transition,
+} from '../domain/complaint-workflow';
+import { requiredApprovalLevel } from '../domain/approval-authority';
+import { DEPARTMENT_ROLES, STAGE_HOLDERS, type Department } from '../domain/departments';
+import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
+import { WorkflowRefusedError } from '../errors/workflow-refused-error';
+import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
+import { actorOf, type Actor } from '../shared/actor';
+import { castForWrite, readStored, type DataAccess } from '../shared/data-access';
+import { rejectForgedFields } from '../shared/reject-forged-fields';
+import { rejectInvalidInput } from '../shared/reject-invalid-input';
+import { complaintRules } from './complaint-rules';
+import { penaltyFromChoice } from './penalty-from-choice';
+import { enqueue, type OutboxEntry } from '../notices/outbox';
+import { withMaskedCopies } from '../domain/personal-data';
+
+type Item = Record<string, any>;
+
+export interface MoveInput {
+  to?: unknown;
+  opinion?: unknown;
+  values?: unknown;
+}
+
+export interface MoveOption {
+  to: string;
+  label: string;
+  department: Department | null;
+  department_label: string;
+  allowed: boolean;
+  reason: string | null;
+  approval_level: string | null;
+  required_fields: { field: string; label: string }[];
+  fields: { field: string; label: string; type: string; required: boolean }[];
+  confirm: string | null;
+}
+
+/** Required fields that are set before a move, not in it (主管已核阅 is the supervisor's own tick). */
+const PRECONDITIONS = new Set(['supervisor_reviewed']);
+
+/** What a user is asked to confirm before a move with consequences. */
+const CONFIRMATIONS: Record<string, string> = {
+  'plan_review>negotiating': '核准后，拟处理金额和总经理室综合意见即锁定，市场部只能按核准的方案答复客户。',
+  'negotiating>plan_review': '退回后，已核决的方案作废（核决人、核准金额清除），须修改后重新核决。',
+  'final_review>closed': '结案后投诉不能再修改。若“客户接受处理结果”不是“是”，系统将按第十三条第8款另立一份关联的新投诉（草稿）交市场部重新处理。',
+};
+
+const label = (field: string) => COMPLAINT_FIELD_LABELS[field] ?? field;
+
+function departmentLabel(departments: Department[], approval: boolean, level: string | null): string {
+  if (approval) return level ? `${level}或更高核决权限` : '有核决权限的人员';
+  return departments.map((department) => DEPARTMENT_ROLES[department]).join('或');
+}
+
+/** The caller must be able to read the complaint (403 otherwise, as for any item they cannot see). */
+async function assertReadable(data: DataAccess, accountability: Accountability | null, id: string | number): Promise<void> {
+  if (!accountability) return;
+  const items = new data.services['ItemsService']('complaints', { knex: data.database, schema: data.schema, accountability });
+  await items.readOne(id, { fields: ['id'] });
+}
+
+/** The next moves from the complaint's stage and whether this user may make each now (GET …/moves). */
+export async function listMoves(data: DataAccess, accountability: Accountability | null, id: string | number): Promise<MoveOption[]> {
+  await assertReadable(data, accountability, id);
+  const [stored] = await readStored(data, 'complaints', [id]);
+  if (!stored) return [];
+  const actor = await actorOf(accountability, data.database);
+  const { transitions, authorities } = await complaintRules(data);
+  const from = String(stored['stage'] ?? 'draft');
+  const fieldTypes = (data.schema as SchemaOverview).collections['complaints']?.fields ?? {};
+  const options: MoveOption[] = [];
+  for (const transition of nextMoves(transitions, from)) {
+    const to = transition.to_stage;
+    const fields = moveFields(transition).filter((entry) => !PRECONDITIONS.has(entry.field));
+    // The dialog asks for the move's fields, so only what must be there before (a precondition) counts now.
+    const assumed = Object.fromEntries(fields.filter((entry) => entry.required).map((entry) => [entry.field, stored[entry.field] ?? '待填写']));
+    const levels = transition.requires_approval && !actor.isAdmin ? await actor.approvalLevels() : [];
+    const verdict = judgeMove({ from, to, complaint: { ...stored, ...assumed }, department: actor.department, isAdmin: actor.isAdmin, approvalLevels: levels, transitions, authorities });
+    const level = transition.requires_approval ? requiredApprovalLevel(Number(stored['offer_amount'] ?? 0), authorities) : null;
+    options.push({
+      to,
+      label: STAGE_LABELS[to] ?? to,
+      department: transition.requires_approval ? null : transition.department,
+      department_label: departmentLabel(moveDepartments(transitions, from, to), transition.requires_approval, level),
+      allowed: verdict.ok,
+      reason: verdict.ok ? null : verdict.reason,
+      approval_level: level,
+      required_fields: (transition.required_fields ?? []).map((field) => ({ field, label: label(field) })),
+      fields: fields.map((entry) => ({ ...entry, label: label(entry.field), type: String(fieldTypes[entry.field]?.type ?? 'string') })),
+      confirm: CONFIRMATIONS[`${from}>${to}`] ?? null,
+    });
+  }
+  return options;
+}
+
+function plainObject(value: unknown, what: string): Item {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new WorkflowRefusedError({ reason: `${what}应为一个对象（字段: 值）。` });
+  return value as Item;
+}
+
+export interface MoveResult {
+  complaint: Item;
+  step: Item;
+  outbox: string[];
+}
+
+/**
+ * Makes a move in ONE database transaction (X-ACTIONS): the move is judged against the complaint as
+ * stored (its row locked on PostgreSQL), then the values, the stage, the number (at registration),
+ * the approval, the clocks, the step and the notices to send are written together. A refused move
+ * writes nothing and consumes no number. The write runs as the acting user for the audit trail
+ * (activity and revision carry the user), with permissions bypassed on purpose: who may make the
+ * move is the transition table's and the authority table's rule, judged here, not the role's
+ * item permissions (an approver of 市场部 approves a plan 市场部 cannot otherwise edit).
+ */
+export async function makeMove(data: DataAccess, accountability: Accountability | null, id: string | number, input: MoveInput, now: Date, timeZone: string): Promise<MoveResult> {
+  const to = typeof input.to === 'string' ? input.to : '';
+  if (!to) throw new WorkflowRefusedError({ reason: '请指定要办理的下一步（to），例如 registered。' });
+  const values = plainObject(input.values, '办理内容（values）');
+  const opinion = typeof input.opinion === 'string' && input.opinion.trim() ? input.opinion : null;
+  await assertReadable(data, accountability, id);
+  // Values are checked like any client write: no server-set field, every value valid.
+  await rejectForgedFields(values, 'complaints', accountability, data.database);
+  await rejectInvalidInput({ ...data, schema: data.schema as SchemaOverview }, accountability, 'complaints', { ...values, ...(opinion ? { handling_opinion: opinion } : {}) }, [id], now);
+  const actor = await actorOf(accountability, data.database);
+  // Read before the transaction (SQLite has one connection: a read beside the transaction would wait for it).
+  const { transitions: rulesNow } = await complaintRules(data);
+  const mayNeedApproval = rulesNow.some((t) => t.to_stage === to && t.requires_approval);
+  const approvalLevels = mayNeedApproval && !actor.isAdmin ? await actor.approvalLevels() : [];
+
+  return data.database.transaction(async (trx) => {
+    const scoped: DataAccess = { ...data, database: trx, event: {} };
+    if (trx.client.config.client === 'pg') await trx('complaints').where({ id }).forUpdate().select('id');
+    const [stored] = await readStored(scoped, 'complaints', [id]);
+    if (!stored) throw new WorkflowRefusedError({ reason: `投诉 #${id} 不存在。` });
+    const from = String(stored['stage'] ?? 'draft');
+    const { transitions, authorities } = await complaintRules(scoped);
+    const penalty = await penaltyFromChoice(scoped, values);
+    const merged = { ...stored, ...values, ...penalty };
+    const verdict = judgeMove({ from, to, complaint: merged, department: actor.department, isAdmin: actor.isAdmin, approvalLevels, transitions, authorities });
+    if (!verdict.ok) throw verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason });
+    const foreign = [...new Set([...foreignMoveValues(verdict.transition, values), ...Object.keys(values).filter((field) => PRECONDITIONS.has(field))])];
+    if (foreign.length) {
+      throw new WorkflowRefusedError({ reason: `“${STAGE_LABELS[to] ?? to}”这一步不能填写：${foreign.map(label).join('、')}。可填写：${moveFields(verdict.transition).filter((e) => !PRECONDITIONS.has(e.field)).map((e) => label(e.field)).join('、') || '（无）'}。` });
+    }
+    const commitment = actor.isAdmin ? null : commitmentBeforeApproval(values, { ...merged, ...(verdict.approvalLevel ? { approved_at: now.toISOString() } : {}) });
+    if (commitment) throw new WorkflowForbiddenError({ reason: commitment });
+
+    const payload: Item = { ...values, ...penalty, stage: to, ...approvalEffects(verdict.transition, merged, verdict.approvalLevel, actor.userId, now) };
+    if (opinion) payload['handling_opinion'] = opinion;
+    if (to === 'registered') {
+      if (!merged['registered_at']) payload['registered_at'] = now.toISOString();
+      const rule = await readNumberingRule(trx, 'complaints', scoped.event);
+      // K-NUMBER: taken in this transaction, so a move refused later (or rolled back) consumes none.
+      if (rule && !merged['complaint_no']) payload['complaint_no'] = await assignCaseNumber(trx, rule, now, timeZone);
+    }
+    // Without events no hook runs: the masked copy of a phone written here is added by hand.
+    const written = withMaskedCopies('complaints', await clocksOnUpdate(payload, [id], 'complaints', scoped, now, timeZone));
+    const asUser = accountability ? { ...accountability, admin: true } : null;
+    await new data.services['ItemsService']('complaints', { knex: trx, schema: data.schema, accountability: asUser }).updateOne(id, written, { emitEvents: false });
+    const after = { ...merged, ...written };
+    const step = await appendStep(scoped, after, from, actor, opinion);
+    const outbox = await enqueue(scoped, movedNotices(after, verdict.transition, step, authorities), now);
+    return { complaint: after, step, outbox };
+  });
+}
+
+/** The open step is completed and the new one appended, in the move's transaction. */
+async function appendStep(data: DataAccess, complaint: Item, from: string, actor: Actor, opinion: string | null): Promise<Item> {
+  const stage = String(complaint['stage']);
+  const enteredAt = complaint['stage_entered_at'];
+  const trx = data.database;
+  await trx('complaint_steps').where('complaint', complaint['id']).whereNull('completed_at').update(await castForWrite(data, 'complaint_steps', 'update', { completed_at: enteredAt }));
+  const step: Item = {
+    complaint: complaint['id'],
+    from_stage: from,
+    to_stage: stage,
+    // The department now holding it; the closing step carries the department that closed it.
+    department: stage === 'closed' ? (actor.department ?? 'gm_office') : (STAGE_HOLDERS[stage] ?? null),
+    actor: actor.userId,
+    opinion,
+    entered_at: enteredAt,
+    due_at: complaint['stage_due_at'] ?? null,
+    completed_at: stage === 'closed' ? enteredAt : null,
+  };
+  const [inserted] = await trx('complaint_steps').insert(await castForWrite(data, 'complaint_steps', 'create', step), ['id']);
+  return { id: typeof inserted === 'object' ? inserted.id : inserted, ...step };
+}
+
+/** After-effects of a move, sent once after commit: follow-ups (reopen, another company) and approval requests. */
+function movedNotices(complaint: Item, transition: Transition, step: Item, authorities: Parameters<typeof requiredApprovalLevel>[1]): OutboxEntry[] {
+  const id = String(complaint['id']);
+  const entries: OutboxEntry[] = [];
+  if (transition.to_stage === 'closed' || complaint['involves_other_company']) {
+    entries.push({ key: `follow_up:complaints:${id}:${step['id']}`, kind: 'follow_up', collection: 'complaints', item: id, payload: {} });
+  }
+  const waitsForApproval = transition.to_stage === 'final_review' || (transition.to_stage === 'plan_review' && complaint['offer_amount'] !== null && complaint['offer_amount'] !== undefined);
+  if (waitsForApproval) {
+    const level = requiredApprovalLevel(Number(complaint['offer_amount'] ?? 0), authorities);
+    entries.push({ key: `approval:complaints:${id}:${step['id']}`, kind: 'approval_request', collection: 'complaints', item: id, payload: { level, stage: transition.to_stage } });
+  }
+  return entries;
+}
