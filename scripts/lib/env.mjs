@@ -91,6 +91,9 @@ export function resolveEnv(root, processEnv = process.env) {
     RATE_LIMITER_ENABLED: 'true',
     // No other web origin may call the API from a browser unless CORS_ORIGIN is set on purpose.
     CORS_ENABLED: 'false',
+    // npm start serves browsers directly: the client's address is the connection's, never a header a
+    // client can write (X-Forwarded-For). Behind a reverse proxy, set it to the proxy's address.
+    IP_TRUST_PROXY: 'false',
     // WAL commits synced at checkpoints (durable across crashes of the server, not power cuts): see docs/reliability.md.
     AFTER_SALES_SQLITE_SYNCHRONOUS: 'normal',
     TELEMETRY: 'false',
@@ -112,6 +115,12 @@ export function resolveEnv(root, processEnv = process.env) {
   }
   if (!['normal', 'full'].includes(env.AFTER_SALES_SQLITE_SYNCHRONOUS)) throw new ConfigError(`AFTER_SALES_SQLITE_SYNCHRONOUS=${env.AFTER_SALES_SQLITE_SYNCHRONOUS} 无效：应为 normal（默认）或 full（每次提交都写盘，断电也不丢，写入较慢）`);
   for (const key of ['TZ', 'BUSINESS_TIME_ZONE']) if (!validTimeZone(env[key])) throw new ConfigError(`${key}=${env[key]} 不是有效的时区（例如 Asia/Shanghai）`);
+  // Login locks (extensions/after-sales/src/domain/login-lockout.ts); unset takes the console's default.
+  for (const key of ['AFTER_SALES_LOGIN_MAX_FAILURES', 'AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP']) {
+    if (env[key] && !/^[1-9]\d*$/.test(env[key])) throw new ConfigError(`${key}=${env[key]} 无效：应为正整数（登录失败多少次后锁定）`);
+  }
+  const lockMinutes = env.AFTER_SALES_LOGIN_LOCK_MINUTES;
+  if (lockMinutes && !(Number(lockMinutes) > 0)) throw new ConfigError(`AFTER_SALES_LOGIN_LOCK_MINUTES=${lockMinutes} 无效：应为大于 0 的分钟数（锁定时长，默认 15）`);
 
   if (production) {
     if (!env.KEY || !env.SECRET) throw new ConfigError('生产环境（NODE_ENV=production）必须设置 KEY 和 SECRET');

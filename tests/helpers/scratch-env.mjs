@@ -30,6 +30,8 @@ export function scratchEnv(dataDir, extraEnv = {}) {
       RATE_LIMITER_ENABLED: 'false',
       PRESSURE_LIMITER_ENABLED: 'false',
       ACCESS_TOKEN_TTL: '4h',
+      // Login locks lapse after 12 s instead of 15 min, so a test can watch one end (tests/integration/login-and-users.test.ts).
+      AFTER_SALES_LOGIN_LOCK_MINUTES: '0.2',
       ...extraEnv,
     }),
     dataDir,

@@ -20,6 +20,8 @@ describe('resolveEnv', () => {
     expect(env.CORS_ENABLED).toBe('false');
     expect(env.TZ).toBe('Asia/Shanghai');
     expect(env.AFTER_SALES_SQLITE_SYNCHRONOUS).toBe('normal');
+    // The client's address is the connection's (per-address login limit).
+    expect(env.IP_TRUST_PROXY).toBe('false');
   });
 
   test('the environment wins over the defaults', () => {
@@ -40,6 +42,9 @@ describe('resolveEnv', () => {
     [{ TZ: 'Mars/Olympus' }, 'TZ=Mars/Olympus 不是有效的时区'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL=not a url 不是有效的网址'],
     [{ AFTER_SALES_SQLITE_SYNCHRONOUS: 'off' }, 'AFTER_SALES_SQLITE_SYNCHRONOUS=off 无效：应为 normal（默认）或 full'],
+    [{ AFTER_SALES_LOGIN_MAX_FAILURES: '0' }, 'AFTER_SALES_LOGIN_MAX_FAILURES=0 无效：应为正整数'],
+    [{ AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP: '2.5' }, 'AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP=2.5 无效：应为正整数'],
+    [{ AFTER_SALES_LOGIN_LOCK_MINUTES: 'soon' }, 'AFTER_SALES_LOGIN_LOCK_MINUTES=soon 无效：应为大于 0 的分钟数'],
     [{ NODE_ENV: 'production' }, '必须设置 KEY 和 SECRET'],
     [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32) }, '不能使用默认或示例管理员密码'],
     [{ NODE_ENV: 'production', KEY: '...', SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd' }, '生产环境的 KEY 不能用示例值'],

@@ -11,6 +11,7 @@ import { LetterRequestError } from '../errors/letter-request-error';
 import { issueLetter, previewLetter, printLetter, type LetterRequest } from '../letters/letter-service';
 import path from 'node:path';
 import { registerDashboardRoutes } from './dashboard-routes';
+import { registerLoginLockRoutes } from './login-lock-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerWorkbenchRoutes } from './workbench-routes';
 
@@ -74,5 +75,6 @@ export default defineEndpoint({
     );
 
     registerDashboardRoutes(router, services, database, timeZone);
+    registerLoginLockRoutes(router, { database, env });
   },
 });

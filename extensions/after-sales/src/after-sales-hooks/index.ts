@@ -5,6 +5,7 @@ import { registerChineseErrors } from './register-chinese-errors';
 import { registerDatabaseTuning } from './register-database-tuning';
 import { registerDeadlines } from './register-deadlines';
 import { registerGuards } from './register-guards';
+import { registerLoginGuard } from './register-login-guard';
 import { registerMaskedCopies } from './register-masked-copies';
 import { registerRulesCache } from './register-rules-cache';
 import { registerSecurityHeaders } from './register-security-headers';
@@ -18,6 +19,7 @@ export default defineHook((on, context) => {
   registerDatabaseTuning(setup);
   registerChineseErrors(setup);
   registerSecurityHeaders(setup);
+  registerLoginGuard(setup);
   registerGuards(setup);
   registerRulesCache(setup);
   registerCases(setup);

@@ -1,5 +1,6 @@
 import { addClockIndexes } from './add-clock-indexes';
 import { applySchemaSnapshot } from './apply-schema-snapshot';
+import { createLoginFailuresTable } from './create-login-failures-table';
 import { fillMaskedCopies } from './fill-masked-copies';
 import { seedAccess } from './seed-access';
 import { seedCalendar } from './seed-calendar';
@@ -20,6 +21,8 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   ctx.logger.info(`[after-sales] schema: ${schemaChanges} change(s) applied`);
   const indexes = await addClockIndexes(ctx.database);
   ctx.logger.info(`[after-sales] deadline scan indexes: ${indexes.length ? indexes.join(', ') : 'unchanged'}`);
+  const loginFailures = await createLoginFailuresTable(ctx.database);
+  if (loginFailures.length) ctx.logger.info(`[after-sales] login failures: ${loginFailures.join(', ')} added`);
   const masked = Object.entries(await fillMaskedCopies(ctx.database)).map(([collection, rows]) => `${collection} ${rows}`);
   ctx.logger.info(`[after-sales] masked copies of ID numbers and phones: ${masked.length ? masked.join(', ') : 'unchanged'}`);
   const schema = await ctx.getSchema({ database: ctx.database, bypassCache: true });

@@ -10,6 +10,7 @@ const DIRECTUS_DEFAULTS: Record<string, unknown[]> = {
   project_name: ['Directus', null, ''],
   default_language: ['en-US', null, ''],
   project_color: ['#6644FF', null, ''],
+  auth_login_attempts: [25],
 };
 
 /** Modules this bundle brings; each is added once to a module bar an administrator already arranged. */
