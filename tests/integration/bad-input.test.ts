@@ -2,7 +2,7 @@ import { createItem, createItems, updateItem, updateItemsBatch } from '@directus
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, baseUrl, callEndpoint, createStaffUser, type Client } from '../helpers/api';
+import { asAdmin, baseUrl, callEndpoint, createStaffUser, moveComplaint, type Client } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
 import { productState, type ProductState } from '../helpers/product-checksum';
 import { root } from '../../scripts/lib/directus.mjs';
@@ -102,8 +102,10 @@ const CASES: BadCase[] = [
   { name: 'complaint: NUL in the demand', who: 'market', send: (c) => c.request(createItem('complaints', complaintPayload({ demand: '要求\u0000道歉' }))), status: 400, mentions: '客户要求' },
   { name: 'complaint: vertical tab in the reason', who: 'market', send: (c) => c.request(createItem('complaints', complaintPayload({ reason: '延误\u000b两周' }))), status: 400, mentions: '投诉理由' },
   { name: 'complaint: control character in the customer name', who: 'market', send: (c) => c.request(createItem('complaints', complaintPayload({ customer_name: '赵\u0002六' }))), status: 400, mentions: '客户姓名' },
-  { name: 'complaint: draft straight to final review', who: 'market', send: (c) => c.request(updateItem('complaints', ids.draft, { stage: 'final_review' })), status: 400, mentions: '不能从' },
-  { name: 'complaint: 市场部 registers it', who: 'market', send: (c) => c.request(updateItem('complaints', ids.submitted, { stage: 'registered' })), status: 403, mentions: '总经理室' },
+  { name: 'complaint: draft straight to final review', who: 'market', send: (c) => moveComplaint(c, ids.draft, 'final_review'), status: 400, mentions: '不能从' },
+  { name: 'complaint: 市场部 registers it', who: 'market', send: (c) => moveComplaint(c, ids.submitted, 'registered'), status: 403, mentions: '总经理室' },
+  { name: 'complaint: stage changed by a PATCH', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.submitted, { stage: 'registered' })), status: 400, mentions: '办理' },
+  { name: 'complaint: a move with a field it does not take', who: 'gm', send: (c) => moveComplaint(c, ids.submitted, 'registered', { gm_opinion: '同意' }), status: 400, mentions: '总经理室综合意见' },
   { name: 'complaint: forged due date', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.submitted, { due_at: future() })), status: 400, mentions: '结案期限' },
   { name: 'complaint: forged approval level', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.submitted, { approval_level: '总经理' })), status: 400, mentions: '核决权限' },
   { name: 'complaint: forged step log entry time', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.submitted, { stage_entered_at: '2026-11-01T00:00:00.000Z' })), status: 400, mentions: '进入本阶段时间' },

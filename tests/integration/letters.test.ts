@@ -1,6 +1,6 @@
 import { createItem, deleteItem, readItem, readItems, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
 let admin: Client;
@@ -100,7 +100,7 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
 test('the customer reply to an approved complaint is a letter, not the internal form (K-NOCOPY)', async () => {
   const deputy = await createStaffUser('总经理室', ['副总经理']);
   const complaint = await admin.request(createItem('complaints', complaintPayload({ stage: 'plan_review', gm_opinion: '同意退还多收保费', offer_amount: 8000, responsibility: '运营部' })));
-  await deputy.client.request(updateItem('complaints', complaint.id, { stage: 'negotiating' }));
+  await moveComplaint(deputy.client, complaint.id, 'negotiating');
   const reply = await call(clerk.client, 'GET', `/after-sales/letters/preview?template=complaint_reply&collection=complaints&item=${complaint.id}`);
   expect(reply.status).toBe(200);
   expect(reply.text).toContain('人民币捌仟元整');

@@ -159,7 +159,9 @@ describe('permission matrix over HTTP', () => {
       expect(observed, `${collection} ${JSON.stringify(payload)}`).toBeGreaterThanOrEqual(400);
       expect(observed).toBeLessThan(500);
     }
-    await expect(byRole('总经理室').request(updateItem('complaints', draft, { registered_at: '2026-11-02T01:00:00.000Z' }))).resolves.toMatchObject({ id: draft });
+    // The GM Office back-enters its acceptance time while the complaint is in its hands.
+    const submitted = samples['complaints']!.find((c) => c['stage'] === 'submitted')!['id'] as number;
+    await expect(byRole('总经理室').request(updateItem('complaints', submitted, { registered_at: '2026-11-02T01:00:00.000Z' }))).resolves.toMatchObject({ id: submitted });
     await expect(admin.request(updateItem('claim_reports', report, { reported_at: '2026-11-20T03:00:00.000Z' }))).resolves.toMatchObject({ id: report });
   });
 

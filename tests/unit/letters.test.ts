@@ -40,8 +40,10 @@ const complaintReply = {
     demand: '要求退还多收的保费。',
     reason: '续保时保费计算有误',
     gm_opinion: '经核实，续保保费确有多收，同意退还多收部分。',
+    approved_opinion: '经核实，续保保费确有多收，同意退还多收部分。',
     negotiation_result: '客户同意退还8000元',
     offer_amount: '8000.00',
+    approved_amount: '8000.00',
     registered_at: '2026-11-03T01:20:00Z',
     closed_at: null,
   },
@@ -214,10 +216,17 @@ describe('complaint_reply (投诉答复函)', () => {
     expect(html).toContain('人民币捌仟元整');
   });
 
-  test.each([[null], [0], ['0.00']])('no amount paragraph when the offer is %s', (offer_amount) => {
-    const html = render('complaint_reply', { ...complaintReply, complaint: { ...complaintReply.complaint, offer_amount } });
+  test.each([[null], [0], ['0.00']])('no amount paragraph when the approved amount is %s', (approved_amount) => {
+    const html = render('complaint_reply', { ...complaintReply, complaint: { ...complaintReply.complaint, approved_amount } });
     expect(html).not.toContain('人民币');
     expect(html).not.toContain('支付款项');
+  });
+
+  test('states the approved amount and opinion, not a later unapproved one (Art. 13.10)', () => {
+    const html = render('complaint_reply', { ...complaintReply, complaint: { ...complaintReply.complaint, offer_amount: '90000.00', gm_opinion: '全额赔付' } });
+    expect(html).toContain('人民币捌仟元整');
+    expect(html).not.toContain('90,000');
+    expect(html).not.toContain('全额赔付');
   });
 
   test('prints no internal findings', () => {

@@ -14,6 +14,8 @@ import { registerDashboardRoutes } from './dashboard-routes';
 import { registerLoginLockRoutes } from './login-lock-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerWorkbenchRoutes } from './workbench-routes';
+import { listMoves, makeMove, type MoveInput } from '../complaints/complaint-moves';
+import { deliverOutbox } from '../notices/outbox';
 
 type Handler = (req: Request & { accountability?: any; schema?: unknown }, res: Response) => Promise<unknown>;
 
@@ -22,7 +24,7 @@ const route = (handler: Handler) => (req: Request, res: Response, next: NextFunc
 
 export default defineEndpoint({
   id: 'after-sales',
-  handler: (router, { services, database, env }) => {
+  handler: (router, { services, database, env, logger }) => {
     const timeZone = businessTimeZone(env);
     const templatesDir = path.resolve(String(env['AFTER_SALES_TEMPLATES_PATH'] ?? 'templates'));
     const data = (req: { schema?: unknown }) => ({ services, database, schema: req.schema });
@@ -56,6 +58,26 @@ export default defineEndpoint({
         if (req.accountability?.admin !== true) throw new AdminOnlyError();
         const result = await runSweep({ services, database, schema: req.schema }, new Date(), timeZone);
         res.json({ data: result });
+      }),
+    );
+
+    // X-ACTIONS: the moves a user may make on a complaint now, and making one (all-or-nothing).
+    router.get(
+      '/complaints/:id/moves',
+      route(async (req, res) => {
+        res.set('Cache-Control', 'no-store').json({ data: await listMoves(data(req), req.accountability ?? null, String(req.params['id'])) });
+      }),
+    );
+    router.post(
+      '/complaints/:id/moves',
+      route(async (req, res) => {
+        const moved = await makeMove(data(req), req.accountability ?? null, String(req.params['id']), (req.body ?? {}) as MoveInput, new Date(), timeZone);
+        // Committed: its notices go out now; whatever fails here stays pending for the sweep.
+        void deliverOutbox(data(req), new Date(), moved.outbox).catch((error) => logger.error(error, '[after-sales] outbox delivery failed'));
+        const complaint = await new services['ItemsService']('complaints', { knex: database, schema: req.schema as never, accountability: req.accountability ?? null })
+          .readOne(moved.complaint['id'])
+          .catch(() => ({ id: moved.complaint['id'], stage: moved.complaint['stage'], complaint_no: moved.complaint['complaint_no'] ?? null }));
+        res.json({ data: { complaint, step: moved.step } });
       }),
     );
 

@@ -1,4 +1,5 @@
 import { addClockIndexes } from './add-clock-indexes';
+import { backfillApprovedPlans } from './backfill-approved-plans';
 import { applySchemaSnapshot } from './apply-schema-snapshot';
 import { createLoginFailuresTable } from './create-login-failures-table';
 import { fillMaskedCopies } from './fill-masked-copies';
@@ -19,6 +20,8 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   if (journal) ctx.logger.info(`[after-sales] SQLite journal mode: ${journal}`);
   const schemaChanges = await applySchemaSnapshot(ctx);
   ctx.logger.info(`[after-sales] schema: ${schemaChanges} change(s) applied`);
+  const approvals = await backfillApprovedPlans(ctx.database);
+  if (approvals) ctx.logger.info(`[after-sales] approved complaints: ${approvals} given their approved amount and opinion`);
   const indexes = await addClockIndexes(ctx.database);
   ctx.logger.info(`[after-sales] deadline scan indexes: ${indexes.length ? indexes.join(', ') : 'unchanged'}`);
   const loginFailures = await createLoginFailuresTable(ctx.database);
