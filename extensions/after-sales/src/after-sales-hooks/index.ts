@@ -10,6 +10,7 @@ import { registerMaskedCopies } from './register-masked-copies';
 import { registerRulesCache } from './register-rules-cache';
 import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
+import { registerUserFieldGuard } from './register-user-field-guard';
 
 // Order matters: guards, then the hooks that decide a case, then the clocks that follow from it,
 // then the masked copies of whatever personal data the write ends up setting.
@@ -20,6 +21,7 @@ export default defineHook((on, context) => {
   registerChineseErrors(setup);
   registerSecurityHeaders(setup);
   registerLoginGuard(setup);
+  registerUserFieldGuard(setup);
   registerGuards(setup);
   registerRulesCache(setup);
   registerCases(setup);
