@@ -94,6 +94,10 @@ export function resolveEnv(root, processEnv = process.env) {
     // npm start serves browsers directly: the client's address is the connection's, never a header a
     // client can write (X-Forwarded-For). Behind a reverse proxy, set it to the proxy's address.
     IP_TRUST_PROXY: 'false',
+    // No AI assistant (it sends what the user reads to a model provider) and no MCP server unless an
+    // administrator turns them on deliberately: docs/personal-data.md.
+    AI_ENABLED: 'false',
+    MCP_ENABLED: 'false',
     // WAL commits synced at checkpoints (durable across crashes of the server, not power cuts): see docs/reliability.md.
     AFTER_SALES_SQLITE_SYNCHRONOUS: 'normal',
     TELEMETRY: 'false',

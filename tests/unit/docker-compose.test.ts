@@ -52,3 +52,9 @@ test('secrets come from the environment and are required, never written in the f
   for (const key of ['KEY', 'SECRET', 'ADMIN_PASSWORD', 'DB_PASSWORD']) expect(env[key]).toMatch(new RegExp(`^\\$\\{${key}:\\?`));
   expect(compose.services.postgres.environment.POSTGRES_PASSWORD).toMatch(/^\$\{DB_PASSWORD:\?/);
 });
+
+test('AI assistant and MCP server off, the client address not read from headers, unless set in .env', () => {
+  const env = directus.environment;
+  expect(env).toMatchObject({ AI_ENABLED: '${AI_ENABLED:-false}', MCP_ENABLED: '${MCP_ENABLED:-false}', IP_TRUST_PROXY: '${IP_TRUST_PROXY:-false}' });
+  for (const key of ['AFTER_SALES_LOGIN_MAX_FAILURES', 'AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP', 'AFTER_SALES_LOGIN_LOCK_MINUTES']) expect(env[key]).toBe(`\${${key}:-}`);
+});

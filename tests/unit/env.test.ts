@@ -20,8 +20,10 @@ describe('resolveEnv', () => {
     expect(env.CORS_ENABLED).toBe('false');
     expect(env.TZ).toBe('Asia/Shanghai');
     expect(env.AFTER_SALES_SQLITE_SYNCHRONOUS).toBe('normal');
-    // The client's address is the connection's (per-address login limit).
+    // The client's address is the connection's (per-address login limit), no AI assistant, no MCP server.
     expect(env.IP_TRUST_PROXY).toBe('false');
+    expect(env.AI_ENABLED).toBe('false');
+    expect(env.MCP_ENABLED).toBe('false');
   });
 
   test('the environment wins over the defaults', () => {
