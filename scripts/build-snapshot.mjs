@@ -12,7 +12,9 @@ import { freePort } from './lib/free-port.mjs';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'after-sales-snapshot-'));
 const env = ensureSecrets(
-  resolveEnv(root, { ...process.env, DB_CLIENT: 'sqlite3', DB_FILENAME: path.join(scratch, 'db.sqlite'), PORT: String(await freePort()), LOG_LEVEL: 'warn', CONFIG_PATH: path.join(scratch, 'none.env') }),
+  resolveEnv(root, { ...process.env, DB_CLIENT: 'sqlite3', DB_FILENAME: path.join(scratch, 'db.sqlite'), PORT: String(await freePort()), LOG_LEVEL: 'warn', CONFIG_PATH: path.join(scratch, 'none.env'),
+    // The bare model only: the console's hooks expect a database its setup has prepared.
+    EXTENSIONS_PATH: path.join(scratch, 'extensions') }),
   scratch,
 );
 await runDirectus(['bootstrap'], env, { quiet: true });
