@@ -1,7 +1,8 @@
-// Complaint registration under load: 50 concurrent clients move submitted complaints to
-// 已登记编号 (each gets its number, registration time and deadlines) vs 50 concurrent plain
-// creates of complaints on the same Directus without the bundle. Target ≥ 0.7× the plain
-// throughput, with no duplicate and no skipped number. On SQLite (the one-office default) always;
+// Complaint registration under load: 50 concurrent clients register submitted complaints through
+// the 办理 endpoint (POST /after-sales/complaints/:id/moves {to: registered}: judged, numbered,
+// clocked and logged in one transaction) vs 50 concurrent plain creates of complaints on the same
+// Directus without the bundle. Target ≥ 1.0× the plain throughput, with no duplicate and no
+// skipped number. On SQLite (the one-office default) always;
 // on PostgreSQL too when AFTER_SALES_TEST_PG names a server (the group deployment, where 50
 // concurrent clients are at home).
 import { createTestDatabase } from '../helpers/postgres.mjs';
@@ -26,7 +27,7 @@ async function registrationsVsCreates(ctx, ours, plain, where) {
     await load({ url: `${ours.url}/items/complaints`, method: 'POST', token: ours.token, body: (i) => complaint(i, { stage: 'submitted' }), connections: 10, amount: AMOUNT });
     const waiting = await call(ours, 'GET', '/items/complaints?filter[stage][_eq]=submitted&fields=id&limit=-1');
     const ids = waiting.map((row) => row.id);
-    const result = await load({ url: `${ours.url}/items/complaints/0`, method: 'PATCH', token: ours.token, path: (i) => `/items/complaints/${ids[i]}`, body: { stage: 'registered' }, connections: CLIENTS, amount: ids.length });
+    const result = await load({ url: `${ours.url}/after-sales/complaints/0/moves`, method: 'POST', token: ours.token, path: (i) => `/after-sales/complaints/${ids[i]}/moves`, body: { to: 'registered' }, connections: CLIENTS, amount: ids.length });
     registered += result.ok;
     failures += result.non2xx + result.errors;
     return result.perSecond;
@@ -45,7 +46,7 @@ async function registrationsVsCreates(ctx, ours, plain, where) {
   const ratio = measured.ours / measured.baseline;
   const on = where === 'SQLite' ? '' : `, ${where}`;
   return [
-    { figure: `complaint registration, ${CLIENTS} concurrent clients (vs plain creates)${on}`, unit: 'req/s', baseline: measured.baseline, ours: measured.ours, ratio, target: '≥ 0.7×', pass: ratio >= 0.7 },
+    { figure: `complaint registration, ${CLIENTS} concurrent clients (vs plain creates)${on}`, unit: 'req/s', baseline: measured.baseline, ours: measured.ours, ratio, target: '≥ 1.0×', pass: ratio >= 1.0 },
     {
       figure: `complaint numbers after ${numbers.length} registrations: duplicates + gaps (+ failed requests)${on}`, unit: '', baseline: null, ours: duplicates + gaps + failures, ratio: null, target: '= 0',
       pass: duplicates + gaps + failures === 0 && numbers.length === registered, note: `${duplicates} duplicates, ${gaps} gaps, ${failures} failed requests`,

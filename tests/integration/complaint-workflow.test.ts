@@ -290,6 +290,10 @@ describe('moves are all-or-nothing and approvals bind (X-ACTIONS, K-AUTHORITY)',
     expect((await noticesOf(deputy))[0]!.subject).toContain('【待核决】');
     expect(await noticesOf(manager)).toEqual([]);
     expect(await noticesOf(gm)).toEqual([]);
+    // …and find it in their work queue with the stage's clock; a lower level does not.
+    const queue = async (user: StaffUser) => (await callEndpoint(user.client, 'GET', '/after-sales/workbench')).json.data.entries.filter((e: any) => e.kind === 'approval' && e.id === String(c.id));
+    expect(await queue(deputy)).toEqual([expect.objectContaining({ task: '核决处理方案', dueAt: expect.any(String) })]);
+    expect(await queue(manager)).toEqual([]);
   });
 
   test('a renamed department role keeps working (departments are role records, not names)', async () => {

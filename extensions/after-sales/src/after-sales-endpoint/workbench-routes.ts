@@ -1,5 +1,6 @@
 import type { Router, NextFunction, Request, Response } from 'express';
 import { actorOf } from '../shared/actor';
+import { complaintRules } from '../complaints/complaint-rules';
 import { businessTimeZone } from '../shared/business-time-zone';
 import { readWorkQueue } from '../workbench/read-work-queue';
 import { workbenchScope } from '../workbench/workbench-scope';
@@ -20,7 +21,9 @@ export function registerWorkbenchRoutes(router: Router, { services, database, en
     (async () => {
       const actor = await actorOf(request.accountability ?? null, database);
       const scope = workbenchScope({ ...actor, isAdmin: request.accountability?.admin === true }, request.query as Record<string, unknown>);
-      const queue = await readWorkQueue({ services, database, schema: request.schema }, request.accountability ?? null, scope.department, scope.limit, new Date(), timeZone);
+      const data = { services, database, schema: request.schema };
+      const approval = actor.isAdmin ? { levels: [], authorities: [] } : { levels: await actor.approvalLevels(), authorities: (await complaintRules(data)).authorities };
+      const queue = await readWorkQueue(data, request.accountability ?? null, scope.department, scope.limit, new Date(), timeZone, approval);
       res.set('Cache-Control', 'no-store').json({ data: { ...queue, canChooseDepartment: scope.canChooseDepartment } });
     })().catch(next);
   });

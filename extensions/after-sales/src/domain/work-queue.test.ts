@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { StoredDeadlineRule } from './case-clocks';
 import type { Department } from './departments';
-import { bookmarkFilter, bookmarkSort, compareEntries, WORK_SOURCES, workEntry, type WorkEntry } from './work-queue';
+import { bookmarkFilter, bookmarkSort, compareEntries, WORK_SOURCES, workEntry, type WorkEntry, approvalFilter } from './work-queue';
 
 const rule = (key: string, case_collection: string, milestone: string, urge_department: Department, active = true): StoredDeadlineRule => ({
   key, case_collection, milestone, urge_department, active, limit_value: 1, limit_unit: 'days', warn_ratio: 0.8,
@@ -127,5 +127,21 @@ describe('role bookmarks', () => {
     expect(bookmarkSort('claim_reports')).toEqual(['hq_due_at']);
     expect(bookmarkSort('complaints')).toEqual(['stage_due_at']);
     expect(bookmarkSort('petitions')).toEqual(['date_created']);
+  });
+});
+
+describe('approvalFilter', () => {
+  const authorities = [
+    { level: '业务部经理', max_amount: 5000, sort: 1 },
+    { level: '副总经理', max_amount: '50000.00', sort: 2 },
+    { level: '总经理', max_amount: null, sort: 3 },
+  ];
+  test.each([
+    [[], null],
+    [['业务部经理'], { _and: [{ stage: { _in: ['plan_review', 'final_review'] } }, { offer_amount: { _nnull: true } }, { offer_amount: { _lte: 5000 } }] }],
+    [['业务部经理', '副总经理'], { _and: [{ stage: { _in: ['plan_review', 'final_review'] } }, { offer_amount: { _nnull: true } }, { offer_amount: { _lte: 50000 } }] }],
+    [['总经理'], { _and: [{ stage: { _in: ['plan_review', 'final_review'] } }, { offer_amount: { _nnull: true } }] }],
+  ])('levels %o wait for %o', (levels, filter) => {
+    expect(approvalFilter(levels, authorities)).toEqual(filter);
   });
 });

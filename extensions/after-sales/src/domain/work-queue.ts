@@ -3,6 +3,7 @@ import { LABELS } from './choice-labels';
 import { runningStatus } from './deadline-clock';
 import { DEPARTMENT_ROLES, STAGE_HOLDERS, type Department } from './departments';
 import { formatLocal } from './sweep-plan';
+import type { ApprovalAuthority } from './approval-authority';
 
 /**
  * Whose work is what: for each kind of waiting work, which items of which collection wait on which
@@ -204,6 +205,37 @@ export const WORK_SOURCES: WorkSource[] = [
     statusLabel: (row) => label('petition_status', row['status']),
   },
 ];
+
+/**
+ * K-CONCLUDE1D / K-AUTHORITY: complaints whose plan or conclusion waits for a decision that the
+ * holder of an approval level may take (the amount within their level's limit, whatever their
+ * department), with the stage's own clock (1 day for the plan). Not a department's work: a person's.
+ */
+export const APPROVAL_WORK: WorkSource = {
+  kind: 'approval',
+  collection: 'complaints',
+  caseType: '客户抱怨',
+  task: '核决处理方案',
+  numberField: 'complaint_no',
+  fields: ['id', 'complaint_no', 'customer_name', 'demand', 'stage', 'offer_amount', 'stage_due_at', 'stage_warn_at'],
+  clocks: [clockOf(COMPLAINT_STAGE)],
+  sort: ['stage_due_at', 'id'],
+  filter: () => null,
+  holder: () => null,
+  title: (row) => `${text(row['customer_name'])}：拟处理金额 ${Number(row['offer_amount'] ?? 0).toLocaleString('zh-CN')} 元`,
+  statusLabel: (row) => label('stage', row['stage']),
+};
+
+/** The complaints an approver holding `levels` may decide now, or null when they hold none. */
+export function approvalFilter(levels: string[], authorities: ApprovalAuthority[]): Filter | null {
+  const ranked = [...authorities].sort((a, b) => a.sort - b.sort);
+  const held = ranked.filter((row) => levels.includes(row.level));
+  if (held.length === 0) return null;
+  const top = held[held.length - 1]!;
+  const amount: Filter[] = [{ offer_amount: { _nnull: true } }];
+  if (top.max_amount !== null) amount.push({ offer_amount: { _lte: Number(top.max_amount) } });
+  return and({ stage: { _in: ['plan_review', 'final_review'] } }, ...amount);
+}
 
 export interface WorkEntry {
   /** unique per task: one item may wait for two tasks (a registered major report) */

@@ -1,7 +1,8 @@
 import type { Accountability } from '@directus/types';
 import type { StoredDeadlineRule } from '../domain/case-clocks';
 import type { Department } from '../domain/departments';
-import { compareEntries, WORK_SOURCES, workEntry, type WorkEntry, type WorkSource } from '../domain/work-queue';
+import { approvalFilter, APPROVAL_WORK, compareEntries, WORK_SOURCES, workEntry, type WorkEntry, type WorkSource } from '../domain/work-queue';
+import type { ApprovalAuthority } from '../domain/approval-authority';
 import { readAll, type DataAccess } from '../shared/data-access';
 
 export interface WorkQueue {
@@ -42,14 +43,20 @@ export async function readWorkQueue(
   limit: number,
   now: Date,
   timeZone: string,
+  approval: { levels: string[]; authorities: ApprovalAuthority[] } = { levels: [], authorities: [] },
 ): Promise<WorkQueue> {
   // Which department holds a clock is configuration every department reads; read as the system so a
   // role without the rule tables in its permissions still gets its own queue.
   const rules = (await readAll(data, 'deadline_rules', { fields: ['key', 'case_collection', 'milestone', 'limit_value', 'limit_unit', 'warn_ratio', 'urge_department', 'active'] })) as StoredDeadlineRule[];
   const entries: WorkEntry[] = [];
   const counts: WorkQueue['counts'] = {};
-  for (const source of WORK_SOURCES) {
-    const filter = source.filter(department, rules);
+  // The caller's own approvals (a person's work, whatever the department asked for).
+  const approvals = approvalFilter(approval.levels, approval.authorities);
+  const sources: [WorkSource, Record<string, unknown> | null][] = [
+    ...WORK_SOURCES.map((source): [WorkSource, Record<string, unknown> | null] => [source, source.filter(department, rules)]),
+    [APPROVAL_WORK, approvals],
+  ];
+  for (const [source, filter] of sources) {
     if (!filter) continue;
     const items = new data.services['ItemsService'](source.collection, { knex: data.database, schema: data.schema, accountability });
     try {
