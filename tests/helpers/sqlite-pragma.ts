@@ -27,3 +27,17 @@ export function queryPlan(file: string, sql: string, params: unknown[] = []): Pr
     });
   });
 }
+
+/** Runs one statement on a SQLite database file, as someone typing SQL behind Directus's back would. */
+export function runStatement(file: string, sql: string, params: unknown[] = []): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, (openError) => {
+      if (openError) return reject(openError);
+      db.run(sql, params, (error: Error | null) => {
+        db.close();
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  });
+}

@@ -1,7 +1,9 @@
-import { createField, createItem, createPermission, readDashboards, readFieldsByCollection, readItem, readPanel, readPanels, readPermissions, readPolicies, readSettings, updatePanel, updateSettings } from '@directus/sdk';
+import { createField, createItem, createPermission, readDashboards, readFieldsByCollection, readItem, readPanel, readPanels, readPermissions, readPolicies, readSettings, updateItem, updatePanel, updateSettings } from '@directus/sdk';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin } from '../helpers/api';
-import { claimReportPayload, createPolicyFixture } from '../helpers/fixtures';
+import { asAdmin, createStaffUser } from '../helpers/api';
+import { maskIdNumber } from '../../extensions/after-sales/src/domain/personal-data';
+import { claimReportPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
+import { runStatement } from '../helpers/sqlite-pragma';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // Its own server: this test stops and starts it the way `npm start` does on an existing database.
@@ -57,4 +59,22 @@ test('npm start on an existing database keeps every item and every administrator
   // The counter survived the restart: the next report continues the serial, never reuses it.
   const next = await admin.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_at: '2026-11-21T02:00:00.000Z' })));
   expect(Number(next.report_no.slice(-4))).toBe(Number(report.report_no.slice(-4)) + 1);
+});
+
+test('npm start gives every stored ID number and phone its masked copy: rows from before the copies existed, or changed in SQL', async () => {
+  const admin = await asAdmin(server.url);
+  const id = idNumber();
+  const customer = await admin.request(createItem('customers', { name: `升级客户${Date.now()}`, id_number: id, phone: '13812345678' }));
+  expect(await admin.request(readItem('customers', customer.id, { fields: ['id_number_masked', 'phone_masked'] }))).toEqual({ id_number_masked: maskIdNumber(id), phone_masked: '138****5678' });
+  // A field an administrator adds is readable at once by a department whose permissions list fields.
+  await admin.request(createField('customers', { field: 'wechat', type: 'string', meta: { translations: [{ language: 'zh-CN', translation: '微信号' }] }, schema: {} }));
+  await admin.request(updateItem('customers', customer.id, { wechat: 'wx-upgrade' }));
+  const quality = await createStaffUser('质量管理部', [], server.url);
+  await expect.poll(() => quality.client.request(readItem('customers', customer.id, { fields: ['wechat'] })).catch(() => null), { timeout: 10_000 }).toEqual({ wechat: 'wx-upgrade' });
+  // What a database of the previous release holds (no copy), and a phone changed in SQL behind Directus's back.
+  await runStatement(server.env['DB_FILENAME']!, 'update customers set id_number_masked = null, phone = ? where id = ?', ['13900001111', customer.id]);
+
+  await server.restart();
+  const after = await (await asAdmin(server.url)).request(readItem('customers', customer.id, { fields: ['id_number_masked', 'phone_masked'] }));
+  expect(after).toEqual({ id_number_masked: maskIdNumber(id), phone_masked: '139****1111' });
 });

@@ -10,6 +10,7 @@ import { registerMaskedCopies } from './register-masked-copies';
 import { registerRulesCache } from './register-rules-cache';
 import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
+import { registerWithheldFieldLists } from './register-withheld-field-lists';
 import { registerUserFieldGuard } from './register-user-field-guard';
 
 // Order matters: guards, then the hooks that decide a case, then the clocks that follow from it,
@@ -27,4 +28,5 @@ export default defineHook((on, context) => {
   registerCases(setup);
   registerDeadlines(setup);
   registerMaskedCopies(setup);
+  registerWithheldFieldLists(setup);
 });

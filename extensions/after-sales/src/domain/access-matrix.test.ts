@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expandAccessMatrix, permittedFields, readsHistoryOf, type AccessFile } from './access-matrix';
+import { expandAccessMatrix, fieldListTakesNewField, permittedFields, readsHistoryOf, type AccessFile } from './access-matrix';
 
 const file: AccessFile = {
   roles: [],
@@ -51,5 +51,24 @@ describe('history read directly only where every item and field is readable', ()
     expect(revisions('市场部')).toEqual({ collection: { _in: ['work_calendar', 'customers', 'complaints'] } });
     expect(revisions('技术部')).toEqual({ collection: { _in: ['work_calendar', 'policies'] } });
     expect(rules.find((rule) => rule.policy === '技术部' && rule.collection === 'directus_activity')?.permissions).toEqual({ collection: { _in: ['work_calendar', 'policies'] } });
+  });
+});
+
+describe('a field an administrator adds reaches the lists written for departments denied personal data', () => {
+  const withBranch = [...fields['customers']!, 'branch'];
+  const readList = ['address', 'id', 'id_number_masked', 'name', 'phone_masked'];
+  test.each([
+    ['the list of every field but the withheld ones', readList, 'read', 'branch', true],
+    ['a write list (no masked copies either)', ['address', 'id', 'name'], 'update', 'branch', true],
+    ['a list narrowed by hand', ['id', 'name'], 'read', 'branch', false],
+    ['a list holding a withheld field', [...readList, 'phone'], 'read', 'branch', false],
+    ['everything already', ['*'], 'read', 'branch', false],
+  ] as const)('%s → %s', (_what, listed, action, field, expected) => {
+    expect(fieldListTakesNewField([...listed], withBranch, 'customers', action, field)).toBe(expected);
+  });
+
+  test('a new personal field is never added, nor anything in a collection without personal data', () => {
+    expect(fieldListTakesNewField(['address', 'id', 'name'], [...fields['customers']!], 'customers', 'update', 'phone_masked')).toBe(false);
+    expect(fieldListTakesNewField(['id'], ['id', 'x'], 'policies', 'read', 'x')).toBe(false);
   });
 });

@@ -57,6 +57,19 @@ export function permittedFields(file: AccessFile, policy: string, collection: st
 }
 
 /**
+ * Whether a field list written for a department denied personal data (every field but the withheld
+ * ones) takes a field an administrator has just added, as `*` would. A list narrowed by hand (it
+ * lacks other fields too, or holds a withheld one) is left as it is.
+ */
+export function fieldListTakesNewField(listed: string[], collectionFields: string[], collection: string, action: Action, field: string): boolean {
+  const personal = personalFieldsOf(collection);
+  if (personal.length === 0 || action === 'delete' || listed.includes('*') || listed.includes(field)) return false;
+  const withheld = new Set(action === 'read' ? personal : [...personal, ...maskedCopiesOf(collection)]);
+  if (withheld.has(field) || listed.some((name) => withheld.has(name))) return false;
+  return collectionFields.filter((name) => name !== field && !withheld.has(name)).every((name) => listed.includes(name));
+}
+
+/**
  * Whether a policy may read the history (directus_revisions, directus_activity) of a collection
  * directly: only when it may read every item and every field of it. A revision's `data` carries
  * every stored field, and its `item` is a string key no permission filter can relate to the case,
