@@ -59,7 +59,13 @@ export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ 
   }
 
   // Field lists follow the current schema: a field an administrator adds reaches the departments denied personal data on the next start.
-  const fieldsOf = (collection: string) => Object.keys((schema as SchemaOverview).collections[collection]?.fields ?? {});
+  // Presentation fields (dividers, notices, the 办理 and 文书 panels) hold no data and are missing
+  // from the schema overview, but a field list without them hides them from the form.
+  const presentation: { collection: string; field: string }[] = await ctx.database('directus_fields').select('collection', 'field').where('special', 'like', '%no-data%');
+  const fieldsOf = (collection: string) => [
+    ...Object.keys((schema as SchemaOverview).collections[collection]?.fields ?? {}),
+    ...presentation.filter((row) => row.collection === collection).map((row) => row.field),
+  ];
   for (const rule of expandAccessMatrix(file, fieldsOf)) {
     const policyId = policyIds.get(rule.policy);
     if (!policyId) throw new Error(`access.yaml: permission names unknown policy ${rule.policy}`);
