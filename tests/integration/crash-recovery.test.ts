@@ -1,8 +1,8 @@
 import { createItem, readItems } from '@directus/sdk';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, callEndpoint, createStaffUser, loginAs, type Client } from '../helpers/api';
-import { claimReportPayload } from '../helpers/fixtures';
+import { asAdmin, callEndpoint, createStaffUser, loginAs, moveComplaint, type Client } from '../helpers/api';
+import { claimReportPayload, complaintPayload } from '../helpers/fixtures';
 import { readPragma } from '../helpers/sqlite-pragma';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -111,4 +111,47 @@ test.runIf(onSqlitePass)('kill -9 during 500 creates from 20 clients: acknowledg
   expect(firstSweep.status).toBe(200);
   expect(perApplication).toEqual(overdue.map(() => 1));
   expect(secondSweep.json.data).toMatchObject({ urges: 0, warnings: 0, inquiries: 0 });
+}, 600_000);
+
+test.runIf(onSqlitePass)('kill -9 right after a burst of moves: every acknowledged step, number and notice is there once', async () => {
+  const adminNow = await asAdmin(server.url);
+  const gm = await createStaffUser('总经理室', [], server.url);
+  const deputy = await createStaffUser('总经理室', ['副总经理'], server.url);
+  const waiting = await adminNow.request(createItem('complaints', Array.from({ length: 30 }, (_, i) => complaintPayload({ stage: 'submitted', customer_name: `崩溃登记${i}` })) as any)) as any[];
+  const concluding = await adminNow.request(createItem('complaints', Array.from({ length: 10 }, (_, i) => complaintPayload({ stage: 'final_review', customer_name: `崩溃结案${i}`, negotiation_result: '客户不同意', offer_amount: 100 })) as any)) as any[];
+
+  const acknowledged: { id: number; to: string; complaint_no: string | null }[] = [];
+  const lanes = Array.from({ length: 8 }, (_, lane) => [...waiting.map((c) => ({ id: c.id, to: 'registered', user: gm })), ...concluding.map((c) => ({ id: c.id, to: 'closed', user: deputy }))].filter((_, i) => i % 8 === lane));
+  await Promise.all(lanes.map(async (lane) => {
+    for (const { id, to, user } of lane) {
+      const values = to === 'closed' ? { customer_accepted: false, responsible_department: 'market', penalty_type: 'none' } : {};
+      const moved = await moveComplaint(user.client, id, to, values, undefined, server.url);
+      acknowledged.push({ id, to, complaint_no: moved.complaint_no ?? null });
+    }
+  }));
+  // Killed at once: notices of the last moves may not have been delivered yet.
+  await server.stop('SIGKILL');
+  await server.restart();
+  const adminAfter = await asAdmin(server.url);
+  await callEndpoint(adminAfter, 'POST', '/after-sales/sweep', undefined, server.url);
+  await callEndpoint(adminAfter, 'POST', '/after-sales/sweep', undefined, server.url);
+
+  const ids = acknowledged.map((a) => a.id);
+  const stored: any[] = await adminAfter.request(readItems('complaints', { filter: { id: { _in: ids } }, fields: ['id', 'stage', 'complaint_no'], limit: -1 }));
+  const steps: any[] = await adminAfter.request(readItems('complaint_steps', { filter: { complaint: { _in: ids } }, fields: ['complaint', 'to_stage'], limit: -1 }));
+  const reopened: any[] = await adminAfter.request(readItems('complaints', { filter: { parent_complaint: { _in: concluding.map((c) => c.id) } }, fields: ['parent_complaint'], limit: -1 }));
+  const pending: any[] = await adminAfter.request(readItems('outbox', { filter: { delivered_at: { _null: true } }, fields: ['key'], limit: -1 }));
+
+  expect(acknowledged).toHaveLength(40);
+  for (const move of acknowledged) {
+    const row = stored.find((c) => c.id === move.id);
+    expect(row.stage, `complaint ${move.id}`).toBe(move.to);
+    expect(steps.filter((s) => s.complaint === move.id && s.to_stage === move.to), `step of complaint ${move.id}`).toHaveLength(1);
+    if (move.to === 'registered') expect(row.complaint_no).toBe(move.complaint_no);
+  }
+  const numbers = stored.filter((c) => c.complaint_no).map((c) => c.complaint_no);
+  expect(new Set(numbers).size).toBe(numbers.length);
+  // K-REOPEN: each complaint closed without the customer's acceptance opened exactly one new one.
+  expect(concluding.map((c) => reopened.filter((r) => r.parent_complaint === c.id).length)).toEqual(concluding.map(() => 1));
+  expect(pending).toEqual([]);
 }, 600_000);
