@@ -314,7 +314,8 @@ export const collections = [
       f.boolean('administrative_sanction', '涉及行政处分'),
       f.timestamp('closed_at', '结案时间', { readonly: true, indexed: true }),
       f.timestamp('timeliness_checked_at', '时效查核时间', { readonly: true, hidden: true, indexed: true, note: '结案后系统查核各部门处理时效的时间' }),
-      f.o2m('steps', '处理记录', { collection: 'complaint_steps', field: 'complaint', template: '{{from_stage}} → {{to_stage}} {{opinion}}', readonly: true }),
+      // The readable history (Chinese stages, names, times, lateness) is shown by 办理 (after-sales-moves).
+      f.o2m('steps', '处理记录', { collection: 'complaint_steps', field: 'complaint', template: '{{from_stage}} → {{to_stage}} {{opinion}}', readonly: true, hidden: true }),
       archiveField(),
       ...auditFields(),
     ],
