@@ -50,14 +50,15 @@ const settle = async () => {
   await new Promise((resolve) => setTimeout(resolve, 0));
 };
 
-function setup(api: ApiClient, primaryKey: string | number | null = 12, values: Record<string, unknown> = {}) {
+function setup(api: ApiClient, primaryKey: string | number | null = 12, initial: Record<string, unknown> = {}) {
   const notify = vi.fn();
   const reloadItem = vi.fn();
+  const values = ref(initial);
   const moves = useMoves({
-    api, fieldsStore: { getFieldsForCollection: () => storeFields }, collection: ref('complaints'), primaryKey: ref(primaryKey), values: ref(values),
-    notify, reloadItem, now: () => new Date('2026-12-06T00:00:00Z'),
+    api, fieldsStore: { getFieldsForCollection: () => storeFields }, collection: ref('complaints'), primaryKey: ref(primaryKey), values,
+    notify, reloadItem, now: () => new Date('2026-12-06T00:00:00Z'), settleMs: 10,
   });
-  return { ...moves, notify, reloadItem };
+  return { ...moves, notify, reloadItem, values };
 }
 
 describe('useMoves', () => {
@@ -69,6 +70,19 @@ describe('useMoves', () => {
     expect(gets.map((g) => g.url)).toEqual(['/after-sales/complaints/12/moves', '/items/complaint_steps']);
     expect(gets[1]!.config.params).toMatchObject({ filter: { complaint: { _eq: 12 } }, fields: ['*', 'actor.first_name', 'actor.last_name'], sort: ['id'] });
     expect(steps.value[0]).toMatchObject({ stages: '已登记编号 → 运营部调查', department: '运营部', actor: '张三', enteredAt: '2026-12-05 14:20', timelinessText: '办理中' });
+  });
+
+  test('when the form shows another amount or stage (saved by the user), the moves are asked for again once it settles', async () => {
+    const { api, gets } = fakeApi([move()]);
+    const { values } = setup(api, 12, { stage: 'plan_review', offer_amount: null, gm_opinion: '同意' });
+    await settle();
+    expect(gets.filter((g) => g.url.endsWith('/moves'))).toHaveLength(1);
+    values.value = { ...values.value, gm_opinion: '同意赔付' };
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(gets.filter((g) => g.url.endsWith('/moves'))).toHaveLength(1);
+    values.value = { ...values.value, offer_amount: '3000' };
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(gets.filter((g) => g.url.endsWith('/moves'))).toHaveLength(2);
   });
 
   test('a new, unsaved complaint asks the server for nothing', async () => {

@@ -1,4 +1,4 @@
-import { computed, ref, watch, type Ref } from 'vue';
+import { computed, onScopeDispose, ref, watch, type Ref } from 'vue';
 import type { MoveOption } from '../complaints/complaint-moves';
 import { LABELS } from '../domain/choice-labels';
 import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
@@ -120,7 +120,12 @@ export interface MovesOptions {
   /** makes the item form show the item as stored now */
   reloadItem: () => unknown;
   now?: () => Date;
+  /** how long the form's values must rest before the moves are asked for again */
+  settleMs?: number;
 }
+
+/** Fields besides the moves' required ones whose stored value opens or closes a move. */
+const DECISIVE_FIELDS = ['stage', 'offer_amount', 'supervisor_reviewed', 'approved_at'];
 
 const messageOf = (e: any, fallback: string) => e?.response?.data?.errors?.[0]?.message ?? fallback;
 
@@ -143,6 +148,11 @@ export function useMoves(options: MovesOptions) {
   const busy = ref(false);
   const error = ref<string | null>(null);
 
+  // Kept out of Vue's reach on purpose: a new list of moves alone is no reason to ask again.
+  let decisiveKeys: string[] = DECISIVE_FIELDS;
+  /** the decisive values the moves shown were asked for */
+  let answered = '';
+  const decisive = () => JSON.stringify(decisiveKeys.map((key) => values.value?.[key] ?? null));
   const itemPath = () => `/after-sales/complaints/${encodeURIComponent(String(primaryKey.value))}/moves`;
 
   async function load() {
@@ -156,6 +166,8 @@ export function useMoves(options: MovesOptions) {
         }),
       ]);
       moves.value = offered.data.data;
+      decisiveKeys = [...new Set([...DECISIVE_FIELDS, ...moves.value.flatMap((m) => m.required_fields.map((f) => f.field))])];
+      answered = decisive();
       steps.value = (logged.data.data as StepRecord[]).map((step) => stepRow(step, now()));
       loadError.value = null;
     } catch (e) {
@@ -209,18 +221,29 @@ export function useMoves(options: MovesOptions) {
     error.value = null;
     try {
       await api.post(itemPath(), { to: move.to, ...(opinion.value.trim() ? { opinion: opinion.value } : {}), values: changed });
-      active.value = null;
-      options.notify(`已办理：${move.label}`);
-      await options.reloadItem();
-      await load();
     } catch (e) {
       error.value = messageOf(e, '办理失败，请稍后再试。');
+      return;
     } finally {
       busy.value = false;
     }
+    active.value = null;
+    options.notify(`已办理：${move.label}`);
+    await options.reloadItem();
+    await load();
   }
 
   watch([collection, primaryKey], load, { immediate: true });
+  // Whether a move is open now depends on what is stored (an amount decides the approval level, a
+  // tick opens a move): when the form shows other values for those fields (saved, or being typed),
+  // the moves are asked for again once the typing stops.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  watch(decisive, (current) => {
+    if (current === answered) return;
+    clearTimeout(pending);
+    pending = setTimeout(() => void load(), options.settleMs ?? 600);
+  });
+  onScopeDispose(() => clearTimeout(pending));
 
   return { moves, steps, loading, loadError, active, fields, initialValues, edits, opinion, missing, reopensAsNew, busy, error, open, cancel, submit, load };
 }
