@@ -30,7 +30,7 @@ const SQL_OR = "' OR '1'='1";
 
 let admin: Client;
 const clients = {} as Record<Who, Client>;
-const ids = {} as { product: number; policy: number; report: number; application: number; draft: number; submitted: number; surrender: number; endorsement: number; customer: number };
+const ids = {} as { product: number; policy: number; report: number; application: number; draft: number; submitted: number; review: number; surrender: number; endorsement: number; customer: number };
 
 async function outcome(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
@@ -109,7 +109,7 @@ const CASES: BadCase[] = [
   { name: 'complaint: forged due date', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.submitted, { due_at: future() })), status: 400, mentions: '结案期限' },
   { name: 'complaint: forged approval level', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.submitted, { approval_level: '总经理' })), status: 400, mentions: '核决权限' },
   { name: 'complaint: forged step log entry time', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.submitted, { stage_entered_at: '2026-11-01T00:00:00.000Z' })), status: 400, mentions: '进入本阶段时间' },
-  { name: 'complaint: unknown responsible department', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.submitted, { responsible_department: 'marketing' })), status: 400, mentions: '责任部门' },
+  { name: 'complaint: unknown responsible department', who: 'gm', send: (c) => c.request(updateItem('complaints', ids.review, { responsible_department: 'marketing' })), status: 400, mentions: '责任部门' },
   { name: 'complaint: promise before approval', who: 'market', send: (c) => c.request(updateItem('complaints', ids.draft, { customer_accepted: true })), status: 403, mentions: '核决' },
   { name: 'complaint: closed before it was registered (admin)', who: 'admin', send: (c) => c.request(createItem('complaints', complaintPayload({ stage: 'closed', registered_at: '2026-11-10T02:00:00.000Z', closed_at: '2026-11-01T02:00:00.000Z' }))), status: 400, mentions: '结案时间' },
   { name: 'step log: a staff member writes a step', who: 'market', send: (c) => c.request(createItem('complaint_steps', { complaint: ids.draft, to_stage: 'closed', entered_at: new Date().toISOString() })), status: 403, mentions: '权限' },
@@ -151,9 +151,10 @@ beforeAll(async () => {
   const application = await admin.request(createItem('claim_applications', { claim_report: created.id, claim_type: 'medical', applicant_name: '李四' }));
   const draft = await market.client.request(createItem('complaints', complaintPayload()));
   const submitted = await market.client.request(createItem('complaints', complaintPayload({ stage: 'submitted' })));
+  const review = await admin.request(createItem('complaints', complaintPayload({ stage: 'plan_review' })));
   const surrender = await market.client.request(createItem('surrender_requests', { channel: 'phone', policy: fixture.policy.id, reason: '资金周转' }));
   const endorsement = await market.client.request(createItem('endorsement_requests', { channel: 'phone', policy: fixture.policy.id, requested_changes: '变更联系电话' }));
-  Object.assign(ids, { product: fixture.product.id, policy: fixture.policy.id, report: created.id, application: application.id, draft: draft.id, submitted: submitted.id, surrender: surrender.id, endorsement: endorsement.id, customer: fixture.holder.id });
+  Object.assign(ids, { product: fixture.product.id, policy: fixture.policy.id, report: created.id, application: application.id, draft: draft.id, submitted: submitted.id, review: review.id, surrender: surrender.id, endorsement: endorsement.id, customer: fixture.holder.id });
 });
 
 /** Product state once after-commit hooks and the deadline scan have settled (two equal reads). */

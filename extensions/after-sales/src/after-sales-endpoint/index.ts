@@ -74,10 +74,7 @@ export default defineEndpoint({
         const moved = await makeMove(data(req), req.accountability ?? null, String(req.params['id']), (req.body ?? {}) as MoveInput, new Date(), timeZone);
         // Committed: its notices go out now; whatever fails here stays pending for the sweep.
         void deliverOutbox(data(req), new Date(), moved.outbox).catch((error) => logger.error(error, '[after-sales] outbox delivery failed'));
-        const complaint = await new services['ItemsService']('complaints', { knex: database, schema: req.schema as never, accountability: req.accountability ?? null })
-          .readOne(moved.complaint['id'])
-          .catch(() => ({ id: moved.complaint['id'], stage: moved.complaint['stage'], complaint_no: moved.complaint['complaint_no'] ?? null }));
-        res.json({ data: { complaint, step: moved.step } });
+        res.json({ data: { complaint: moved.complaint, step: moved.step } });
       }),
     );
 

@@ -15,7 +15,7 @@ import { rejectInvalidInput } from '../shared/reject-invalid-input';
 import { complaintRules } from './complaint-rules';
 import { penaltyFromChoice } from './penalty-from-choice';
 import { enqueue, type OutboxEntry } from '../notices/outbox';
-import { withMaskedCopies } from '../domain/personal-data';
+import { maskedCopiesOf, personalFieldsOf, withMaskedCopies } from '../domain/personal-data';
 
 type Item = Record<string, any>;
 
@@ -122,7 +122,6 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
   if (!to) throw new WorkflowRefusedError({ reason: '请指定要办理的下一步（to），例如 registered。' });
   const values = plainObject(input.values, '办理内容（values）');
   const opinion = typeof input.opinion === 'string' && input.opinion.trim() ? input.opinion : null;
-  await assertReadable(data, accountability, id);
   // Values are checked like any client write: no server-set field, every value valid.
   await rejectForgedFields(values, 'complaints', accountability, data.database);
   await rejectInvalidInput({ ...data, schema: data.schema as SchemaOverview }, accountability, 'complaints', { ...values, ...(opinion ? { handling_opinion: opinion } : {}) }, [id], now);
@@ -136,13 +135,19 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
     const scoped: DataAccess = { ...data, database: trx, event: {} };
     if (trx.client.config.client === 'pg') await trx('complaints').where({ id }).forUpdate().select('id');
     const [stored] = await readStored(scoped, 'complaints', [id]);
-    if (!stored) throw new WorkflowRefusedError({ reason: `投诉 #${id} 不存在。` });
+    // Whoever may make a move may read the complaint; a refusal first makes sure the caller may read
+    // it (403 as for any item they cannot see, so a refusal tells them nothing about it).
+    const refuse = async (error: Error): Promise<never> => {
+      await assertReadable(scoped, accountability, id);
+      throw error;
+    };
+    if (!stored) return refuse(new WorkflowRefusedError({ reason: `投诉 #${id} 不存在。` }));
     const from = String(stored['stage'] ?? 'draft');
     const { transitions, authorities } = await complaintRules(scoped);
     const penalty = await penaltyFromChoice(scoped, values);
     const merged = { ...stored, ...values, ...penalty };
     const verdict = judgeMove({ from, to, complaint: merged, department: actor.department, isAdmin: actor.isAdmin, approvalLevels, transitions, authorities });
-    if (!verdict.ok) throw verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason });
+    if (!verdict.ok) return refuse(verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason }));
     const foreign = [...new Set([...foreignMoveValues(verdict.transition, values), ...Object.keys(values).filter((field) => PRECONDITIONS.has(field))])];
     if (foreign.length) {
       throw new WorkflowRefusedError({ reason: `“${STAGE_LABELS[to] ?? to}”这一步不能填写：${foreign.map(label).join('、')}。可填写：${moveFields(verdict.transition).filter((e) => !PRECONDITIONS.has(e.field)).map((e) => label(e.field)).join('、') || '（无）'}。` });
@@ -165,8 +170,14 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
     const after = { ...merged, ...written };
     const step = await appendStep(scoped, after, from, actor, opinion);
     const outbox = await enqueue(scoped, movedNotices(after, verdict.transition, step, authorities), now);
-    return { complaint: after, step, outbox };
+    return { complaint: withoutPersonalData(after), step, outbox };
   });
+}
+
+/** The complaint as a move answers it: personal fields and their copies left out (not every caller may read them). */
+function withoutPersonalData(complaint: Item): Item {
+  const withheld = new Set([...personalFieldsOf('complaints'), ...maskedCopiesOf('complaints')]);
+  return Object.fromEntries(Object.entries(complaint).filter(([field]) => !withheld.has(field)));
 }
 
 /** The open step is completed and the new one appended, in the move's transaction. */
