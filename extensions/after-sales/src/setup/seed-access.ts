@@ -58,7 +58,7 @@ export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ 
     }
   }
 
-  // Field lists follow the current schema: a field an administrator adds reaches the departments denied personal data on the next start.
+  // Field lists follow the current schema (a field added later joins them at once: after-sales-hooks/register-withheld-field-lists.ts).
   // Presentation fields (dividers, notices, the 办理 and 文书 panels) hold no data and are missing
   // from the schema overview, but a field list without them hides them from the form.
   const presentation: { collection: string; field: string }[] = await ctx.database('directus_fields').select('collection', 'field').where('special', 'like', '%no-data%');
