@@ -147,7 +147,7 @@ export const CASE_COLLECTIONS = [
   c('complaint_monthly_stats', '客户投诉案件统计表'),
 ];
 
-export const CALENDAR_SOURCES = [c('official', '国务院公布'), c('company', '公司自定')];
+export const CALENDAR_SOURCES = [c('official', '国务院公布'), c('notice', '导入通知'), c('company', '公司自定')];
 
 export const DEADLINE_EVENT_KINDS = [
   c('warning', '即将超时预警'),

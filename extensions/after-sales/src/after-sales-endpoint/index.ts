@@ -14,6 +14,7 @@ import { registerDashboardRoutes } from './dashboard-routes';
 import { registerLoginLockRoutes } from './login-lock-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerWorkbenchRoutes } from './workbench-routes';
+import { registerCalendarRoutes } from './calendar-routes';
 import { listMoves, makeMove, type MoveInput } from '../complaints/complaint-moves';
 import { deliverOutbox } from '../notices/outbox';
 
@@ -80,6 +81,7 @@ export default defineEndpoint({
 
     registerWorkbenchRoutes(router, { services, database, env });
     registerHistoryRoutes(router, { services, database });
+    registerCalendarRoutes(router, { services, database, timeZone });
 
     // K-MONTHLY: the GM Office (or an administrator) builds the statistics of a month on demand.
     router.post(

@@ -9,7 +9,8 @@ import { zonedParts } from './zoned-time';
 export interface CalendarEntry {
   date: string;
   is_workday: boolean;
-  source?: 'official' | 'company' | null;
+  /** official: from the chinese-days package; notice: imported from the State Council's notice; company: typed by an administrator */
+  source?: 'official' | 'notice' | 'company' | null;
 }
 
 export interface WorkCalendar {
@@ -43,7 +44,7 @@ export function createWorkCalendar(entries: CalendarEntry[]): WorkCalendar {
   const officialYears = new Set<number>();
   for (const entry of entries) {
     utcMidnight(entry.date); // a malformed date would otherwise never match and be silently ignored
-    if (entry.source === 'official') officialYears.add(Number(entry.date.slice(0, 4)));
+    if (entry.source === 'official' || entry.source === 'notice') officialYears.add(Number(entry.date.slice(0, 4)));
     if (byDate.get(entry.date)?.source === 'company' && entry.source !== 'company') continue;
     byDate.set(entry.date, entry);
   }

@@ -1,0 +1,51 @@
+import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
+import { calendarImportPlan, type StoredCalendarDay } from '../domain/calendar-import-plan';
+import { parseHolidayNotice, type NoticeDay } from '../domain/holiday-notice';
+import { InvalidHolidayNoticeError } from '../errors/invalid-holiday-notice-error';
+import { QUIET, readRows, type DataAccess } from '../shared/data-access';
+import { bumpRulesVersion } from '../shared/rules-cache';
+
+export interface HolidayNoticeImport {
+  year: number;
+  days: NoticeDay[];
+  unparsed: string[];
+  changes: { added: number; changed: number; unchanged: number; kept_company: number };
+  /** open cases whose due dates moved; null for a preview */
+  recomputed: number | null;
+}
+
+/**
+ * X-CALENDAR: next year's holidays from the State Council's notice. The preview writes nothing; the
+ * import writes every day in one transaction (upsert by date, source notice) as the administrator,
+ * then moves the open deadlines and the rules counter on itself, since the quiet writes fire no
+ * work_calendar hooks (an action hook on a write inside a transaction would run before its commit).
+ */
+export async function importHolidayNotice(data: DataAccess, accountability: unknown, input: { text: unknown; dryRun: boolean }, now: Date, timeZone: string): Promise<HolidayNoticeImport> {
+  if (typeof input.text !== 'string' || !input.text.trim()) throw new InvalidHolidayNoticeError({ reason: '请粘贴通知全文（text）。' });
+  const notice = parseHolidayNotice(input.text, now);
+  if (notice.year === null) throw new InvalidHolidayNoticeError({ reason: '通知中找不到年份，请连同标题（国务院办公厅关于YYYY年部分节假日安排的通知）一起粘贴。' });
+  if (notice.days.length === 0) throw new InvalidHolidayNoticeError({ reason: `没有识别出任何放假或上班日期。${notice.unparsed.length ? `未识别的行：${notice.unparsed.join(' ')}` : ''}` });
+
+  const write = async (database: DataAccess['database']) => {
+    // The whole calendar (a few hundred rows): how a date is stored differs per database.
+    const stored = (await readRows({ ...data, database }, 'work_calendar', ['id', 'date', 'is_workday', 'name', 'source'])) as StoredCalendarDay[];
+    const plan = calendarImportPlan(stored.map((row) => ({ ...row, date: String(row.date).slice(0, 10) })), notice.days);
+    if (!input.dryRun) {
+      const items = new data.services['ItemsService']('work_calendar', { knex: database, schema: data.schema, accountability });
+      if (plan.add.length) await items.createMany(plan.add.map((day) => ({ ...day, source: 'notice' })), QUIET);
+      for (const { id, is_workday, name } of plan.change) await items.updateOne(id, { is_workday, name, source: 'notice' }, QUIET);
+    }
+    return plan;
+  };
+  const plan = input.dryRun ? await write(data.database) : await data.database.transaction(write);
+  const changes = { added: plan.add.length, changed: plan.change.length, unchanged: plan.unchanged.length, kept_company: plan.keptCompany.length };
+  let recomputed: number | null = null;
+  if (!input.dryRun) {
+    recomputed = 0;
+    if (changes.added + changes.changed > 0) {
+      await bumpRulesVersion(data.database);
+      recomputed = await recomputeOpenClocks(data, timeZone);
+    }
+  }
+  return { year: notice.year, days: notice.days, unparsed: notice.unparsed, changes, recomputed };
+}
