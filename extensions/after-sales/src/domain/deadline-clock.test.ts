@@ -6,6 +6,7 @@ import {
   computeDeadline,
   overdueBy,
   yearsWithoutOfficialData,
+  calendarGapYears,
   type ClockInput,
   type DeadlineRule,
   type LimitUnit,
@@ -208,5 +209,22 @@ describe('rule validation', () => {
 
   test('an invalid start throws a RangeError', () => {
     expect(() => computeDeadline({ ...dayClock, start: at('not a date') })).toThrow(RangeError);
+  });
+});
+
+describe('calendarGapYears (only 2026 data given)', () => {
+  test.each([
+    ['2026-10-31T15:59:59Z', [], '23:59:59 on 31 October in Shanghai: too early for next year'],
+    ['2026-10-31T16:00:00Z', [2027], '00:00 on 1 November in Shanghai (still 31 October in UTC)'],
+    ['2026-12-31T02:00:00Z', [2027], 'December'],
+    ['2027-03-01T02:00:00Z', [2027], 'a year without data is reported all year'],
+    ['2026-03-01T02:00:00Z', [], 'this year known, next year not due yet'],
+  ])('%s → %o (%s)', (now, expected) => {
+    expect(calendarGapYears(calendar, at(now), TZ)).toEqual(expected);
+  });
+
+  test('an imported notice counts as official data', () => {
+    const withNotice = createWorkCalendar([...officialCalendar(data, [2026]), { date: '2027-01-01', is_workday: false, source: 'notice' }]);
+    expect(calendarGapYears(withNotice, at('2026-11-01T02:00:00Z'), TZ)).toEqual([]);
   });
 });

@@ -145,6 +145,18 @@ export function overdueBy(input: ClockState): number {
  * warn that a workday deadline may move once that year's official calendar is published. dueAt
  * itself is excluded: a due at 00:00 on 1 January only counts days of the year before.
  */
+/**
+ * Years whose missing official holidays administrators must hear about whatever cases are open:
+ * this year, and next year from 1 November (local), since the State Council publishes next year's
+ * arrangement in the autumn and the first cases run into January by December.
+ */
+export function calendarGapYears(calendar: WorkCalendar, now: Date, timeZone: string): number[] {
+  const today = localDate(now, timeZone);
+  const year = Number(today.slice(0, 4));
+  const years = today.slice(5) >= '11-01' ? [year, year + 1] : [year];
+  return years.filter((candidate) => !calendar.hasOfficialData(candidate));
+}
+
 export function yearsWithoutOfficialData(calendar: WorkCalendar, start: Date, dueAt: Date, timeZone: string): number[] {
   const first = Number(localDate(start, timeZone).slice(0, 4));
   const last = Math.max(first, Number(localDate(new Date(dueAt.getTime() - 1), timeZone).slice(0, 4)));

@@ -1,6 +1,6 @@
 import { CLOCK_DEFINITIONS, runningClockFilter } from '../domain/case-clocks';
 import { CASE_NUMBER_FIELDS, clockEvent, inquiryFor } from '../domain/sweep-plan';
-import { yearsWithoutOfficialData } from '../domain/deadline-clock';
+import { calendarGapYears, yearsWithoutOfficialData } from '../domain/deadline-clock';
 import { zonedParts } from '../domain/zoned-time';
 import { previousPeriod } from '../domain/monthly-stats';
 import { formatLocal } from '../domain/sweep-plan';
@@ -152,9 +152,14 @@ async function checkClosedComplaints(data: DataAccess, now: Date): Promise<numbe
   return issued;
 }
 
-/** Administrators are told once per year when open working-day clocks run into a year without official holidays. */
+/**
+ * Administrators are told once per year of missing official holidays: this year's and, from 1
+ * November, next year's in any case (calendarGapYears); earlier, next year's only once open clocks
+ * run into it.
+ */
 async function warnCalendarGaps(data: DataAccess, now: Date, timeZone: string, calendar: Awaited<ReturnType<typeof loadClockContext>>['calendar']): Promise<number> {
   const { year } = zonedParts(now, timeZone);
+  const due = new Set(calendarGapYears(calendar, now, timeZone));
   let warned = 0;
   for (const gapYear of yearsWithoutOfficialData(calendar, now, startOfLocalDay(`${year + 1}-12-31`, timeZone), timeZone)) {
     const yearStart = startOfLocalDay(`${gapYear}-01-01`, timeZone).toISOString();
@@ -163,11 +168,11 @@ async function warnCalendarGaps(data: DataAccess, now: Date, timeZone: string, c
       const rows = await readAll(data, definition.collection, { filter: { _and: [{ [definition.due]: { _gte: yearStart } }, ...runningClockFilter(definition)] }, fields: ['id'], limit: 1 });
       affected += rows.length;
     }
-    if (affected === 0) continue;
+    if (affected === 0 && !due.has(gapYear)) continue;
     const done = await issueOnce(data, { key: `calendar_gap:${gapYear}`, kind: 'calendar_gap' }, now, async (trx) => {
       await notifyAdministrators(trx, {
         subject: `【工作日历】缺少 ${gapYear} 年法定节假日数据`,
-        message: `有未结案件的期限落在 ${gapYear} 年，但工作日历中还没有 ${gapYear} 年的官方节假日和调休安排。请在“规则配置 → 工作日历”中补录，期限会自动重算。`,
+        message: calendarGapMessage(gapYear, affected > 0),
         collection: 'work_calendar',
         item: '',
       });
@@ -175,4 +180,13 @@ async function warnCalendarGaps(data: DataAccess, now: Date, timeZone: string, c
     if (done) warned++;
   }
   return warned;
+}
+
+function calendarGapMessage(year: number, casesAffected: boolean): string {
+  const why = casesAffected ? `有未结案件的期限落在 ${year} 年，但工作日历中` : '工作日历中';
+  return (
+    `${why}还没有 ${year} 年的官方节假日和调休安排。国务院办公厅《关于${year}年部分节假日安排的通知》公布后，` +
+    '请把通知全文粘贴到“导入节假日通知”（POST /after-sales/calendar/import，先以 dry_run 预览，核对无误再导入）；' +
+    '未能识别的行会单独列出，可在“规则配置 → 工作日历”中逐日补录。导入后未结案件的期限会自动重算。'
+  );
 }
