@@ -60,10 +60,22 @@ async function openComplaint(clerk: Clerk, id: number) {
   await panel(clerk.page).waitFor({ state: 'visible' });
 }
 
-/** Clicks 确认 in the move dialog and waits until the form shows the stage the move led to. */
+/** Clicks 确认 in the move dialog, sees the app's success notice and waits until the form shows the stage the move led to. */
 async function confirmMove(clerk: Clerk, stageLabel: string) {
+  // The success notice stays a few seconds: watched on every change of the page, not by polling.
+  await clerk.page.evaluate((text) => {
+    const seen = window as unknown as { moveNoticeSeen: boolean };
+    seen.moveNoticeSeen = false;
+    const observer = new MutationObserver(() => {
+      if (!document.body.innerText.includes(text)) return;
+      seen.moveNoticeSeen = true;
+      observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }, `已办理：${stageLabel}`);
   await clerk.click(dialog(clerk.page).getByRole('button', { name: '确认' }));
   await dialog(clerk.page).waitFor({ state: 'hidden' });
+  await clerk.page.waitForFunction(() => (window as unknown as { moveNoticeSeen: boolean }).moveNoticeSeen);
   await expect.poll(() => fieldShows(clerk.page, '处理阶段'), { timeout: 60_000 }).toContain(stageLabel);
 }
 

@@ -69,7 +69,7 @@ describe('useMoves', () => {
     expect(moves.value.map((m) => [m.label, m.allowed, m.reason])).toEqual([['总经理室综合意见', true, null], ['技术部分析', false, '由运营部办理']]);
     expect(gets.map((g) => g.url)).toEqual(['/after-sales/complaints/12/moves', '/items/complaint_steps']);
     expect(gets[1]!.config.params).toMatchObject({ filter: { complaint: { _eq: 12 } }, fields: ['*', 'actor.first_name', 'actor.last_name'], sort: ['id'] });
-    expect(steps.value[0]).toMatchObject({ stages: '已登记编号 → 运营部调查', department: '运营部', actor: '张三', enteredAt: '2026-12-05 14:20', timelinessText: '办理中' });
+    expect(steps.value[0]).toMatchObject({ stages: '已登记编号 → 运营部调查', department: '运营部', actor: '张三', enteredAt: '2026-12-05 14:20', dueAt: '2026-12-09 00:00', opinion: '请调查', timelinessText: '办理中' });
   });
 
   test('when the form shows another amount or stage (saved by the user), the moves are asked for again once it settles', async () => {
