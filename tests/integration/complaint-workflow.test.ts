@@ -224,6 +224,10 @@ describe('moves are all-or-nothing and approvals bind (X-ACTIONS, K-AUTHORITY)',
 
   test('业务部经理 (a 市场部 user) approves within its authority; a clerk without the policy cannot', async () => {
     const c = await atPlanReview();
+    // Before the GM Office puts an amount on the plan, the move is listed and refused to a clerk without a level.
+    const unpriced = await callEndpoint(gm.client, 'GET', `/after-sales/complaints/${c.id}/moves`);
+    expect(unpriced.status).toBe(200);
+    expect(unpriced.json.data).toEqual([expect.objectContaining({ to: 'negotiating', allowed: false })]);
     await gm.client.request(updateItem('complaints', c.id, { gm_opinion: '退还保费', offer_amount: 3000 }));
     const moves = (await callEndpoint(clerk.client, 'GET', `/after-sales/complaints/${c.id}/moves`)).json.data;
     expect(moves).toEqual([expect.objectContaining({ to: 'negotiating', allowed: false, approval_level: '业务部经理', reason: expect.stringContaining('业务部经理') })]);

@@ -76,7 +76,8 @@ export async function listMoves(data: DataAccess, accountability: Accountability
     const to = transition.to_stage;
     const fields = moveFields(transition).filter((entry) => !PRECONDITIONS.has(entry.field));
     // The dialog asks for the move's fields, so only what must be there before (a precondition) counts now.
-    const assumed = Object.fromEntries(fields.filter((entry) => entry.required).map((entry) => [entry.field, stored[entry.field] ?? '待填写']));
+    const placeholder = (field: string) => (['decimal', 'integer', 'float', 'bigInteger'].includes(String(fieldTypes[field]?.type)) ? 0 : '待填写');
+    const assumed = Object.fromEntries(fields.filter((entry) => entry.required).map((entry) => [entry.field, stored[entry.field] ?? placeholder(entry.field)]));
     const levels = transition.requires_approval && !actor.isAdmin ? await actor.approvalLevels() : [];
     const verdict = judgeMove({ from, to, complaint: { ...stored, ...assumed }, department: actor.department, isAdmin: actor.isAdmin, approvalLevels: levels, transitions, authorities });
     const level = transition.requires_approval ? requiredApprovalLevel(Number(stored['offer_amount'] ?? 0), authorities) : null;
@@ -133,8 +134,7 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
 
   return data.database.transaction(async (trx) => {
     const scoped: DataAccess = { ...data, database: trx, event: {} };
-    if (trx.client.config.client === 'pg') await trx('complaints').where({ id }).forUpdate().select('id');
-    const [stored] = await readStored(scoped, 'complaints', [id]);
+    const [stored] = await readStored(scoped, 'complaints', [id], { forUpdate: true });
     // Whoever may make a move may read the complaint; a refusal first makes sure the caller may read
     // it (403 as for any item they cannot see, so a refusal tells them nothing about it).
     const refuse = async (error: Error): Promise<never> => {
@@ -157,12 +157,7 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
 
     const payload: Item = { ...values, ...penalty, stage: to, ...approvalEffects(verdict.transition, merged, verdict.approvalLevel, actor.userId, now) };
     if (opinion) payload['handling_opinion'] = opinion;
-    if (to === 'registered') {
-      if (!merged['registered_at']) payload['registered_at'] = now.toISOString();
-      const rule = await readNumberingRule(trx, 'complaints', scoped.event);
-      // K-NUMBER: taken in this transaction, so a move refused later (or rolled back) consumes none.
-      if (rule && !merged['complaint_no']) payload['complaint_no'] = await assignCaseNumber(trx, rule, now, timeZone);
-    }
+    if (to === 'registered' && !merged['registered_at']) payload['registered_at'] = now.toISOString();
     // Without events no hook runs: the masked copy of a phone written here is added by hand.
     const written = withMaskedCopies('complaints', await clocksOnUpdate(payload, [id], 'complaints', scoped, now, timeZone));
     const asUser = accountability ? { ...accountability, admin: true } : null;
@@ -170,6 +165,15 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
     const after = { ...merged, ...written };
     const step = await appendStep(scoped, after, from, actor, opinion);
     const outbox = await enqueue(scoped, movedNotices(after, verdict.transition, step, authorities), now);
+    if (to === 'registered' && !merged['complaint_no']) {
+      // K-NUMBER: taken in this transaction, so a refused or rolled-back move consumes none; taken
+      // last, so the month's counter row (every registration waits for it) is held only until commit.
+      const rule = await readNumberingRule(trx, 'complaints', scoped.event);
+      if (rule) {
+        after['complaint_no'] = await assignCaseNumber(trx, rule, now, timeZone);
+        await trx('complaints').where({ id }).update({ complaint_no: after['complaint_no'] });
+      }
+    }
     return { complaint: withoutPersonalData(after), step, outbox };
   });
 }

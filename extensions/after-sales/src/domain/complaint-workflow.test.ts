@@ -31,6 +31,7 @@ describe('judgeMove', () => {
     ['the wrong department', { from: 'submitted', to: 'registered', department: 'operations' as const }, 403, '“已送总经理室” → “已登记编号” 由总经理室办理，您所在的部门（运营部）不能执行。'],
     ['missing fields', { from: 'investigating', to: 'plan_review', department: 'operations' as const, complaint: { responsibility: '' } }, 400, '进入“总经理室综合意见”前必须填写：发生原因、责任归属。'],
     ['an approval above the user', { from: 'plan_review', to: 'negotiating', department: 'gm_office' as const, complaint: { gm_opinion: '同意', offer_amount: '8000.00' }, approvalLevels: ['业务部经理'] }, 403, '拟处理金额 8,000 元须由“副总经理”或更高级别核决（第十三条第5款），您没有该核决权限；有权核决的人员已在其待办中看到此件。'],
+    ['an amount that is no number', { from: 'plan_review', to: 'negotiating', department: 'gm_office' as const, complaint: { gm_opinion: '同意', offer_amount: '待填写' }, approvalLevels: ['总经理'] }, 400, '拟处理金额应为不小于0的数字，收到“待填写”。'],
     ['a move whose rows name other departments', { from: 'negotiating', to: 'plan_review', department: 'tech' as const }, 403, '“市场部交涉” → “总经理室综合意见” 由总经理室或市场部办理，您所在的部门（技术部）不能执行。'],
     ['an unticked supervisor review', { from: 'negotiating', to: 'final_review', department: 'market' as const, complaint: { negotiation_result: '同意', supervisor_reviewed: false } }, 400, '进入“核决”前必须填写：主管已核阅。'],
   ])('%s is refused', (_label, overrides, status, reason) => {

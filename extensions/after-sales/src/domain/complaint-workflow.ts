@@ -127,6 +127,7 @@ export function judgeMove(request: MoveRequest): Verdict {
   }
   if (!approval) return { ok: true, transition, approvalLevel: null };
   const amount = Number(complaint['offer_amount'] ?? 0);
+  if (!Number.isFinite(amount) || amount < 0) return { ok: false, status: 400, reason: `拟处理金额应为不小于0的数字，收到“${String(complaint['offer_amount'])}”。` };
   const level = requiredApprovalLevel(amount, request.authorities);
   if (!request.isAdmin && !mayApprove(request.approvalLevels, level, request.authorities)) {
     return { ok: false, status: 403, reason: `拟处理金额 ${amount.toLocaleString('zh-CN')} 元须由“${level}”或更高级别核决（第十三条第5款），您没有该核决权限；有权核决的人员已在其待办中看到此件。` };

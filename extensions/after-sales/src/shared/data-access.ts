@@ -71,8 +71,15 @@ export function storedFields(schema: unknown, collection: string): string[] {
 
 /**
  * The cases an update is about, as stored before it (every stored field, no aliases). Read once per
- * event: the guard, the workflow and the clocks of one update all get the same rows.
+ * event: the guard, the workflow and the clocks of one update all get the same rows. `forUpdate`
+ * locks them for the rest of the caller's transaction.
  */
-export function readStored(data: DataAccess, collection: string, keys: (string | number)[]): Promise<Record<string, any>[]> {
-  return memoFor(data.event, `stored:${collection}:${keys.join(',')}`, () => readRows(data, collection, storedFields(data.schema, collection), (query) => query.whereIn('id', keys)));
+export function readStored(data: DataAccess, collection: string, keys: (string | number)[], { forUpdate = false } = {}): Promise<Record<string, any>[]> {
+  return memoFor(data.event, `stored:${collection}:${keys.join(',')}`, () =>
+    readRows(data, collection, storedFields(data.schema, collection), (query) => {
+      query.whereIn('id', keys);
+      // Locked until the caller's transaction ends (PostgreSQL; SQLite has one writer anyway).
+      if (forUpdate && data.database.client.config.client === 'pg') query.forUpdate();
+    }),
+  );
 }
