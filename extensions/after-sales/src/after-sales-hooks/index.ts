@@ -10,8 +10,8 @@ import { registerMaskedCopies } from './register-masked-copies';
 import { registerRulesCache } from './register-rules-cache';
 import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
-import { registerWithheldFieldLists } from './register-withheld-field-lists';
 import { registerUserFieldGuard } from './register-user-field-guard';
+import { registerWithheldFieldLists } from './register-withheld-field-lists';
 
 // Order matters: guards, then the hooks that decide a case, then the clocks that follow from it,
 // then the masked copies of whatever personal data the write ends up setting.
