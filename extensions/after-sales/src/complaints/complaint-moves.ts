@@ -1,7 +1,7 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
 import { clocksOnUpdate } from '../clocks/clocks-on-write';
 import {
-  approvalEffects, COMPLAINT_FIELD_LABELS, commitmentBeforeApproval, foreignMoveValues, judgeMove, moveDepartments, moveFields, nextMoves, STAGE_LABELS, type Transition,
+  approvalEffects, commitmentBeforeApproval, fieldLabel, foreignMoveValues, judgeMove, moveDepartments, moveFields, nextMoves, STAGE_LABELS, type Transition,
 } from '../domain/complaint-workflow';
 import { requiredApprovalLevel } from '../domain/approval-authority';
 import { DEPARTMENT_ROLES, STAGE_HOLDERS, type Department } from '../domain/departments';
@@ -13,6 +13,7 @@ import { castForWrite, readStored, type DataAccess } from '../shared/data-access
 import { rejectForgedFields } from '../shared/reject-forged-fields';
 import { rejectInvalidInput } from '../shared/reject-invalid-input';
 import { complaintRules } from './complaint-rules';
+import { workflowError } from './workflow-error';
 import { penaltyFromChoice } from './penalty-from-choice';
 import { enqueue, type OutboxEntry } from '../notices/outbox';
 import { maskedCopiesOf, personalFieldsOf, withMaskedCopies } from '../domain/personal-data';
@@ -48,7 +49,6 @@ const CONFIRMATIONS: Record<string, string> = {
   'final_review>closed': '结案后投诉不能再修改。若“客户接受处理结果”不是“是”，系统将按第十三条第8款另立一份关联的新投诉（草稿）交市场部重新处理。',
 };
 
-const label = (field: string) => COMPLAINT_FIELD_LABELS[field] ?? field;
 
 function departmentLabel(departments: Department[], approval: boolean, level: string | null): string {
   if (approval) return level ? `${level}或更高核决权限` : '有核决权限的人员';
@@ -89,8 +89,8 @@ export async function listMoves(data: DataAccess, accountability: Accountability
       allowed: verdict.ok,
       reason: verdict.ok ? null : verdict.reason,
       approval_level: level,
-      required_fields: (transition.required_fields ?? []).map((field) => ({ field, label: label(field) })),
-      fields: fields.map((entry) => ({ ...entry, label: label(entry.field), type: String(fieldTypes[entry.field]?.type ?? 'string') })),
+      required_fields: (transition.required_fields ?? []).map((field) => ({ field, label: fieldLabel(field) })),
+      fields: fields.map((entry) => ({ ...entry, label: fieldLabel(entry.field), type: String(fieldTypes[entry.field]?.type ?? 'string') })),
       confirm: CONFIRMATIONS[`${from}>${to}`] ?? null,
     });
   }
@@ -147,10 +147,10 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
     const penalty = await penaltyFromChoice(scoped, values);
     const merged = { ...stored, ...values, ...penalty };
     const verdict = judgeMove({ from, to, complaint: merged, department: actor.department, isAdmin: actor.isAdmin, approvalLevels, transitions, authorities });
-    if (!verdict.ok) return refuse(verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason }));
+    if (!verdict.ok) return refuse(workflowError(verdict));
     const foreign = [...new Set([...foreignMoveValues(verdict.transition, values), ...Object.keys(values).filter((field) => PRECONDITIONS.has(field))])];
     if (foreign.length) {
-      throw new WorkflowRefusedError({ reason: `“${STAGE_LABELS[to] ?? to}”这一步不能填写：${foreign.map(label).join('、')}。可填写：${moveFields(verdict.transition).filter((e) => !PRECONDITIONS.has(e.field)).map((e) => label(e.field)).join('、') || '（无）'}。` });
+      throw new WorkflowRefusedError({ reason: `“${STAGE_LABELS[to] ?? to}”这一步不能填写：${foreign.map(fieldLabel).join('、')}。可填写：${moveFields(verdict.transition).filter((e) => !PRECONDITIONS.has(e.field)).map((e) => fieldLabel(e.field)).join('、') || '（无）'}。` });
     }
     const commitment = actor.isAdmin ? null : commitmentBeforeApproval(values, { ...merged, ...(verdict.approvalLevel ? { approved_at: now.toISOString() } : {}) });
     if (commitment) throw new WorkflowForbiddenError({ reason: commitment });

@@ -8,6 +8,7 @@ import type { Actor } from '../shared/actor';
 import { readStored, type DataAccess } from '../shared/data-access';
 import { complaintRules } from './complaint-rules';
 import { penaltyFromChoice } from './penalty-from-choice';
+import { workflowError } from './workflow-error';
 
 type Item = Record<string, any>;
 const CREATE_STAGES = ['draft', 'submitted'];
@@ -36,7 +37,7 @@ export async function complaintOnCreate(data: DataAccess, actor: Actor, payload:
   }
   const { transitions, authorities } = await complaintRules(data);
   const verdict = judgeMove({ from: 'draft', to: stage, complaint: payload, department: actor.department, isAdmin: false, approvalLevels: [], transitions, authorities });
-  if (!verdict.ok) throw verdict.status === 403 ? new WorkflowForbiddenError({ reason: verdict.reason }) : new WorkflowRefusedError({ reason: verdict.reason });
+  if (!verdict.ok) throw workflowError(verdict);
   return payload;
 }
 
@@ -48,7 +49,9 @@ export async function complaintOnCreate(data: DataAccess, actor: Actor, payload:
 export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (string | number)[], payload: Item): Promise<Item> {
   const current = await readStored(data, 'complaints', keys);
   const changes = Object.fromEntries(Object.entries(payload).filter(([field]) => !UNOWNED_FIELDS.has(field)));
-  const levels = 'supervisor_reviewed' in changes && !actor.isAdmin ? await actor.approvalLevels() : [];
+  const reviewing = 'supervisor_reviewed' in changes && !actor.isAdmin;
+  const levels = reviewing ? await actor.approvalLevels() : [];
+  const { authorities } = reviewing ? await complaintRules(data) : { authorities: [] };
   for (const row of current) {
     if ('stage' in changes && changes['stage'] !== row['stage']) {
       throw new WorkflowRefusedError({ reason: '处理阶段不能直接修改，请在投诉表单的“办理”中选择下一步（POST /after-sales/complaints/:id/moves）。' });
@@ -56,7 +59,6 @@ export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (s
     const locked = approvedPlanChange(changes, row);
     if (locked) throw new WorkflowForbiddenError({ reason: locked });
     if (actor.isAdmin) continue;
-    const { authorities } = 'supervisor_reviewed' in changes ? await complaintRules(data) : { authorities: [] };
     const review = supervisorReviewRefusal(changes, levels, authorities, false);
     if (review) throw new WorkflowForbiddenError({ reason: review });
     const refusal = commitmentBeforeApproval(changes, { ...row, ...changes });

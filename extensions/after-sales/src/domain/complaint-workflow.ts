@@ -1,4 +1,4 @@
-import { mayApprove, requiredApprovalLevel, type ApprovalAuthority } from './approval-authority';
+import { mayApprove, rankedAuthorities, requiredApprovalLevel, type ApprovalAuthority } from './approval-authority';
 import { LABELS } from './choice-labels';
 import { DEPARTMENT_ROLES, type Department } from './departments';
 
@@ -76,7 +76,7 @@ export interface MoveRequest {
 }
 
 const label = (stage: string) => `“${STAGE_LABELS[stage] ?? stage}”`;
-const fieldLabel = (field: string) => COMPLAINT_FIELD_LABELS[field] ?? field;
+export const fieldLabel = (field: string) => COMPLAINT_FIELD_LABELS[field] ?? field;
 /** A required field is given; a yes/no field counts when answered (supervisor_reviewed only when ticked). */
 const filled = (field: string, value: unknown) =>
   value !== null && value !== undefined && value !== '' && (field === 'supervisor_reviewed' || field === 'negotiation_result' ? value !== false : true);
@@ -173,7 +173,7 @@ export function approvedPlanChange(changes: Record<string, unknown>, stored: Rec
 /** 主管已核阅 is set by a holder of 业务部经理 or a higher level (Art. 13.4: the supervisor reviews the result). */
 export function supervisorReviewRefusal(changes: Record<string, unknown>, approvalLevels: string[], authorities: ApprovalAuthority[], isAdmin: boolean): string | null {
   if (!('supervisor_reviewed' in changes) || isAdmin) return null;
-  const lowest = [...authorities].sort((a, b) => a.sort - b.sort)[0]?.level;
+  const lowest = rankedAuthorities(authorities)[0]?.level;
   if (lowest && mayApprove(approvalLevels, lowest, authorities)) return null;
   return `“主管已核阅”须由${lowest ?? '业务部经理'}或更高核决权限的主管勾选，经办人不能核阅自己的交涉结果（第十三条第4款）。`;
 }

@@ -3,7 +3,7 @@ import { LABELS } from './choice-labels';
 import { runningStatus } from './deadline-clock';
 import { DEPARTMENT_ROLES, STAGE_HOLDERS, type Department } from './departments';
 import { formatLocal } from './sweep-plan';
-import type { ApprovalAuthority } from './approval-authority';
+import { rankedAuthorities, type ApprovalAuthority } from './approval-authority';
 
 /**
  * Whose work is what: for each kind of waiting work, which items of which collection wait on which
@@ -228,8 +228,7 @@ export const APPROVAL_WORK: WorkSource = {
 
 /** The complaints an approver holding `levels` may decide now, or null when they hold none. */
 export function approvalFilter(levels: string[], authorities: ApprovalAuthority[]): Filter | null {
-  const ranked = [...authorities].sort((a, b) => a.sort - b.sort);
-  const held = ranked.filter((row) => levels.includes(row.level));
+  const held = rankedAuthorities(authorities).filter((row) => levels.includes(row.level));
   if (held.length === 0) return null;
   const top = held[held.length - 1]!;
   const amount: Filter[] = [{ offer_amount: { _nnull: true } }];

@@ -1,5 +1,6 @@
 import { complaintFollowUp, FOLLOW_UP_FIELDS } from '../complaints/follow-up';
 import { complaintRules } from '../complaints/complaint-rules';
+import { levelsAtOrAbove } from '../domain/approval-authority';
 import { STAGE_LABELS } from '../domain/complaint-workflow';
 import { castForWrite, readRows, type DataAccess } from '../shared/data-access';
 import { notifyUsers } from '../sweep/notify-department';
@@ -64,8 +65,7 @@ async function markDelivered(data: DataAccess, entry: Row, now: Date): Promise<n
 async function requestApproval(data: DataAccess, entry: Row): Promise<void> {
   const { level, stage } = entry['payload'] as { level: string; stage: string };
   const { authorities } = await complaintRules(data);
-  const order = [...authorities].sort((a, b) => a.sort - b.sort).map((row) => row.level);
-  const levels = order.slice(Math.max(0, order.indexOf(level)));
+  const levels = levelsAtOrAbove(level, authorities);
   const [complaint] = await readRows(data, 'complaints', ['id', 'complaint_no', 'offer_amount'], (query) => query.where('id', entry['item']));
   if (!complaint) return;
   const name = complaint['complaint_no'] ?? `#${complaint['id']}`;
