@@ -149,6 +149,16 @@ export const CASE_COLLECTIONS = [
 
 export const CALENDAR_SOURCES = [c('official', '国务院公布'), c('notice', '导入通知'), c('company', '公司自定')];
 
+// 规则修订记录 (K-RULES, 第十六条): the rule tables whose changes wait for the 总经理's approval
+// (extensions/after-sales/src/domain/rule-revision.ts has the same list).
+export const RULE_TABLES = [
+  c('deadline_rules', '时限规则'), c('approval_authorities', '核决权限'), c('penalty_standards', '罚扣判定基准'),
+  c('required_documents', '理赔材料清单'), c('guidance_texts', '服务话术'), c('rule_parameters', '规则参数'),
+  c('complaint_transitions', '投诉流转规则'), c('numbering_rules', '编号规则'), c('work_calendar', '工作日历'),
+];
+export const REVISION_ACTIONS = [c('create', '新增', '#2ECDA7'), c('update', '修改', '#3399FF'), c('delete', '删除', '#E35169')];
+export const REVISION_STATUSES = [c('pending', '待总经理核准', '#FFA439'), c('approved', '已核准', '#2ECDA7')];
+
 export const DEADLINE_EVENT_KINDS = [
   c('warning', '即将超时预警'),
   c('urge', '催办'),

@@ -114,6 +114,45 @@ describe('major cases (C-MAJOR)', () => {
     expect(await noticesOf()).toHaveLength(1);
   });
 
+  test('the HQ limit is the rule parameter 重大案件呈报总部时限: editing it moves open major cases and times new ones', async () => {
+    const [parameter] = await admin.request(readItems('rule_parameters', { filter: { key: { _eq: 'hq_report_hours' } }, fields: ['id', 'value'] }));
+    const hoursOf = (item: any) => (Date.parse(item.hq_due_at) - Date.parse(item.reported_at)) / 3_600_000;
+    const { report: open } = await report({}, { deaths: 2 });
+    expect(hoursOf(open)).toBe(24);
+    try {
+      await admin.request(updateItem('rule_parameters', parameter.id, { value: 12 }));
+      let moved: any = open;
+      for (let i = 0; i < 50 && hoursOf(moved) !== 12; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        moved = await clerk.client.request(readItem('claim_reports', open.id, { fields: ['reported_at', 'hq_due_at'] }));
+      }
+      expect(hoursOf(moved)).toBe(12);
+      const { report: later } = await report({}, { deaths: 2 });
+      expect(hoursOf(later)).toBe(12);
+    } finally {
+      await admin.request(updateItem('rule_parameters', parameter.id, { value: parameter.value }));
+    }
+  });
+
+  test('报案或了解情况的24小时内: a learned-at time before the report starts the HQ clock; it may not be after the report', async () => {
+    const learnedAt = new Date(Date.now() - 5 * 3_600_000).toISOString();
+    const { report: created } = await report({}, { deaths: 2, learned_at: learnedAt });
+    expect(Date.parse(created.hq_due_at)).toBe(Date.parse(learnedAt) + 24 * 3_600_000);
+    expect(Date.parse(created.reported_at) - Date.parse(learnedAt)).toBeGreaterThanOrEqual(5 * 3_600_000 - 60_000);
+
+    // Typed in later (补录) on a report taken without it: the due time moves back with it.
+    const { report: plain } = await report({}, { deaths: 2 });
+    const earlier = new Date(Date.parse(plain.reported_at) - 10 * 3_600_000).toISOString();
+    const updated = await clerk.client.request(updateItem('claim_reports', plain.id, { learned_at: earlier }));
+    expect(Date.parse(updated.hq_due_at)).toBe(Date.parse(earlier) + 24 * 3_600_000);
+
+    const after = new Date(Date.parse(plain.reported_at) + 60_000).toISOString();
+    const refused = await failure(clerk.client.request(updateItem('claim_reports', plain.id, { learned_at: after })));
+    expect(refused.status).toBe(400);
+    expect(refused.message).toContain('了解情况时间');
+    expect(refused.message).toContain('不能晚于“报案时间”');
+  });
+
   test('sum insured above 500,000 with the outcome open, and litigation', async () => {
     const { report: created } = await report({ sum_insured: 800000 }, { outcome_uncertain: true, litigation: true });
     expect(created.major_reasons).toEqual(['large_payout', 'litigation']);

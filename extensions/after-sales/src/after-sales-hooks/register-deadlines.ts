@@ -12,12 +12,13 @@ export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
   on.filter('items.create', async (payload, { collection }, event) => clocksOnCreate(asRow(payload), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
   on.filter('items.update', async (payload, { collection, keys }, event) => clocksOnUpdate(asRow(payload), asKeys(keys), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
 
-  // A holiday or a rule changed: open clocks move with it.
+  // A holiday or a rule changed (a rule parameter may set a clock's limit): open clocks move with it.
   const recompute = async () => {
     const moved = await recomputeOpenClocks({ services, database, schema: await getSchema() }, timeZone);
     if (moved > 0) logger.info(`[after-sales] calendar/rules changed: ${moved} open case deadline(s) recomputed`);
   };
-  for (const event of ['work_calendar.items.create', 'work_calendar.items.update', 'work_calendar.items.delete', 'deadline_rules.items.update', 'deadline_rules.items.create']) {
+  const ruleEvents = ['work_calendar.items.create', 'work_calendar.items.update', 'work_calendar.items.delete', 'deadline_rules.items.update', 'deadline_rules.items.create'];
+  for (const event of [...ruleEvents, 'rule_parameters.items.update', 'rule_parameters.items.create', 'rule_parameters.items.delete']) {
     on.action(event, () => recompute().catch((error) => logger.error(error, '[after-sales] recomputing deadlines failed')));
   }
 

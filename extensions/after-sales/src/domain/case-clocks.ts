@@ -24,6 +24,8 @@ export interface ClockDefinition {
   /** cases this clock can run for at all, whatever the rules say (default: every case) */
   runsFor?: (item: Item) => boolean;
   start: string;
+  /** an earlier time that starts the clock when the case carries it (the clock runs from the earlier of the two) */
+  earlierStart?: string;
   stop: string | null;
   due: string;
   warn: string;
@@ -42,12 +44,14 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
     collection: 'claim_reports',
     rule: (item, rules) => (item['is_major'] ? byKey('major_report_to_hq')(item, rules) : null),
     runsFor: (item) => Boolean(item['is_major']),
+    // 报案或了解情况的24小时内: the agency may have learned of the case before it was reported.
     start: 'reported_at',
+    earlierStart: 'learned_at',
     stop: 'hq_reported_at',
     due: 'hq_due_at',
     warn: 'hq_warn_at',
     holder: (_item, rule) => rule.urge_department,
-    inputs: ['is_major', 'reported_at', 'hq_reported_at'],
+    inputs: ['is_major', 'reported_at', 'learned_at', 'hq_reported_at'],
   },
   {
     id: 'handover',
@@ -105,9 +109,34 @@ function instant(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** When the clock started for this case: its start field, or the earlier start when that came first. */
+export function clockStart(definition: ClockDefinition, item: Item): Date | null {
+  const start = instant(item[definition.start]);
+  const earlier = definition.earlierStart ? instant(item[definition.earlierStart]) : null;
+  if (!start) return null;
+  return earlier && earlier < start ? earlier : start;
+}
+
 /** Whether the clock can run for this case before any rule is looked at: it has started, and the case is of the kind it times. */
 export function clockMayRun(definition: ClockDefinition, item: Item): boolean {
-  return instant(item[definition.start]) !== null && (definition.runsFor?.(item) ?? true);
+  return clockStart(definition, item) !== null && (definition.runsFor?.(item) ?? true);
+}
+
+/** Rule parameters that set a clock's limit (the deadline rule keeps its warning ratio, urge department and switch). */
+export const CLOCK_LIMIT_PARAMETERS: Record<string, { parameter: string; unit: StoredDeadlineRule['limit_unit'] }> = {
+  major_report_to_hq: { parameter: 'hq_report_hours', unit: 'hours' },
+};
+
+/**
+ * The deadline rules with the limits their rule parameters set. A parameter that is no positive whole
+ * number (or missing) leaves the rule's own limit in force.
+ */
+export function withLimitParameters(rules: StoredDeadlineRule[], parameters: Record<string, unknown>): StoredDeadlineRule[] {
+  return rules.map((rule) => {
+    const source = CLOCK_LIMIT_PARAMETERS[rule.key];
+    const value = source ? Number(parameters[source.parameter] ?? NaN) : NaN;
+    return source && Number.isInteger(value) && value > 0 ? { ...rule, limit_value: value, limit_unit: source.unit } : rule;
+  });
 }
 
 /**
@@ -122,7 +151,7 @@ export function caseClockFields(
   timeZone: string,
 ): Record<string, string | null> {
   const rule = clockMayRun(definition, item) ? definition.rule(item, rules) : null;
-  const start = instant(item[definition.start]);
+  const start = clockStart(definition, item);
   if (!rule || !start) return { [definition.due]: null, [definition.warn]: null };
   const { dueAt, warnAt } = computeDeadline({ start, rule: { ...rule, warn_ratio: Number(rule.warn_ratio) }, calendar, timeZone });
   return { [definition.due]: dueAt.toISOString(), [definition.warn]: warnAt.toISOString() };

@@ -35,7 +35,10 @@ export const PLAIN_TEXT_COLLECTIONS = [
 
 /** Times of events that have happened (they start clocks and eligibility), and pairs that must be in order. */
 export const EVENT_TIME_RULES: Record<string, { past: string[]; order: [string, string][] }> = {
-  claim_reports: { past: ['incident_at', 'reported_at', 'hq_reported_at', 'scene_protection_notified_at', 'insurer_survey_notified_at'], order: [['incident_at', 'reported_at']] },
+  claim_reports: {
+    past: ['incident_at', 'reported_at', 'learned_at', 'hq_reported_at', 'scene_protection_notified_at', 'insurer_survey_notified_at'],
+    order: [['incident_at', 'reported_at'], ['incident_at', 'learned_at'], ['learned_at', 'reported_at']],
+  },
   claim_applications: { past: ['materials_complete_at', 'handed_over_at'], order: [['materials_complete_at', 'handed_over_at']] },
   claim_documents: { past: ['received_at'], order: [] },
   policies: { past: [], order: [['start_date', 'end_date'], ['start_date', 'terminated_at']] },
