@@ -15,6 +15,7 @@ import { registerLoginLockRoutes } from './login-lock-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerWorkbenchRoutes } from './workbench-routes';
 import { registerCalendarRoutes } from './calendar-routes';
+import { registerIntakeRoutes } from './intake-routes';
 import { listMoves, makeMove, type MoveInput } from '../complaints/complaint-moves';
 import { deliverOutbox } from '../notices/outbox';
 
@@ -82,6 +83,7 @@ export default defineEndpoint({
     registerWorkbenchRoutes(router, { services, database, env });
     registerHistoryRoutes(router, { services, database });
     registerCalendarRoutes(router, { services, database, timeZone });
+    registerIntakeRoutes(router, { services, database });
 
     // K-MONTHLY: the GM Office (or an administrator) builds the statistics of a month on demand.
     router.post(
