@@ -169,3 +169,48 @@ export const DEADLINE_EVENT_KINDS = [
   c('other_company', '涉及其他公司，通知总经理室'),
   c('sweep_run', '定时扫描（每个周期只由一个实例执行）'),
 ];
+
+// 时限规则 节点/阶段: where a deadline rule's clock runs (extensions/after-sales/src/domain/case-clocks.ts).
+export const DEADLINE_MILESTONES = [
+  c('hq_report', '重大案件呈报总部'),
+  c('handover', '理赔材料移交保险公司'),
+  c('closed', '投诉整案结案'),
+  c('monthly', '每月统计'),
+  ...STAGES.filter(({ value }) => value !== 'closed').map(({ value, text }) => c(value, `投诉阶段：${text}`)),
+];
+
+// 服务话术 步骤: when a wording shows (extensions/after-sales/src/domain/guidance-steps.ts): always, when
+// someone died, or while the case is in a status or stage of that key.
+export const GUIDANCE_STEPS = [
+  c('intake', '始终显示（接待登记）'),
+  c('scene', '有人员死亡时（现场保全）'),
+  c('registered', '报案已登记 / 投诉已登记编号'),
+  c('no_policy', '报案：未查到保单'),
+  c('not_accepted', '报案：不予受理'),
+  c('accepted', '报案：已受理'),
+  c('collecting', '理赔申请：收集材料中'),
+  c('complete', '理赔申请：材料齐全'),
+  c('handed_over', '理赔申请：已移交保险公司'),
+  ...STAGES.filter(({ value }) => !['registered', 'closed'].includes(value)).map(({ value, text }) => c(value, `投诉：${text}`)),
+  c('closed', '已结案（报案、理赔申请、投诉）'),
+];
+
+export const CONFIG_KINDS = [
+  c('field', '字段设置'),
+  c('collection', '集合设置'),
+  c('permission', '权限'),
+  c('setting', '项目设置'),
+  c('rule_row', '规则默认行'),
+  c('translation', '翻译字符串'),
+  c('preset', '列表布局与书签'),
+  c('dashboard', '看板'),
+  c('panel', '看板面板'),
+];
+
+export const CONFIG_OUTCOMES = [
+  c('applied', '已按新版本更新', '#2ECDA7'),
+  c('conflict', '管理员已修改，未覆盖', '#FFA439'),
+  c('deleted', '管理员已删除，未恢复', '#FFA439'),
+  c('removed', '新版本已取消，已删除', '#A2B5CD'),
+  c('kept', '新版本已取消，管理员改过，已保留', '#FFA439'),
+];

@@ -1,4 +1,4 @@
-import { deleteItems, readItems } from '@directus/sdk';
+import { createItem, deleteItems, readItems, updateItem } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, type Client, type StaffUser } from '../helpers/api';
 
@@ -19,7 +19,7 @@ ${BROKEN}
 let admin: Client;
 let ops: StaffUser;
 const rowsOf2035 = () =>
-  admin.request(readItems('work_calendar', { filter: { 'year(date)': { _eq: 2035 } } as never, fields: ['id', 'date', 'is_workday', 'name', 'source'], sort: ['date'], limit: -1 }));
+  admin.request(readItems('work_calendar', { filter: { 'year(date)': { _eq: 2035 } } as never, fields: ['id', 'date', 'is_workday', 'name', 'source', 'official_day'], sort: ['date'], limit: -1 }));
 const importNotice = (client: Client, body: unknown) => callEndpoint(client, 'POST', '/after-sales/calendar/import', body);
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ describe('POST /after-sales/calendar/import (X-CALENDAR)', () => {
   test('the preview lists the days and the unreadable line and writes nothing', async () => {
     const { status, json } = await importNotice(admin, { text: NOTICE, dry_run: true });
     expect(status).toBe(200);
-    expect(json.data).toMatchObject({ year: 2035, unparsed: [BROKEN], changes: { added: 25, changed: 0, unchanged: 0, kept_company: 0 }, recomputed: null });
+    expect(json.data).toMatchObject({ year: 2035, unparsed: [BROKEN], changes: { added: 25, changed: 0, unchanged: 0, kept_company: 0, removed: 0 }, recomputed: null });
     expect(json.data.days).toHaveLength(25);
     expect(json.data.days).toContainEqual({ date: '2035-10-06', is_workday: false, name: '国庆节、中秋节' });
     expect(json.data.days).toContainEqual({ date: '2035-02-17', is_workday: true, name: '春节调休上班' });
@@ -45,7 +45,7 @@ describe('POST /after-sales/calendar/import (X-CALENDAR)', () => {
   test('the import writes the days as imported from the notice; importing again changes nothing', async () => {
     const first = await importNotice(admin, { text: NOTICE });
     expect(first.status).toBe(200);
-    expect(first.json.data.changes).toEqual({ added: 25, changed: 0, unchanged: 0, kept_company: 0 });
+    expect(first.json.data.changes).toEqual({ added: 25, changed: 0, unchanged: 0, kept_company: 0, removed: 0 });
     expect(first.json.data.recomputed).toEqual(expect.any(Number));
     const rows = await rowsOf2035();
     expect(rows).toHaveLength(25);
@@ -54,9 +54,41 @@ describe('POST /after-sales/calendar/import (X-CALENDAR)', () => {
     expect(rows[0]).toMatchObject({ date: '2035-01-01', is_workday: false, name: '元旦' });
 
     const second = await importNotice(admin, { text: NOTICE });
-    expect(second.json.data.changes).toEqual({ added: 0, changed: 0, unchanged: 25, kept_company: 0 });
+    expect(second.json.data.changes).toEqual({ added: 0, changed: 0, unchanged: 25, kept_company: 0, removed: 0 });
     expect(second.json.data.unparsed).toEqual([BROKEN]);
     expect(await rowsOf2035()).toEqual(rows);
+  });
+
+  test('a corrected notice replaces the year: days it no longer lists are removed, the company\'s own days stay', async () => {
+    const rows = await rowsOf2035();
+    const byDate = (date: string) => rows.find((row: any) => row.date === date);
+    // By hand: 4 June (a plain Monday) is a company rest day; 2 October (a notice holiday) the company works.
+    const own = await admin.request(createItem('work_calendar', { date: '2035-06-04', is_workday: false, name: '公司休息日', source: 'company' }));
+    await admin.request(updateItem('work_calendar', byDate('2035-10-02').id, {
+      is_workday: true, name: '国庆节、中秋节（公司调整为上班）', source: 'company', official_day: { is_workday: false, name: '国庆节、中秋节', source: 'notice' },
+    }));
+    // The corrected notice drops 清明节's make-up Sunday (8 April) and shortens 国庆节 to 9月29日–10月1日.
+    const corrected = NOTICE.replace('4月8日（周日）上班。', '不调休。').replace('9月29日（周六）至10月6日（周六）放假调休，共8天。', '9月29日（周六）至10月1日（周一）放假，共3天。');
+    const preview = await importNotice(admin, { text: corrected, dry_run: true });
+    expect(preview.json.data.changes).toMatchObject({ removed: 5, kept_company: 0 });
+    expect(preview.json.data.removed).toContainEqual({ date: '2035-04-08', is_workday: true, name: '清明节调休上班' });
+    expect(await rowsOf2035()).toHaveLength(rows.length + 1);
+
+    const saved = await importNotice(admin, { text: corrected });
+    expect(saved.status).toBe(200);
+    const after = await rowsOf2035();
+    const dates = after.map((row: any) => row.date);
+    for (const stale of ['2035-04-08', '2035-10-03', '2035-10-06']) expect(dates).not.toContain(stale);
+    expect(after.find((row: any) => row.date === '2035-06-04')).toMatchObject({ id: own.id, source: 'company', is_workday: false });
+    // The company's 2 October stays; the state's arrangement under it is gone with the corrected notice.
+    expect(after.find((row: any) => row.date === '2035-10-02')).toMatchObject({ source: 'company', is_workday: true, official_day: null });
+
+    // 规则修订记录 holds each removal with the administrator as the one who changed it.
+    const removals = (await admin.request(readItems('rule_revisions', {
+      filter: { rule_collection: { _eq: 'work_calendar' }, action: { _eq: 'delete' }, item_label: { _starts_with: '2035-' } }, limit: -1,
+    }))) as any[];
+    expect(removals.map((entry: any) => entry.before.date).sort()).toEqual(['2035-04-08', '2035-10-03', '2035-10-04', '2035-10-05', '2035-10-06']);
+    expect(removals.every((entry: any) => entry.changed_by && entry.status === 'pending')).toBe(true);
   });
 
   test('a text without any arrangement is refused in Chinese', async () => {

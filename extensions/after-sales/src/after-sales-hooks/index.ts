@@ -8,6 +8,7 @@ import { registerGuards } from './register-guards';
 import { registerLoginGuard } from './register-login-guard';
 import { registerMaskedCopies } from './register-masked-copies';
 import { registerRulesCache } from './register-rules-cache';
+import { registerRuleRevisions } from './register-rule-revisions';
 import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
 import { registerUserFieldGuard } from './register-user-field-guard';
@@ -25,6 +26,7 @@ export default defineHook((on, context) => {
   registerUserFieldGuard(setup);
   registerGuards(setup);
   registerRulesCache(setup);
+  registerRuleRevisions(setup);
   registerCases(setup);
   registerDeadlines(setup);
   registerMaskedCopies(setup);
