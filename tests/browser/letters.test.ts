@@ -45,3 +45,31 @@ test('a clerk issues the rejection notice from the report form and prints it: on
   for (const expected of ['不予受理通知书', '保单已失效或终止', '出险原因不属保障范围', report.report_no, policy.policy_no]) expect(text).toContain(expected);
   await page.close();
 });
+
+test('a clerk prints the 材料补充通知书 from the claim application: one A4 page listing what the customer still has to bring', async () => {
+  const admin = await asAdmin();
+  const { policy } = await createPolicyFixture(admin);
+  const clerk = await createStaffUser('市场部');
+  const report = await clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id)));
+  const application = await clerk.client.request(createItem('claim_applications', { claim_report: report.id, claim_type: 'medical', applicant_name: '李四' }));
+
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  await signIn(page, baseUrl(), clerk.email, clerk.password);
+  await page.goto(`${baseUrl()}/admin/content/claim_applications/${application.id}`);
+  await page.getByText('指导填写理赔申请书').first().waitFor({ state: 'visible' });
+  const letters = page.locator('.after-sales-letters');
+  const [popup] = await Promise.all([page.waitForEvent('popup'), letters.getByText('出具材料补充通知书').click()]);
+  await popup.waitForURL(/\/after-sales\/letters\/\d+\/print/);
+  await popup.waitForLoadState('load');
+
+  const artifacts = path.resolve(__dirname, '..', '.artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  const pdf = path.join(artifacts, 'missing-documents-notice.pdf');
+  await popup.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  expect(info).toMatch(/Pages:\s+1\n/);
+  expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const expected of ['材料补充通知书', application.application_no, report.report_no, '理赔申请书', '门急诊病史', '检（化）验资料', '住院收据原件']) expect(text).toContain(expected);
+  await page.close();
+});

@@ -1,7 +1,7 @@
-import { createItem, readItem, readItems, readNotifications, readPresets, updateItem } from '@directus/sdk';
+import { createItem, readFieldsByCollection, readItem, readItems, readNotifications, readPresets, updateItem } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
 
 let admin: Client;
@@ -197,6 +197,93 @@ describe('claim applications (C-APPLY, C-DOCS, C-HANDOVER)', () => {
     // Wed 30 Sep 2026 → Thu 8, Fri 9, Sat 10 Oct (调休) → due 24:00 on 10 Oct Shanghai.
     const application = await admin.request(createItem('claim_applications', { claim_report: created.id, claim_type: 'medical', applicant_name: '李四', materials_complete_at: '2026-09-30T02:00:00.000Z' }));
     expect(application.handover_due_at).toBe('2026-10-10T16:00:00.000Z');
+  });
+});
+
+describe('missing documents in writing, the claim form wording (C-DOCS, C-APPLY)', () => {
+  const docsOf = async (applicationId: number) =>
+    (await clerk.client.request(readItems('claim_documents', { filter: { application: { _eq: applicationId } }, fields: ['id', 'doc_type', 'received'], sort: ['id'], limit: -1 }))) as any[];
+
+  test('a change of claim type rebuilds the checklist and keeps what was received', async () => {
+    const { report: created } = await report({});
+    const application = await clerk.client.request(createItem('claim_applications', { claim_report: created.id, claim_type: 'medical', applicant_name: '李四' }));
+    const before = await docsOf(application.id);
+    for (const doc of before.filter((d) => ['policy_original', 'medical_records'].includes(d.doc_type))) {
+      await clerk.client.request(updateItem('claim_documents', doc.id, { received: true }));
+    }
+    await clerk.client.request(updateItem('claim_applications', application.id, { claim_type: 'death' }));
+    const after = await docsOf(application.id);
+    expect(after.map((d) => d.doc_type).sort()).toEqual(
+      ['policy_original', 'premium_receipt', 'insured_id', 'beneficiary_id', 'claim_form', 'medical_records', 'death_proof', 'accident_proof', 'relationship_proof'].sort(),
+    );
+    expect(after.filter((d) => d.received).map((d) => d.doc_type).sort()).toEqual(['medical_records', 'policy_original']);
+    // The entry received before keeps its row (and its history).
+    expect(after.find((d) => d.doc_type === 'policy_original').id).toBe(before.find((d) => d.doc_type === 'policy_original').id);
+    const missing = await failure(clerk.client.request(updateItem('claim_applications', application.id, { identity_verified: true, relation_verified: true, right_verified: true, status: 'complete' })));
+    expect(missing.message).toBe('理赔材料不齐全，不能受理。还缺：保费收据、被保险人身份证件、受益人身份证件、理赔申请书、死亡证明、与被保险人关系证明。请告知客户补齐后再受理。');
+  });
+
+  test('材料补充通知书 lists for the customer what is still missing, with the notes of the checklist', async () => {
+    const { report: created } = await report({});
+    const application = await clerk.client.request(createItem('claim_applications', { claim_report: created.id, claim_type: 'death', applicant_name: '李四' }));
+    const docs = await docsOf(application.id);
+    for (const doc of docs.filter((d) => !['claim_form', 'death_proof'].includes(d.doc_type))) {
+      await clerk.client.request(updateItem('claim_documents', doc.id, { received: true }));
+    }
+    const body = { template: 'missing_documents_notice', collection: 'claim_applications', item: application.id };
+    const issued = await callEndpoint(clerk.client, 'POST', '/after-sales/letters', body);
+    expect(issued.status).toBe(200);
+    const printed = await callEndpoint(clerk.client, 'GET', `/after-sales/letters/${issued.json.data.id}/print`);
+    const text = printed.text.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+    expect(text).toContain(`尊敬的${application.applicant_name}：`);
+    expect(text).toContain(application.application_no);
+    const list = text.slice(text.indexOf('以下材料：'), text.indexOf('本公司已收到'));
+    expect(list).toContain('理赔申请书');
+    expect(list).toContain('死亡证明（医院出具的死亡医学证明或公安机关出具的死亡证明）');
+    expect(list).not.toContain('保险单正本');
+    expect(text).toContain('本公司已收到：保险单正本、保费收据');
+
+    for (const doc of docs) await clerk.client.request(updateItem('claim_documents', doc.id, { received: true }));
+    const nothing = await callEndpoint(clerk.client, 'POST', '/after-sales/letters', body);
+    expect(nothing.status).toBe(400);
+    expect(nothing.json.errors[0].message).toContain('必须提供的理赔材料均已收到，无需出具材料补充通知书');
+  });
+
+  test('the claim application form carries the wording for guiding the customer through the 理赔申请书', async () => {
+    const texts = (await clerk.client.request(readItems('guidance_texts', { filter: { collection: { _eq: 'claim_applications' } }, fields: ['key', 'step', 'title', 'content'] }))) as any[];
+    const guide = texts.find((t) => t.key === 'application_form_guide');
+    expect(guide).toMatchObject({ step: 'intake', title: '指导填写理赔申请书' });
+    expect(guide.content).toContain('《理赔申请书》');
+    expect(texts.find((t) => t.key === 'application_documents_notice')).toMatchObject({ step: 'collecting' });
+    const fields = (await clerk.client.request(readFieldsByCollection('claim_applications'))) as any[];
+    expect(fields.find((f) => f.field === 'guidance')?.meta.interface).toBe('after-sales-guidance');
+    expect(fields.find((f) => f.field === 'documents_notices')?.meta.options).toEqual({ template: 'missing_documents_notice' });
+  });
+});
+
+describe('surrender and endorsement requests (S-SURRENDER, S-ENDORSE)', () => {
+  test.each([
+    ['surrender_requests', 'documents_reminded', { reason: '家庭经济困难' }, '尚未提醒客户携带保险单正本、保费收据、身份证件等资料至保险公司办理退保，不能办结'],
+    ['endorsement_requests', 'form_guided', { requested_changes: '变更联系地址' }, '尚未指导客户填写批改申请单，不能办结'],
+  ])('%s is done only once %s is ticked; the wording is on the form', async (collection, duty, details, refusal) => {
+    const { policy } = await createPolicyFixture(admin);
+    const request = await clerk.client.request(createItem(collection, { channel: 'visit', policy: policy.id, ...details }));
+    expect(request[duty]).toBeFalsy();
+    expect(request.request_no).toMatch(/^(TB|PG)\d{8}$/);
+    const refused = await failure(clerk.client.request(updateItem(collection, request.id, { status: 'completed' })));
+    expect(refused.status).toBe(400);
+    expect(refused.message).toContain(refusal);
+    const atOnce = await failure(clerk.client.request(createItem(collection, { channel: 'phone', policy: policy.id, ...details, status: 'completed' })));
+    expect(atOnce.message).toContain(refusal);
+
+    await clerk.client.request(updateItem(collection, request.id, { [duty]: true }));
+    const done = await clerk.client.request(updateItem(collection, request.id, { status: 'completed' }));
+    expect(done).toMatchObject({ status: 'completed', [duty]: true });
+    const untick = await failure(clerk.client.request(updateItem(collection, request.id, { [duty]: false })));
+    expect(untick.status).toBe(400);
+
+    const texts = (await clerk.client.request(readItems('guidance_texts', { filter: { collection: { _eq: collection } }, fields: ['title'] }))) as any[];
+    expect(texts.map((t) => t.title)).toContain(collection === 'surrender_requests' ? '退保提醒' : '批改指导');
   });
 });
 

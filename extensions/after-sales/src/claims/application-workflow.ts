@@ -1,14 +1,14 @@
 import { LABELS } from '../domain/choice-labels';
-import { checklistFor, missingDocuments, type RequiredDocument } from '../domain/missing-documents';
+import { checklistAfterTypeChange, checklistFor, missingDocuments, type RequiredDocument } from '../domain/missing-documents';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
-import { readRows, type DataAccess } from '../shared/data-access';
+import { itemsService, QUIET, readRows, type DataAccess } from '../shared/data-access';
 import { cachedRules } from '../shared/rules-cache';
 
 type Item = Record<string, any>;
 
 const DOCUMENT_LABELS = LABELS['document']!;
 
-function requiredTable(data: DataAccess): Promise<RequiredDocument[]> {
+export function requiredTable(data: DataAccess): Promise<RequiredDocument[]> {
   return cachedRules(data.database, data.event, 'required-documents', async () => (await readRows(data, 'required_documents', ['claim_type', 'doc_type', 'required', 'sort'], undefined, 'sort')) as RequiredDocument[]);
 }
 
@@ -17,6 +17,21 @@ export async function checklistOnCreate(data: DataAccess, payload: Item): Promis
   if (payload['documents'] !== undefined || !payload['claim_type']) return payload;
   const checklist = checklistFor(String(payload['claim_type']), await requiredTable(data));
   return { ...payload, documents: checklist.map((row) => ({ doc_type: row.doc_type, received: false })) };
+}
+
+/**
+ * C-DOCS: when the claim type changes, the checklist follows it in the same transaction: the new type's
+ * documents are added, entries it does not ask for go unless received (what the customer handed in stays).
+ * Written by the system on purpose: the list is the rule table's, not the clerk's (who may not delete entries).
+ */
+export async function checklistOnTypeChange(data: DataAccess, current: Item, changes: Item): Promise<void> {
+  if (!changes['claim_type'] || changes['claim_type'] === current['claim_type']) return;
+  const entries = await readRows(data, 'claim_documents', ['id', 'doc_type', 'received'], (query) => query.where('application', current['id']));
+  const checklist = entries.map((entry) => ({ id: entry['id'], doc_type: String(entry['doc_type']), received: Boolean(entry['received']) }));
+  const { add, remove } = checklistAfterTypeChange(String(changes['claim_type']), await requiredTable(data), checklist);
+  const documents = itemsService(data, 'claim_documents');
+  if (add.length) await documents.createMany(add.map((docType) => ({ application: current['id'], doc_type: docType, received: false })), QUIET);
+  if (remove.length) await documents.deleteMany(remove, QUIET);
 }
 
 /**

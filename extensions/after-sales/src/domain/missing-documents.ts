@@ -20,3 +20,23 @@ export function missingDocuments(claimType: string, table: RequiredDocument[], r
     .filter((row) => row.required && !have.has(row.doc_type))
     .map((row) => row.doc_type);
 }
+
+export interface ChecklistEntry {
+  id: number | string;
+  doc_type: string;
+  received: boolean;
+}
+
+/**
+ * The checklist after the claim type changed: documents of the new type that are not on the list yet
+ * are added; entries the new type does not ask for go only when nothing was received for them (what
+ * the customer handed in stays on record).
+ */
+export function checklistAfterTypeChange(claimType: string, table: RequiredDocument[], entries: ChecklistEntry[]): { add: string[]; remove: (number | string)[] } {
+  const wanted = checklistFor(claimType, table).map((row) => row.doc_type);
+  const listed = new Set(entries.map((entry) => entry.doc_type));
+  return {
+    add: wanted.filter((docType) => !listed.has(docType)),
+    remove: entries.filter((entry) => !entry.received && !wanted.includes(entry.doc_type)).map((entry) => entry.id),
+  };
+}

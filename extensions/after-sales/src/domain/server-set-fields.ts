@@ -22,6 +22,7 @@ export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
   urge_notices: { notice_no: '催办单号', clock_key: '时限' },
   overdue_inquiries: { inquiry_no: '洽办单号', clock_key: '时限' },
   petitions: { petition_no: '签呈编号' },
+  complaint_monthly_stats: { improvement_actions_built: '改善对策（系统汇总）' },
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Accountability } from '@directus/types';
 import { CaseNotReadableError } from '../errors/case-not-readable-error';
 import { LetterRequestError } from '../errors/letter-request-error';
+import { checklistFor, type RequiredDocument } from '../domain/missing-documents';
 import { readAll, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
@@ -17,11 +18,41 @@ export const LETTER_TEMPLATES: Record<string, { collection: string; label: strin
     label: '投诉答复函',
     ready: (item) => (item['approved_at'] ? null : '处理方案经核决后才能答复客户（第十三条第10款）。'),
   },
+  missing_documents_notice: {
+    collection: 'claim_applications',
+    label: '材料补充通知书',
+    ready: (item) => (item['status'] === 'collecting' ? null : '只有“收集材料中”的理赔申请才能出具材料补充通知书。'),
+  },
   urge_notice: { collection: 'urge_notices', label: '催办单' },
   overdue_inquiry: { collection: 'overdue_inquiries', label: '洽办单' },
 };
 
 const MATERIALS_RETURNED = '保险单正本、身份证件等原件';
+
+/**
+ * C-DOCS: what the customer still has to bring, from the application's checklist and the rule table
+ * (with its notes): the required documents not received, the optional ones not received ("if it
+ * applies"), and what was received. Nothing missing, nothing to notify.
+ */
+async function documentsToSupply(data: DataAccess, application: Item): Promise<Item> {
+  const [entries, table, [report]] = await Promise.all([
+    readAll(data, 'claim_documents', { filter: { application: { _eq: application['id'] } }, fields: ['doc_type', 'received'], limit: -1 }),
+    readAll(data, 'required_documents', { fields: ['claim_type', 'doc_type', 'required', 'sort', 'note'], sort: ['sort'], limit: -1 }),
+    readAll(data, 'claim_reports', { filter: { id: { _eq: application['claim_report'] } }, fields: ['report_no', 'insured_name', 'incident_at'] }),
+  ]);
+  const received = new Set(entries.filter((entry) => entry['received']).map((entry) => String(entry['doc_type'])));
+  const checklist = checklistFor(String(application['claim_type']), table as RequiredDocument[]) as (RequiredDocument & { note?: string | null })[];
+  const outstanding = checklist.filter((row) => !received.has(row.doc_type)).map((row) => ({ doc_type: row.doc_type, required: row.required, note: row.note ?? null }));
+  const missing = outstanding.filter((row) => row.required);
+  if (missing.length === 0) throw new LetterRequestError({ reason: '必须提供的理赔材料均已收到，无需出具材料补充通知书。' });
+  return {
+    application,
+    report: report ?? { report_no: null, insured_name: null, incident_at: null },
+    missing,
+    optional: outstanding.filter((row) => !row.required),
+    received: checklist.filter((row) => received.has(row.doc_type)).map((row) => row.doc_type),
+  };
+}
 
 /**
  * The data a letter prints. The case is read with the caller's own permissions (no read, no
@@ -56,6 +87,7 @@ export async function letterContext(data: DataAccess, accountability: Accountabi
       materials: record['originals_returned'] ? [MATERIALS_RETURNED] : [],
     };
   }
+  if (template === 'missing_documents_notice') return { ...base, ...(await documentsToSupply(data, record)) };
   if (template === 'complaint_reply') return { ...base, complaint: record };
   if (template === 'urge_notice') return { ...base, notice: record };
   const [complaint] = await readAll(data, 'complaints', { filter: { id: { _eq: record['complaint'] } }, fields: ['complaint_no'] });
