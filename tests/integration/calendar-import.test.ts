@@ -64,7 +64,7 @@ describe('POST /after-sales/calendar/import (X-CALENDAR)', () => {
     const byDate = (date: string) => rows.find((row: any) => row.date === date);
     // By hand: 4 June (a plain Monday) is a company rest day; 2 October (a notice holiday) the company works.
     const own = await admin.request(createItem('work_calendar', { date: '2035-06-04', is_workday: false, name: '公司休息日', source: 'company' }));
-    await admin.request(updateItem('work_calendar', byDate('2035-10-02').id, {
+    await admin.request(updateItem('work_calendar', byDate('2035-10-02')!.id, {
       is_workday: true, name: '国庆节、中秋节（公司调整为上班）', source: 'company', official_day: { is_workday: false, name: '国庆节、中秋节', source: 'notice' },
     }));
     // The corrected notice drops 清明节's make-up Sunday (8 April) and shortens 国庆节 to 9月29日–10月1日.
