@@ -25,7 +25,7 @@ const COLLECTIONS: Record<string, { touch: Record<string, unknown>; create: (ref
   complaint_monthly_stats: { touch: { improvement_actions: '加强培训' }, create: () => ({ period: `20${Math.floor(Math.random() * 70) + 30}-0${Math.floor(Math.random() * 9) + 1}` }) },
   letters: { touch: { originals_returned: true }, create: (r) => ({ template: 'rejection_notice', collection: 'claim_reports', item: String(r.report), html: '<p/>' }) },
   work_calendar: { touch: { name: '改名' }, create: () => ({ date: `2098-01-${String(Math.floor(Math.random() * 28) + 1).padStart(2, '0')}`, is_workday: true }) },
-  deadline_rules: { touch: { name: '改名' }, create: () => ({ key: `m${Math.random()}`, name: 'x', case_collection: 'complaints', milestone: 'x', limit_value: 1, limit_unit: 'days' }) },
+  deadline_rules: { touch: { name: '改名' }, create: () => ({ key: `m${Math.random()}`, name: 'x', case_collection: 'complaints', milestone: 'draft', limit_value: 1, limit_unit: 'days' }) },
   approval_authorities: { touch: { description: '改' }, create: () => ({ level: '总经理' }) },
   penalty_standards: { touch: { description: '改' }, create: () => ({ code: `m${Math.random()}`.slice(0, 12), name: 'x', penalty_type: 'none' }) },
   required_documents: { touch: { note: '改' }, create: () => ({ claim_type: 'other', doc_type: 'claim_form' }) },

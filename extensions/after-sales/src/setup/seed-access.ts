@@ -1,15 +1,29 @@
 import type { SchemaOverview } from '@directus/types';
 import { expandAccessMatrix, type AccessFile } from '../domain/access-matrix';
+import type { ConfigLedger } from './config-ledger';
+import type { ModelLabels } from './model-labels';
 import { readYaml } from './read-yaml';
+import { reconcileConfig } from './reconcile-config';
 import { SYSTEM_ADMIN, type SetupContext } from './setup-context';
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const ACTIONS: Record<string, string> = { create: '新建', read: '查看', update: '修改', delete: '删除', share: '分享' };
+const PERMISSION_LABELS: Record<string, string> = { fields: '可用字段', permissions: '条目范围', validation: '校验条件', presets: '默认值' };
+
+/** A permission's content as compared across releases: field lists as sets. */
+const permissionValue = (row: Record<string, any>) => ({
+  fields: Array.isArray(row['fields']) ? [...row['fields']].sort() : row['fields'] ?? null,
+  permissions: row['permissions'] ?? null,
+  validation: row['validation'] ?? null,
+  presets: row['presets'] ?? null,
+});
 
 /**
- * Roles, policies and the permission cells named in access.yaml (see the rule stated there). A cell in the file is set to what
- * the file says on every start; cells the file does not name (added by an administrator) are kept.
+ * Roles, policies and the permission cells named in access.yaml. Roles and policies are created when
+ * missing. Each permission cell goes through the ledger (setup/reconcile-config.ts): created once,
+ * changed by a release only where the administrator left it as shipped, taken away by a release that
+ * no longer names it only when nobody changed it; a cell the administrator changed or deleted stays.
  */
-export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ created: number; updated: number }> {
+export async function seedAccess(ctx: SetupContext, schema: unknown, ledger: ConfigLedger, labels: ModelLabels): Promise<{ created: number; updated: number; removed: number }> {
   const file = await readYaml<AccessFile>(ctx.snapshotsPath, 'access.yaml');
   const options = { knex: ctx.database, schema, accountability: SYSTEM_ADMIN };
   const policies = new ctx.services['PoliciesService'](options);
@@ -17,7 +31,6 @@ export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ 
   const access = new ctx.services['AccessService'](options);
   const permissions = new ctx.services['PermissionsService'](options);
   let created = 0;
-  let updated = 0;
 
   const policyIds = new Map<string, string>();
   for (const policy of file.policies) {
@@ -66,34 +79,31 @@ export async function seedAccess(ctx: SetupContext, schema: unknown): Promise<{ 
     ...Object.keys((schema as SchemaOverview).collections[collection]?.fields ?? {}),
     ...presentation.filter((row) => row.collection === collection).map((row) => row.field),
   ];
-  for (const rule of expandAccessMatrix(file, fieldsOf)) {
-    const policyId = policyIds.get(rule.policy);
-    if (!policyId) throw new Error(`access.yaml: permission names unknown policy ${rule.policy}`);
-    const wanted = {
-      policy: policyId,
-      collection: rule.collection,
-      action: rule.action,
-      fields: rule.fields,
-      permissions: rule.permissions,
-      validation: rule.validation,
-      presets: null,
-    };
-    const [existing] = await permissions.readByQuery({
-      filter: { policy: { _eq: policyId }, collection: { _eq: rule.collection }, action: { _eq: rule.action } },
-      limit: 1,
-    });
-    if (!existing) {
-      await permissions.createOne(wanted);
-      created++;
-    } else if (
-      !sameJson(existing.fields, wanted.fields) ||
-      !sameJson(existing.permissions, wanted.permissions) ||
-      !sameJson(existing.validation, wanted.validation) ||
-      !sameJson(existing.presets, wanted.presets)
-    ) {
-      await permissions.updateOne(existing.id, wanted);
-      updated++;
-    }
-  }
-  return { created, updated };
+  const policyNames = new Map([...policyIds].map(([name, id]) => [id, name]));
+  const existing: Record<string, any>[] = await permissions.readByQuery({ filter: { policy: { _in: [...policyIds.values()] } }, limit: -1 });
+  const cellKey = (policyName: string, collection: string, action: string) => `${policyName}:${collection}:${action}`;
+  const counts = await reconcileConfig(ledger, {
+    kind: 'permission',
+    adopt: 'apply',
+    removable: true,
+    shipped: expandAccessMatrix(file, fieldsOf).map((rule) => ({
+      key: cellKey(rule.policy, rule.collection, rule.action),
+      label: `权限「${rule.policy} · ${labels.collection(rule.collection)} · ${ACTIONS[rule.action] ?? rule.action}」`,
+      value: permissionValue({ ...rule, presets: null }),
+    })),
+    // The first cell of a policy, collection and action (an administrator may have added more).
+    current: existing
+      .filter((row, index) => existing.findIndex((other) => other.policy === row.policy && other.collection === row.collection && other.action === row.action) === index)
+      .map((row) => ({ key: cellKey(policyNames.get(row.policy)!, row.collection, row.action), target: String(row.id), value: permissionValue(row) })),
+    propertyLabel: (property) => PERMISSION_LABELS[property] ?? property,
+    create: async (item) => {
+      const [policyName, collection, action] = item.key.split(':') as [string, string, string];
+      const policyId = policyIds.get(policyName);
+      if (!policyId) throw new Error(`access.yaml: permission names unknown policy ${policyName}`);
+      return String(await permissions.createOne({ policy: policyId, collection, action, ...item.value }));
+    },
+    update: (target, values) => permissions.updateOne(Number(target), values),
+    remove: (target) => permissions.deleteOne(Number(target)),
+  });
+  return { created: created + counts.created, updated: counts.updated, removed: counts.removed };
 }

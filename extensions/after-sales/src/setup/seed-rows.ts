@@ -1,4 +1,7 @@
+import type { ConfigLedger } from './config-ledger';
+import type { ModelLabels } from './model-labels';
 import { readYaml } from './read-yaml';
+import { reconcileConfig, type ReconcileCounts } from './reconcile-config';
 import type { SetupContext } from './setup-context';
 
 type Row = Record<string, unknown>;
@@ -7,26 +10,53 @@ interface RowsFile {
 }
 
 const keyOf = (row: Row, key: string[]) => key.map((k) => String(row[k])).join('\u0000');
+// Seeding is not a user's edit, and the CLI exits before after-commit hooks could finish.
+const QUIET = { emitEvents: false };
 
-/**
- * Inserts the rows whose key is not in the table yet. Defaults are seeded this way, so an
- * administrator's edits and deletions survive every restart.
- */
+/** Inserts the rows whose key is not in the table yet (the official calendar days). */
 export async function insertMissingRows(ctx: SetupContext, schema: unknown, collection: string, key: string[], rows: Row[]): Promise<number> {
   const items = new ctx.services['ItemsService'](collection, { knex: ctx.database, schema, accountability: null });
   const existing: Row[] = await items.readByQuery({ fields: key, limit: -1 });
   const present = new Set(existing.map((row) => keyOf(row, key)));
   const missing = rows.filter((row) => !present.has(keyOf(row, key)));
-  // Quiet: seeding is not a user's edit, and the CLI exits before after-commit hooks could finish.
-  if (missing.length > 0) await items.createMany(missing, { emitEvents: false });
+  if (missing.length > 0) await items.createMany(missing, QUIET);
   return missing.length;
 }
 
-export async function seedRowsFile(ctx: SetupContext, schema: unknown, file: string): Promise<number> {
+const rowName = (row: Row, key: string[]) => String(row['name'] ?? row['title'] ?? row['level'] ?? key.map((k) => row[k]).join(' '));
+
+/**
+ * The default rows of one rule table, applied through the ledger (setup/reconcile-config.ts): a row
+ * new in this release is added; a row the administrator edited or deleted stays as they left it; a
+ * release change to a column they did not touch is applied, one they did is reported.
+ */
+export async function reconcileRows(ctx: SetupContext, schema: any, ledger: ConfigLedger, labels: ModelLabels, collection: string, key: string[], rows: Row[]): Promise<ReconcileCounts> {
+  const items = new ctx.services['ItemsService'](collection, { knex: ctx.database, schema, accountability: null });
+  const primary: string = schema.collections[collection].primary;
+  const columns = [...new Set([...key, ...rows.flatMap((row) => Object.keys(row))])];
+  const existing: Row[] = await items.readByQuery({ fields: [primary, ...columns], limit: -1 }, QUIET);
+  const pick = (row: Row) => Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
+  return reconcileConfig(ledger, {
+    kind: 'rule_row',
+    scope: `${collection}:`,
+    adopt: 'keep',
+    shipped: rows.map((row) => ({ key: `${collection}:${keyOf(row, key)}`, label: `${labels.collection(collection)}「${rowName(row, key)}」`, value: row })),
+    current: existing.map((row) => ({ key: `${collection}:${keyOf(row, key)}`, target: String(row[primary]), value: pick(row) })),
+    propertyLabel: (column) => labels.field(collection, column),
+    create: async (item) => String(await items.createOne(item.value, QUIET)),
+    update: (target, values) => items.updateOne(target, values, QUIET),
+  });
+}
+
+/** Every rule table of rules.yaml; the tables whose rows changed are named, so setup can recompute what depends on them. */
+export async function seedRowsFile(ctx: SetupContext, schema: unknown, ledger: ConfigLedger, labels: ModelLabels, file: string) {
   const tables = await readYaml<RowsFile>(ctx.snapshotsPath, file);
-  let inserted = 0;
+  const total: ReconcileCounts = { created: 0, updated: 0, removed: 0, conflicts: 0 };
+  const changed: string[] = [];
   for (const [collection, { key, rows }] of Object.entries(tables)) {
-    inserted += await insertMissingRows(ctx, schema, collection, key, rows);
+    const counts = await reconcileRows(ctx, schema, ledger, labels, collection, key, rows);
+    if (counts.created + counts.updated > 0) changed.push(collection);
+    for (const name of Object.keys(total) as (keyof ReconcileCounts)[]) total[name] += counts[name];
   }
-  return inserted;
+  return { ...total, changed };
 }
