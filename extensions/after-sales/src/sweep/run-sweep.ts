@@ -186,7 +186,7 @@ function calendarGapMessage(year: number, casesAffected: boolean): string {
   const why = casesAffected ? `有未结案件的期限落在 ${year} 年，但工作日历中` : '工作日历中';
   return (
     `${why}还没有 ${year} 年的官方节假日和调休安排。国务院办公厅《关于${year}年部分节假日安排的通知》公布后，` +
-    '请把通知全文粘贴到“导入节假日通知”（POST /after-sales/calendar/import，先以 dry_run 预览，核对无误再导入）；' +
-    '未能识别的行会单独列出，可在“规则配置 → 工作日历”中逐日补录。导入后未结案件的期限会自动重算。'
+    '请在“规则管理 → 工作日历”中点击导入按钮，粘贴通知全文，先预览，核对无误再保存导入' +
+    '（接口：POST /after-sales/calendar/import，dry_run 为预览）；未能识别的行会单独列出，可在月历上点击逐日设置。导入后未结案件的期限会自动重算。'
   );
 }
