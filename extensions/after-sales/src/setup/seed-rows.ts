@@ -9,7 +9,7 @@ interface RowsFile {
   [collection: string]: { key: string[]; rows: Row[] };
 }
 
-const keyOf = (row: Row, key: string[]) => key.map((k) => String(row[k])).join('\u0000');
+const keyOf = (row: Row, key: string[]) => key.map((k) => String(row[k])).join('|');
 // Seeding is not a user's edit, and the CLI exits before after-commit hooks could finish.
 const QUIET = { emitEvents: false };
 
