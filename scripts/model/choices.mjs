@@ -168,6 +168,7 @@ export const DEADLINE_EVENT_KINDS = [
   c('reopen', '客户未接受结论，另立新案'),
   c('other_company', '涉及其他公司，通知总经理室'),
   c('sweep_run', '定时扫描（每个周期只由一个实例执行）'),
+  c('rule_revisions', '规则修订待总经理核准'),
 ];
 
 // 时限规则 节点/阶段: where a deadline rule's clock runs (extensions/after-sales/src/domain/case-clocks.ts).

@@ -1,7 +1,7 @@
-import { createItem, deleteItem, readItems, readMe, updateItem } from '@directus/sdk';
+import { createItem, deleteItem, readItems, readMe, readNotifications, updateItem } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, baseUrl, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, baseUrl, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 
 // K-RULES (第十六条): every change of a rule table is an entry of 规则修订记录, written in the change's
 // transaction, in force at once and pending until a holder of the 总经理 policy approves it.
@@ -112,4 +112,20 @@ describe('approval by the 总经理 (第十六条)', () => {
     expect(pending.length).toBeGreaterThan(0);
     expect((await failure(clerk.client.request(readItems('rule_revisions', { limit: 1 })))).status).toBe(403);
   });
+});
+
+test('the 总经理 is told once by the sweep that new revisions wait for approval', async () => {
+  const tag = randomUUID().slice(0, 8);
+  const row = await admin.request(createItem('guidance_texts', guidance(tag)));
+  const noticesOf = (user: StaffUser) =>
+    admin.request(readNotifications({ filter: { recipient: { _eq: user.id }, subject: { _contains: '规则修订' } }, fields: ['subject', 'message'] })) as Promise<any[]>;
+  expect((await callEndpoint(admin, 'POST', '/after-sales/sweep')).status).toBe(200);
+  const told = await noticesOf(chief);
+  expect(told).toHaveLength(1);
+  expect(told[0].subject).toMatch(/【规则修订】\d+ 条待总经理核准/);
+  expect(told[0].message).toContain('规则管理 → 规则修订记录');
+  await callEndpoint(admin, 'POST', '/after-sales/sweep');
+  expect(await noticesOf(chief)).toHaveLength(1);
+  expect(await noticesOf(gmOffice)).toEqual([]);
+  await admin.request(deleteItem('guidance_texts', row.id));
 });

@@ -3,7 +3,7 @@ import { itemsService, QUIET } from '../shared/data-access';
 
 export interface LedgerEntry {
   key: string;
-  kind: 'warning' | 'urge' | 'inquiry' | 'calendar_gap' | 'major_case' | 'reopen' | 'other_company' | 'sweep_run';
+  kind: 'warning' | 'urge' | 'inquiry' | 'calendar_gap' | 'major_case' | 'reopen' | 'other_company' | 'sweep_run' | 'rule_revisions';
   collection?: string | null;
   item?: string | null;
   department?: string | null;

@@ -10,6 +10,7 @@ import { itemsService, QUIET, readAll, storedFields, type DataAccess } from '../
 import { issueOnce } from './issue-once';
 import { deliverOutbox } from '../notices/outbox';
 import { notifyAdministrators, notifyDepartment } from './notify-department';
+import { remindPendingRevisions } from '../rule-revisions/remind-pending-revisions';
 
 export interface SweepResult {
   warnings: number;
@@ -83,6 +84,7 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
   result.urges += await urgeMonthlyStats(data, now, timeZone, rules);
   result.inquiries = await checkClosedComplaints(data, now);
   result.calendarGaps = await warnCalendarGaps(data, now, timeZone, calendar);
+  await remindPendingRevisions(data, now);
   return result;
 }
 
