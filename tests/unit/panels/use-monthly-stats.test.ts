@@ -39,7 +39,7 @@ test('bars scale to the largest month; overdue never taller than closed when few
 
 test('loads the twelve months by listing them (period is text) and shows the latest month first', async () => {
   const calls: any[] = [];
-  const api = { get: async (_url: string, config: any) => (calls.push(config), { data: { data: rows } }) };
+  const api = { get: async (_url: string, config: any) => (calls.push(config), { data: { data: rows } }), post: async () => ({ data: {} }) };
   const stats = useMonthlyStats(api, ref(new Date(2026, 10, 20)));
   for (let i = 0; i < 3; i++) await nextTick();
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -49,4 +49,27 @@ test('loads the twelve months by listing them (period is text) and shows the lat
   expect(stats.monthShares.value).toEqual([{ key: 'market', label: '市场部', count: 2, ratio: 1 }]);
   stats.selected.value = '2026-09';
   expect(stats.monthShares.value.map((share) => share.key)).toEqual(['operations', 'market']);
+});
+
+test('生成 builds last month unless another month is picked, then shows it; a refusal is shown in Chinese', async () => {
+  const posts: string[] = [];
+  let built: StatsRow[] = rows;
+  const api = {
+    get: async () => ({ data: { data: built } }),
+    post: async (url: string) => {
+      posts.push(url);
+      if (url.endsWith('2026-09')) throw { response: { data: { errors: [{ message: '只有总经理室或管理员可以生成统计表。' }] } } };
+      built = [...rows, { period: '2026-11', closed_count: 1, overdue_count: 0, avg_days_to_close: 2, by_department: { tech: { label: '技术部', count: 1, ratio: 1 } } }];
+      return { data: { data: {} } };
+    },
+  };
+  const stats = useMonthlyStats(api, ref(new Date(2026, 11, 3)));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect([stats.target.value, stats.targetBuilt.value]).toEqual(['2026-11', false]);
+  await stats.build();
+  expect(posts).toEqual(['/after-sales/stats/2026-11']);
+  expect([stats.shown.value, stats.targetBuilt.value, stats.buildMessage.value]).toEqual(['2026-11', true, '已生成 2026-11 客户投诉案件统计表。']);
+  stats.selected.value = '2026-09';
+  await stats.build();
+  expect(stats.buildMessage.value).toBe('只有总经理室或管理员可以生成统计表。');
 });

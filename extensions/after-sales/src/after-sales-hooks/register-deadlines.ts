@@ -1,6 +1,7 @@
 import { clocksOnCreate, clocksOnUpdate } from '../clocks/clocks-on-write';
-import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
+import { recomputeAfterRuleChange } from '../clocks/recompute-after-rule-change';
 import { buildMonthlyStats } from '../complaints/build-monthly-stats';
+import { catchUpMonthlyStats } from '../complaints/catch-up-monthly-stats';
 import { previousPeriod } from '../domain/monthly-stats';
 import { runScheduledSweep } from '../sweep/run-scheduled-sweep';
 import { asKeys, asRow, type HookSetup } from './hook-context';
@@ -12,17 +13,23 @@ export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
   on.filter('items.create', async (payload, { collection }, event) => clocksOnCreate(asRow(payload), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
   on.filter('items.update', async (payload, { collection, keys }, event) => clocksOnUpdate(asRow(payload), asKeys(keys), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
 
-  // A holiday or a rule changed (a rule parameter may set a clock's limit): open clocks move with it.
-  const recompute = async () => {
-    const moved = await recomputeOpenClocks({ services, database, schema: await getSchema() }, timeZone);
-    if (moved > 0) logger.info(`[after-sales] calendar/rules changed: ${moved} open case deadline(s) recomputed`);
-  };
+  // A holiday or a rule changed (a rule parameter may set a clock's limit): open clocks move with it,
+  // and the administrator who changed it is told how many open cases got new deadlines.
+  const recompute = recomputeAfterRuleChange({ services, database, getSchema, logger }, timeZone);
   const ruleEvents = ['work_calendar.items.create', 'work_calendar.items.update', 'work_calendar.items.delete', 'deadline_rules.items.update', 'deadline_rules.items.create'];
   for (const event of [...ruleEvents, 'rule_parameters.items.update', 'rule_parameters.items.create', 'rule_parameters.items.delete']) {
-    on.action(event, () => recompute().catch((error) => logger.error(error, '[after-sales] recomputing deadlines failed')));
+    on.action(event, ({ collection, key, keys }, { accountability }) =>
+      recompute({ user: accountability?.user ?? null, collection: String(collection), item: String(key ?? asKeys(keys ?? [])[0] ?? '') }));
   }
 
-  // K-MONTHLY: last month's statistics are built on the 1st (and can be rebuilt on demand).
+  // K-MONTHLY: last month's statistics are built on the 1st (and can be rebuilt on demand); a console
+  // that was off then builds them when it starts.
+  on.init('app.after', () => {
+    void (async () => {
+      const period = await catchUpMonthlyStats({ services, database, schema: await getSchema() }, new Date(), timeZone);
+      if (period) logger.info(`[after-sales] monthly statistics of ${period} built at start (the schedule was missed)`);
+    })().catch((error) => logger.error(error, '[after-sales] catching up the monthly statistics failed'));
+  });
   on.schedule('30 1 1 * *', async () => {
     try {
       await buildMonthlyStats({ services, database, schema: await getSchema() }, previousPeriod(new Date(), timeZone), new Date(), timeZone);

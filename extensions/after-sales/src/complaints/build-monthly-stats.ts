@@ -1,16 +1,46 @@
-import { monthlyStats, periodBounds } from '../domain/monthly-stats';
+import { mergeImprovementActions, monthlyStats, periodBounds } from '../domain/monthly-stats';
 import { itemsService, readAll, type DataAccess } from '../shared/data-access';
 
-/** (Re)builds 客户投诉案件统计表 for a period from the complaints closed in it; returns the row. */
-export async function buildMonthlyStats(data: DataAccess, period: string, now: Date, timeZone: string): Promise<Record<string, unknown>> {
+type Item = Record<string, any>;
+
+/**
+ * (Re)builds 客户投诉案件统计表 for a period from the complaints closed in it, in one transaction; returns
+ * the row. The counts follow the complaints; 改善对策及处理结果 keeps what the GM Office wrote
+ * (mergeImprovementActions). On PostgreSQL the row is locked while it is rebuilt, so an edit saved
+ * meanwhile is not overwritten; two first builds of a month at once meet at the unique period, and
+ * the one that loses builds again over the other's row.
+ */
+export async function buildMonthlyStats(data: DataAccess, period: string, now: Date, timeZone: string): Promise<Item> {
+  try {
+    return await buildOnce(data, period, now, timeZone);
+  } catch (error) {
+    const [existing] = await data.database('complaint_monthly_stats').where({ period }).select('id');
+    if (!existing) throw error;
+    return buildOnce(data, period, now, timeZone);
+  }
+}
+
+function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string): Promise<Item> {
   const { start, end } = periodBounds(period, timeZone);
-  const closed = await readAll(data, 'complaints', {
-    filter: { _and: [{ stage: { _eq: 'closed' } }, { closed_at: { _gte: start.toISOString() } }, { closed_at: { _lt: end.toISOString() } }] },
-    fields: ['complaint_no', 'registered_at', 'closed_at', 'due_at', 'responsible_department', 'countermeasures'],
+  return data.database.transaction(async (trx) => {
+    const scoped = { ...data, database: trx };
+    const query = trx('complaint_monthly_stats').where({ period }).select('id', 'improvement_actions', 'improvement_actions_built');
+    if (trx.client.config.client === 'pg') query.forUpdate();
+    const [existing]: Item[] = await query;
+    const closed = await readAll(scoped, 'complaints', {
+      filter: { _and: [{ stage: { _eq: 'closed' } }, { closed_at: { _gte: start.toISOString() } }, { closed_at: { _lt: end.toISOString() } }] },
+      fields: ['complaint_no', 'registered_at', 'closed_at', 'due_at', 'responsible_department', 'countermeasures'],
+    });
+    const built = monthlyStats(period, closed as never);
+    const stats = {
+      ...built,
+      improvement_actions: mergeImprovementActions(existing?.['improvement_actions'] ?? null, existing?.['improvement_actions_built'] ?? null, built.improvement_actions),
+      improvement_actions_built: built.improvement_actions,
+      generated_at: now.toISOString(),
+    };
+    // Written by the system: the statistics are the console's; who may ask for them is the endpoint's rule.
+    const service = itemsService(scoped, 'complaint_monthly_stats');
+    const id = existing ? await service.updateOne(existing['id'], stats) : await service.createOne(stats);
+    return { id, ...stats };
   });
-  const stats = { ...monthlyStats(period, closed as never), generated_at: now.toISOString() };
-  const service = itemsService(data, 'complaint_monthly_stats');
-  const [existing] = await service.readByQuery({ filter: { period: { _eq: period } }, fields: ['id'], limit: 1 });
-  const id = existing ? await service.updateOne(existing['id'], stats) : await service.createOne(stats);
-  return { id, ...stats };
 }

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { monthlyStats, periodBounds, previousPeriod } from './monthly-stats';
+import { describe, expect, test } from 'vitest';
+import { mergeImprovementActions, monthlyStats, periodBounds, previousPeriod, scheduledBuildAt } from './monthly-stats';
 
 test('a month spans Shanghai midnights', () => {
   expect(periodBounds('2026-11', 'Asia/Shanghai')).toEqual({ start: new Date('2026-10-31T16:00:00Z'), end: new Date('2026-11-30T16:00:00Z') });
@@ -31,4 +31,20 @@ test('counts, responsibility by department with ratio, average days and overdue,
     },
     improvement_actions: '261101：核对地址\n261103：培训',
   });
+});
+
+describe('a rebuild never loses edited improvement actions', () => {
+  test.each([
+    ['never edited: the new build', 'A：核对地址', 'A：核对地址', 'A：核对地址\nB：加强培训', 'A：核对地址\nB：加强培训'],
+    ['nothing stored yet', null, null, 'A：核对地址', 'A：核对地址'],
+    ['edited: kept, new lines added below', 'A：核对地址，已于3月10日完成', 'A：核对地址', 'A：核对地址\nB：加强培训', 'A：核对地址，已于3月10日完成\nB：加强培训'],
+    ['edited and nothing new: kept as is (a line the editor dropped stays dropped)', '总结：本月无新增', 'A：核对地址', 'A：核对地址', '总结：本月无新增'],
+    ['edited, the new lines already in it', '总结\nB：加强培训', 'A', 'B：加强培训', '总结\nB：加强培训'],
+  ])('%s', (_label, stored, lastBuilt, built, expected) => {
+    expect(mergeImprovementActions(stored, lastBuilt, built)).toBe(expected);
+  });
+});
+
+test('the schedule builds at 01:30 Shanghai on the 1st', () => {
+  expect(scheduledBuildAt(new Date('2026-12-15T08:00:00Z'), 'Asia/Shanghai').toISOString()).toBe('2026-11-30T17:30:00.000Z');
 });

@@ -59,3 +59,24 @@ export function monthlyStats(period: string, closed: ClosedComplaint[]): Monthly
       .join('\n'),
   };
 }
+
+/**
+ * What a rebuild writes into 改善对策及处理结果: the text as built when nobody changed it since the last
+ * build; otherwise the text as edited, with the lines that are new since the last build added below it. An edit is never lost (第十三条 9: the GM Office writes up the improvement actions).
+ */
+export function mergeImprovementActions(stored: string | null, lastBuilt: string | null, built: string): string {
+  if (!stored || stored === (lastBuilt ?? '')) return built;
+  // Lines the last build already offered were the editor's to keep or drop; only what is new since then is added.
+  const seen = new Set([...stored.split('\n'), ...(lastBuilt ?? '').split('\n')].map((line) => line.trim()));
+  const added = built.split('\n').filter((line) => line.trim() && !seen.has(line.trim()));
+  return added.length ? `${stored}\n${added.join('\n')}` : stored;
+}
+
+/**
+ * The month a missed schedule still owes at `now`: the statistics of last month are built at 01:30 (local)
+ * on the 1st; a console that was in use before that moment and off at it builds them when it starts.
+ */
+export function scheduledBuildAt(now: Date, timeZone: string): Date {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-');
+  return new Date(startOfLocalDay(`${year}-${month}-01`, timeZone).getTime() + 90 * 60_000);
+}

@@ -2,6 +2,11 @@ import { computed, ref, watch, type Ref } from 'vue';
 import { DEPARTMENT_ROLES } from '../domain/departments';
 import type { ApiClient } from '../ledger-panel/use-ledger';
 
+/** The API calls this panel makes: reads, and building a month (POST /after-sales/stats/:period). */
+export interface StatsApi extends ApiClient {
+  post(url: string, body?: unknown): Promise<{ data: any }>;
+}
+
 /** A row of complaint_monthly_stats (客户投诉案件统计表, K-MONTHLY) as the API returns it. */
 export interface StatsRow {
   period: string;
@@ -9,6 +14,8 @@ export interface StatsRow {
   overdue_count: number | null;
   avg_days_to_close: number | string | null;
   by_department: Record<string, { label?: string; count: number; ratio?: number }> | null;
+  improvement_actions?: string | null;
+  generated_at?: string | null;
 }
 
 export interface MonthPoint {
@@ -100,7 +107,7 @@ export function barLayout(points: MonthPoint[], width: number, height: number, a
 export const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
 /** Twelve months of the statistics table, read with the caller's own permissions. */
-export function useMonthlyStats(api: ApiClient, now: Ref<Date>) {
+export function useMonthlyStats(api: StatsApi, now: Ref<Date>) {
   const rows = ref<StatsRow[]>([]);
   const loading = ref(false);
   const error = ref<string | null>(null);
@@ -111,6 +118,11 @@ export function useMonthlyStats(api: ApiClient, now: Ref<Date>) {
   const monthShares = computed(() => departmentShares(rows.value.filter((row) => row.period === shown.value)));
   const yearShares = computed(() => departmentShares(rows.value));
   const shownRow = computed(() => rows.value.find((row) => row.period === shown.value) ?? null);
+  // The month the 生成 button builds: the one clicked, else last month (whose table the schedule owes).
+  const target = computed(() => selected.value ?? periods.value[periods.value.length - 1]!);
+  const targetBuilt = computed(() => rows.value.some((row) => row.period === target.value));
+  const building = ref(false);
+  const buildMessage = ref<string | null>(null);
 
   async function load() {
     loading.value = true;
@@ -119,7 +131,7 @@ export function useMonthlyStats(api: ApiClient, now: Ref<Date>) {
       const response = await api.get('/items/complaint_monthly_stats', {
         params: {
           filter: { period: { _in: periods.value } },
-          fields: ['period', 'closed_count', 'overdue_count', 'avg_days_to_close', 'by_department'],
+          fields: ['period', 'closed_count', 'overdue_count', 'avg_days_to_close', 'by_department', 'improvement_actions', 'generated_at'],
           sort: ['period'],
           limit: 12,
         },
@@ -133,6 +145,24 @@ export function useMonthlyStats(api: ApiClient, now: Ref<Date>) {
     }
   }
 
+  /** 生成 / 重新生成: the server builds the month (counts afresh, edited improvement actions kept), then the panel shows it. */
+  async function build() {
+    const period = target.value;
+    building.value = true;
+    buildMessage.value = null;
+    try {
+      await api.post(`/after-sales/stats/${period}`);
+      await load();
+      selected.value = period;
+      buildMessage.value = `已生成 ${period} 客户投诉案件统计表。`;
+    } catch (e: any) {
+      error.value = null;
+      buildMessage.value = e?.response?.data?.errors?.[0]?.message ?? '生成失败，请稍后再试。';
+    } finally {
+      building.value = false;
+    }
+  }
+
   watch(periods, load, { immediate: true });
-  return { rows, points, selected, shown, shownRow, monthShares, yearShares, loading, error, load };
+  return { rows, points, selected, shown, shownRow, monthShares, yearShares, loading, error, load, target, targetBuilt, building, buildMessage, build };
 }

@@ -1,0 +1,50 @@
+import { createItem } from '@directus/sdk';
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { asAdmin, baseUrl, createStaffUser } from '../helpers/api';
+import { launchBrowser, signIn } from '../helpers/browser';
+import { complaintPayload } from '../helpers/fixtures';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+test('the GM Office builds the monthly review from the 生成 button of 客户投诉案件统计; other departments have no button', async () => {
+  const admin = await asAdmin();
+  // A month half a year back (inside the panel's twelve), with one closed complaint of this test.
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date(Date.now() - 180 * 86_400_000));
+  const measure = `改善对策${randomUUID().slice(0, 6)}`;
+  await admin.request(createItem('complaints', complaintPayload({
+    stage: 'closed', registered_at: `${month}-10T02:00:00.000Z`, closed_at: `${month}-15T02:00:00.000Z`, responsible_department: 'tech', countermeasures: measure,
+  })));
+
+  const gm = await createStaffUser('总经理室');
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+  await signIn(page, baseUrl(), gm.email, gm.password);
+  await page.goto(`${baseUrl()}/admin/insights`);
+  await page.getByText('投诉管理', { exact: true }).first().click();
+  const panel = page.locator('.monthly-stats');
+  await panel.waitFor({ state: 'visible', timeout: 30_000 });
+  await panel.locator(`g.month[data-period="${month}"]`).click();
+  const button = panel.getByRole('button', { name: new RegExp(`^(生成|重新生成) ${month} 统计表$`) });
+  await button.click();
+  await panel.getByText(`已生成 ${month} 客户投诉案件统计表。`).waitFor({ timeout: 30_000 });
+  await panel.getByText(measure).waitFor({ timeout: 30_000 });
+  await panel.getByRole('button', { name: `重新生成 ${month} 统计表` }).waitFor();
+  expect(await panel.locator('.share[data-department="tech"]').count()).toBe(1);
+  await page.close();
+
+  const clerk = await createStaffUser('市场部');
+  const other = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+  await signIn(other, baseUrl(), clerk.email, clerk.password);
+  await other.goto(`${baseUrl()}/admin/insights`);
+  await other.getByText('投诉管理', { exact: true }).first().click();
+  const readOnly = other.locator('.monthly-stats');
+  await readOnly.locator(`g.month[data-period="${month}"]`).click();
+  await readOnly.getByText(measure).waitFor({ timeout: 30_000 });
+  expect(await readOnly.getByRole('button', { name: /统计表$/ }).count()).toBe(0);
+  await other.close();
+}, 400_000);
