@@ -42,9 +42,9 @@ export async function waitForHealth(url, { timeoutMs = 180_000, child } = {}) {
   throw new Error(`Directus at ${url} was not ready within ${timeoutMs} ms`);
 }
 
-/** Starts `directus start` and resolves once it answers; the child is returned for stopping. */
-export async function startServer(env, { quiet = false } = {}) {
-  const child = spawn(process.execPath, [cli, 'start'], { cwd: root, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+/** Starts `directus start` (`nodeArgs`: e.g. --cpu-prof) and resolves once it answers; the child is returned for stopping. */
+export async function startServer(env, { quiet = false, nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'start'], { cwd: root, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
   let output = '';
   child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20000)));
   child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-20000)));

@@ -1,6 +1,6 @@
 import { createItem, readItems, readRevisions, updateItem } from '@directus/sdk';
 import { expect, test } from 'vitest';
-import { asAdmin, createStaffUser, failure } from '../helpers/api';
+import { asAdmin, createStaffUser, failure, moveComplaint } from '../helpers/api';
 import { claimReportPayload, complaintPayload } from '../helpers/fixtures';
 
 test("a clerk's edit is kept in the item's history with the clerk as user and the old value", async () => {
@@ -22,6 +22,25 @@ test("a clerk's edit is kept in the item's history with the clerk as user and th
   // The clerk sees the same history in the form's 修订 panel.
   const visible = await clerk.client.request(readRevisions({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(complaint.id) } }, fields: ['id'] }));
   expect(visible).toHaveLength(2);
+});
+
+test("a move is in the complaint's history like an edit: who made it, the change, and the complaint after it", async () => {
+  const admin = await asAdmin();
+  const gm = await createStaffUser('总经理室');
+  const complaint = await admin.request(createItem('complaints', complaintPayload({ stage: 'submitted', demand: '要求书面道歉' })));
+  const registered = await moveComplaint(gm.client, complaint.id, 'registered');
+
+  const revisions = (await admin.request(
+    readRevisions({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(complaint.id) } }, sort: ['id'], fields: ['data', 'delta', 'activity.user', 'activity.action', 'activity.timestamp'] as any }),
+  )) as any[];
+  const move = revisions[revisions.length - 1];
+  expect(move.activity).toMatchObject({ user: gm.id, action: 'update' });
+  expect(Date.parse(move.activity.timestamp)).toBeGreaterThan(Date.now() - 60_000);
+  expect(move.delta).toMatchObject({ stage: 'registered', complaint_no: registered.complaint_no, holding_department: 'gm_office' });
+  expect(move.data).toMatchObject({ stage: 'registered', complaint_no: registered.complaint_no, demand: '要求书面道歉' });
+  expect(Date.parse(move.data.registered_at)).toBe(Date.parse(registered.registered_at));
+  const [stored] = (await admin.request(readItems('complaints', { filter: { id: { _eq: complaint.id } }, fields: ['user_updated', 'complaint_no'] }))) as any[];
+  expect(stored).toEqual({ user_updated: gm.id, complaint_no: registered.complaint_no });
 });
 
 test('a change to a rule table is recorded with who changed it and the old value (K-RULES)', async () => {

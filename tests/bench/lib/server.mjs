@@ -33,14 +33,14 @@ export function cloneBenchDatabase(db) {
  * folder: the same Directus on the same data without any of this project's hooks (the baseline).
  * Returns { url, pid, token, stop }; `token` is an administrator's access token.
  */
-export async function startBenchServer(db, { bundle = true, extraEnv = {} } = {}) {
+export async function startBenchServer(db, { bundle = true, extraEnv = {}, nodeArgs = [] } = {}) {
   const port = String(await freePort());
   const env = { ...db.env, PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
   if (!bundle) {
     env.EXTENSIONS_PATH = path.join(db.dataDir, `no-extensions-${port}`);
     mkdirSync(env.EXTENSIONS_PATH, { recursive: true });
   }
-  const server = await startServer(env, { quiet: true });
+  const server = await startServer(env, { quiet: true, nodeArgs });
   const token = await adminToken(server.url).catch(async (error) => {
     await stopServer(server.child);
     throw error;

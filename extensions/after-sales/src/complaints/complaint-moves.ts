@@ -9,7 +9,8 @@ import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
 import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
 import { actorOf, type Actor } from '../shared/actor';
-import { castForWrite, readStored, type DataAccess } from '../shared/data-access';
+import { castForWrite, QUIET, readStored, type DataAccess } from '../shared/data-access';
+import { purgeItemCache, updateTracked } from '../shared/tracked-update';
 import { rejectForgedFields } from '../shared/reject-forged-fields';
 import { rejectInvalidInput } from '../shared/reject-invalid-input';
 import { complaintRules } from './complaint-rules';
@@ -124,16 +125,21 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
   const values = plainObject(input.values, '办理内容（values）');
   const opinion = typeof input.opinion === 'string' && input.opinion.trim() ? input.opinion : null;
   // Values are checked like any client write: no server-set field, every value valid.
-  await rejectForgedFields(values, 'complaints', accountability, data.database);
-  await rejectInvalidInput({ ...data, schema: data.schema as SchemaOverview }, accountability, 'complaints', { ...values, ...(opinion ? { handling_opinion: opinion } : {}) }, [id], now);
-  const actor = await actorOf(accountability, data.database);
-  // Read before the transaction (SQLite has one connection: a read beside the transaction would wait for it).
-  const { transitions: rulesNow } = await complaintRules(data);
+  const typed = { ...values, ...(opinion ? { handling_opinion: opinion } : {}) };
+  if (Object.keys(typed).length) {
+    await rejectForgedFields(values, 'complaints', accountability, data.database);
+    await rejectInvalidInput({ ...data, schema: data.schema as SchemaOverview }, accountability, 'complaints', typed, [id], now);
+  }
+  // One memo for the move's reads: the rules counter is read once, before the transaction (SQLite
+  // has one connection: a read beside the transaction would wait for it).
+  const event = {};
+  const actor = await actorOf(accountability, data.database, event);
+  const { transitions: rulesNow } = await complaintRules({ ...data, event });
   const mayNeedApproval = rulesNow.some((t) => t.to_stage === to && t.requires_approval);
   const approvalLevels = mayNeedApproval && !actor.isAdmin ? await actor.approvalLevels() : [];
 
-  return data.database.transaction(async (trx) => {
-    const scoped: DataAccess = { ...data, database: trx, event: {} };
+  const moved = await data.database.transaction(async (trx) => {
+    const scoped: DataAccess = { ...data, database: trx, event };
     const [stored] = await readStored(scoped, 'complaints', [id], { forUpdate: true });
     // Whoever may make a move may read the complaint; a refusal first makes sure the caller may read
     // it (403 as for any item they cannot see, so a refusal tells them nothing about it).
@@ -160,22 +166,28 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
     if (to === 'registered' && !merged['registered_at']) payload['registered_at'] = now.toISOString();
     // Without events no hook runs: the masked copy of a phone written here is added by hand.
     const written = withMaskedCopies('complaints', await clocksOnUpdate(payload, [id], 'complaints', scoped, now, timeZone));
-    const asUser = accountability ? { ...accountability, admin: true } : null;
-    await new data.services['ItemsService']('complaints', { knex: trx, schema: data.schema, accountability: asUser }).updateOne(id, written, { emitEvents: false });
     const after = { ...merged, ...written };
     const step = await appendStep(scoped, after, from, actor, opinion);
     const outbox = await enqueue(scoped, movedNotices(after, verdict.transition, step, authorities), now);
     if (to === 'registered' && !merged['complaint_no']) {
       // K-NUMBER: taken in this transaction, so a refused or rolled-back move consumes none; taken
-      // last, so the month's counter row (every registration waits for it) is held only until commit.
+      // late, so the month's counter row (every registration waits for it) is held only for the
+      // complaint's own write and the commit.
       const rule = await readNumberingRule(trx, 'complaints', scoped.event);
-      if (rule) {
-        after['complaint_no'] = await assignCaseNumber(trx, rule, now, timeZone);
-        await trx('complaints').where({ id }).update({ complaint_no: after['complaint_no'] });
-      }
+      if (rule) after['complaint_no'] = written['complaint_no'] = await assignCaseNumber(trx, rule, now, timeZone);
+    }
+    if (Object.keys(values).length) {
+      // What the user typed passes Directus's own item pipeline: field validations, casting, tracking.
+      const asUser = accountability ? { ...accountability, admin: true } : null;
+      await new data.services['ItemsService']('complaints', { knex: trx, schema: data.schema, accountability: asUser }).updateOne(id, written, QUIET);
+    } else {
+      // Only server-computed fields: written and tracked from the row in hand, without a read-back.
+      await updateTracked(scoped, accountability, 'complaints', id, written, after);
     }
     return { complaint: withoutPersonalData(after), step, outbox };
   });
+  await purgeItemCache(data, 'complaints');
+  return moved;
 }
 
 /** The complaint as a move answers it: personal fields and their copies left out (not every caller may read them). */
