@@ -4,7 +4,8 @@ import { CONFIG_UPGRADES, type UpgradeEntry } from './config-ledger';
 import type { SetupContext } from './setup-context';
 
 const NOT_FORCED = new Set(['conflict', 'deleted', 'kept']);
-const jsonOrNull = (value: unknown) => (value === undefined ? null : value);
+// Serialised here: PostgreSQL's json column does not take a bare string such as a note's text.
+const jsonOrNull = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /**
  * What this start's upgrade changed, and what it did not force over an administrator's edit: a log
