@@ -1,4 +1,4 @@
-// The whole data model of the console. Keys follow shared/CONTRACT.md; labels are what staff read.
+// The whole data model of the console. Keys follow docs/contract.md; labels are what staff read.
 import { f, collection, folder, auditFields, archiveField } from './dsl.mjs';
 import * as C from './choices.mjs';
 
@@ -412,8 +412,19 @@ export const collections = [
       f.m2o('complaint', '投诉', 'complaints', COMPLAINT_TEMPLATE, { required: true }),
       department('department', '呈报部门', { required: true }),
       f.text('content', '异议内容', { required: true }),
-      f.select('status', '状态', C.PETITION_STATUSES, { defaultValue: 'submitted' }),
+      f.select('requested_effect', '请求事项', C.PETITION_EFFECTS, { required: true, defaultValue: 'other',
+        note: '采纳后系统据此办理：另立投诉重新处理，或变更投诉的责任部门' }),
+      department('proposed_department', '建议责任部门', { note: '请求变更责任部门时填写',
+        conditions: [{ name: '变更责任部门时显示', rule: { requested_effect: { _eq: 'change_responsibility' } }, hidden: false }], hidden: true }),
+      f.timestamp('submitted_at', '呈报时间', { readonly: true }),
+      f.timestamp('due_at', '批示期限', { readonly: true, indexed: true, note: '按时限规则“总经理室批示签呈”计算' }),
+      f.timestamp('warn_at', '批示预警时间', { readonly: true, hidden: true, indexed: true }),
+      f.select('status', '状态', C.PETITION_STATUSES, { defaultValue: 'submitted', note: '总经理室批示时改为“已采纳”或“未采纳”；未采纳须在批示中写明理由' }),
       f.text('decision', '批示'),
+      f.timestamp('decided_at', '批示时间', { readonly: true }),
+      f.m2o('decided_by', '批示人', 'directus_users', USER_TEMPLATE, { readonly: true }),
+      f.text('effect', '办理结果', { readonly: true, note: '采纳后系统办理的事项' }),
+      f.m2o('reopened_complaint', '另立的投诉', 'complaints', COMPLAINT_TEMPLATE, { readonly: true }),
       archiveField(),
       ...auditFields(),
     ],
@@ -450,6 +461,7 @@ export const collections = [
       f.string('template_version', '模板版本', { readonly: true, maxLength: 64 }),
       f.timestamp('issued_at', '出具时间', { readonly: true }),
       f.m2o('issued_by', '出具人', 'directus_users', USER_TEMPLATE, { readonly: true }),
+      f.text('reissue_reason', '重新出具原因', { readonly: true, note: '同一案件再次出具同类文书时，出具人说明的原因' }),
       f.boolean('originals_returned', '原件已返还客户'),
       f.timestamp('originals_returned_at', '原件返还时间'),
     ],

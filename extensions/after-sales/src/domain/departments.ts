@@ -13,7 +13,7 @@ export type Department = keyof typeof DEPARTMENT_ROLES;
 export const departmentOfRole = (name: string | null): Department | null =>
   (Object.entries(DEPARTMENT_ROLES).find(([, role]) => role === name)?.[0] as Department | undefined) ?? null;
 
-/** Which department holds a complaint in each stage (shared/CONTRACT.md, "Who moves it"). */
+/** Which department holds a complaint in each stage (docs/contract.md, "Complaint stages"). */
 export const STAGE_HOLDERS: Record<string, Department | null> = {
   draft: 'market',
   submitted: 'gm_office',

@@ -23,7 +23,7 @@ export const WORK_STATUS_TEXT: Record<WorkStatus, string> = {
   no_deadline: '无时限',
 };
 
-/** Who takes reports and claim applications (shared CONTRACT.md, "Claims desk"). */
+/** Who takes reports and claim applications (docs/contract.md). */
 const CLAIMS_DESK: Department = 'market';
 /** Who decides a petition (签呈) filed against a decision (第十三条 12). */
 const PETITION_DECIDER: Department = 'gm_office';
@@ -59,6 +59,7 @@ const clockDefinition = (id: string): ClockDefinition => {
 };
 const HQ_REPORT = clockDefinition('hq_report');
 const HANDOVER = clockDefinition('handover');
+const PETITION_DECISION = clockDefinition('petition_decision');
 const COMPLAINT_STAGE = clockDefinition('complaint_stage');
 const COMPLAINT_CLOSE = clockDefinition('complaint_close');
 
@@ -196,9 +197,9 @@ export const WORK_SOURCES: WorkSource[] = [
     caseType: '签呈',
     task: '批示签呈',
     numberField: 'petition_no',
-    fields: ['id', 'petition_no', 'department', 'content', 'status', 'date_created'],
-    clocks: [],
-    sort: ['date_created', 'id'],
+    fields: ['id', 'petition_no', 'department', 'content', 'status', 'date_created', 'due_at', 'warn_at'],
+    clocks: [clockOf(PETITION_DECISION)],
+    sort: ['due_at', 'date_created', 'id'],
     filter: (department) => heldBy(PETITION_DECIDER, department, { status: { _eq: 'submitted' } }),
     holder: () => PETITION_DECIDER,
     title: (row) => `${label('department', row['department'])}：${excerpt(row['content'])}`,
