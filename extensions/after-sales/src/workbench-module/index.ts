@@ -1,5 +1,10 @@
 import { defineModule } from '@directus/extensions-sdk';
+import { installAppChrome } from '../app-shell/app-chrome';
 import ModuleComponent from './module.vue';
+
+// The app loads the bundle's app code once after sign-in, whichever page is open: the adjustments of
+// the app's own chrome (error boxes, date-picker weekdays, sidebar default) hold on every page from then on.
+installAppChrome();
 
 export default defineModule({
   id: 'after-sales-workbench',
