@@ -11,6 +11,7 @@ import { registerRulesCache } from './register-rules-cache';
 import { registerRuleRevisions } from './register-rule-revisions';
 import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
+import { registerStartPage } from './register-start-page';
 import { registerUserFieldGuard } from './register-user-field-guard';
 import { registerWithheldFieldLists } from './register-withheld-field-lists';
 
@@ -23,6 +24,7 @@ export default defineHook((on, context) => {
   registerChineseErrors(setup);
   registerSecurityHeaders(setup);
   registerLoginGuard(setup);
+  registerStartPage(setup);
   registerUserFieldGuard(setup);
   registerGuards(setup);
   registerRulesCache(setup);
