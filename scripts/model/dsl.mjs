@@ -3,6 +3,11 @@
 
 const zh = (translation) => [{ language: 'zh-CN', translation }];
 
+// One way to show a time everywhere (lists, forms, panels, workbench, letters): 2026-12-05 14:20.
+// Directus's datetime display and interface take a date-fns pattern as `format`.
+const DATE_TIME_FORMAT = 'yyyy-MM-dd HH:mm';
+const DATE_FORMAT = 'yyyy-MM-dd';
+
 function labelDisplay(choices) {
   return {
     display: 'labels',
@@ -92,15 +97,22 @@ export const f = {
       options: { label: o.checkboxLabel ?? label, ...(o.options ?? {}) },
     }),
   date: (key, label, o = {}) =>
-    field(key, label, 'date', { interface: 'datetime', width: 'half', display: 'datetime', displayOptions: { format: 'short' }, ...o }),
+    field(key, label, 'date', {
+      interface: 'datetime',
+      width: 'half',
+      options: { format: DATE_FORMAT },
+      display: 'datetime',
+      displayOptions: { format: DATE_FORMAT },
+      ...o,
+    }),
   // An instant in time, stored in UTC, shown in the user's time zone.
   timestamp: (key, label, o = {}) =>
     field(key, label, 'timestamp', {
       interface: 'datetime',
       width: 'half',
       display: 'datetime',
-      displayOptions: { format: 'short' },
-      options: { use24: true },
+      displayOptions: { format: DATE_TIME_FORMAT, use24: true },
+      options: { use24: true, format: DATE_TIME_FORMAT },
       ...o,
     }),
   // Only the listed keys are stored: Directus checks the value against the choices on every write
@@ -158,8 +170,12 @@ export const f = {
       ...o,
     }),
   // The wording (话术) of 服务话术 for this form, rendered by the bundle's guidance interface.
-  guidance: (key = 'guidance', label = '服务话术') =>
-    field(key, label, 'alias', { interface: 'after-sales-guidance', special: ['alias', 'no-data'], note: '话术在“规则配置 → 服务话术”中修改' }),
+  // `options.steps` shows only those steps (beside the field they concern), `options.exceptSteps` all but those.
+  guidance: (key = 'guidance', label = '服务话术', options = null) =>
+    field(key, label, 'alias', { interface: 'after-sales-guidance', special: ['alias', 'no-data'], note: '话术在“规则配置 → 服务话术”中修改', options }),
+  // A saved report's number, review outcome, major-case flags and HQ deadline; keeps the clerk on a new report after save.
+  intakeOutcome: (key = 'intake_outcome', label = '受理结果') =>
+    field(key, label, 'alias', { interface: 'after-sales-intake-outcome', special: ['alias', 'no-data'] }),
   // Preview, issue and print a letter of this case, and list the letters issued (bundle interface).
   letters: (key, label, template) =>
     field(key, label, 'alias', { interface: 'after-sales-letters', special: ['alias', 'no-data'], options: { template } }),

@@ -244,8 +244,8 @@ describe('internal forms', () => {
     expect(html).toContain('<th>催办单号</th><td>CB2026110012</td>');
     expect(html).toContain('<th>被催办部门</th><td>运营部</td>');
     expect(html).toContain('<th>案件</th><td>客户抱怨处理表　TS2026110003</td>');
-    expect(html).toContain('<th>原定期限</th><td>2026年11月24日 18:00</td>');
-    expect(html).toContain('<th>开立时间</th><td>2026年11月25日 09:05</td>');
+    expect(html).toContain('<th>原定期限</th><td>2026-11-24 18:00</td>');
+    expect(html).toContain('<th>开立时间</th><td>2026-11-25 09:05</td>');
     expect(html).toContain('运营部调查已超过规定时限');
     expect(html).toContain('签发部门：总经理室');
     expect(html).toContain('回执');
@@ -260,7 +260,7 @@ describe('internal forms', () => {
     expect(blank).toContain('<th>逾期部门</th><td>技术部</td>');
     expect(blank).toContain('<th>逾期阶段</th><td>技术部分析</td>');
     expect(blank).toContain('逾期 26 小时');
-    expect(blank).toContain('<th>开立时间</th><td>2026年11月25日 11:00</td>');
+    expect(blank).toContain('<th>开立时间</th><td>2026-11-25 11:00</td>');
     expect(blank).toContain('class="write-line"');
 
     const replied = render('overdue_inquiry', { ...overdueInquiry, inquiry: { ...overdueInquiry.inquiry, reply: '等待厂商检测报告，已于次日补交。' } });
@@ -284,8 +284,8 @@ describe('helpers', () => {
     ['{{cnDate value}}', '2026-11-25T16:30:00Z', '2026年11月26日'],
     ['{{cnDate value}}', '2026-11-25T16:30:00.000+08:00', '2026年11月25日'],
     ['{{cnDate value}}', null, ''],
-    ['{{cnDateTime value}}', '2026-11-25T16:30:00Z', '2026年11月26日 00:30'],
-    ['{{cnDateTime value}}', '2026-03-05T06:07:00Z', '2026年3月5日 14:07'],
+    ['{{cnDateTime value}}', '2026-11-25T16:30:00Z', '2026-11-26 00:30'],
+    ['{{cnDateTime value}}', '2026-03-05T06:07:00Z', '2026-03-05 14:07'],
     ['{{cnDateTime value}}', '', ''],
     ['{{money value}}', 8000, '8,000.00 元'],
     ['{{money value}}', '8000.00', '8,000.00 元'],

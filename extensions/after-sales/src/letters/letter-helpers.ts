@@ -1,5 +1,6 @@
 import type Handlebars from 'handlebars';
 import { amountInChineseCapitals, amountToFen } from '../domain/rmb-capital';
+import { formatLocal } from '../domain/sweep-plan';
 import { isValidTimeZone, zonedParts } from '../domain/zoned-time';
 import { LABELS } from '../domain/choice-labels';
 
@@ -26,10 +27,10 @@ function cnDate(value: unknown, timeZone: string): string {
   return `${year}年${month}月${day}日`;
 }
 
+// A time in a form's cell (开立时间, 原定期限) reads as everywhere in the console: 2026-12-05 14:20.
 function cnDateTime(value: unknown, timeZone: string): string {
   if (isBlank(value)) return '';
-  const { year, month, day, hour, minute } = zonedParts(toInstant(value), timeZone);
-  return `${year}年${month}月${day}日 ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return formatLocal(toInstant(value), timeZone);
 }
 
 function toAmount(value: unknown, helper: string): number | string {
@@ -52,8 +53,8 @@ function label(kind: unknown, key: unknown): string {
 }
 
 /**
- * The helpers every letter template may use. Dates are printed as 2026年1月1日 (no zero padding,
- * as in official documents); instants in `timeZone`. Blank dates and amounts print blank so an
+ * The helpers every letter template may use. Dates in prose are printed as 2026年1月1日 (no zero
+ * padding, as in official documents), times as 2026-01-01 14:20 like the rest of the console; instants in `timeZone`. Blank dates and amounts print blank so an
  * optional field leaves an empty line, but `rmb` and `label` throw: a letter must never state
  * an amount in words or a reason it does not know.
  */
