@@ -60,6 +60,33 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
     expect(printed.text).toBe((await admin.request(readItem('letters', id))).html);
   });
 
+  test('a second letter of the same template for the case needs a reason, stored with it; a refusal consumes no number', async () => {
+    const report = await rejectedReport();
+    const body = { template: 'rejection_notice', collection: 'claim_reports', item: report.id };
+    const first = await call(clerk.client, 'POST', '/after-sales/letters', body);
+    expect(first.status).toBe(200);
+    expect((await admin.request(readItem('letters', first.json.data.id))).reissue_reason).toBeNull();
+
+    for (const reason of [undefined, '   ']) {
+      const refused = await call(clerk.client, 'POST', '/after-sales/letters', { ...body, ...(reason === undefined ? {} : { reason }) });
+      expect(refused.status).toBe(400);
+      expect(refused.json.errors[0].message).toBe(
+        `本案已出具过不予受理通知书（文书编号 ${first.json.data.letter_no}），再次出具须说明重新出具原因（如原件遗失、内容更正），原因随文书保存。`,
+      );
+    }
+    const tooLong = await call(clerk.client, 'POST', '/after-sales/letters', { ...body, reason: '遗'.repeat(501) });
+    expect(tooLong.json.errors[0].message).toBe('重新出具原因不能超过 500 个字。');
+    expect(await admin.request(readItems('letters', { filter: { item: { _eq: String(report.id) } } }))).toHaveLength(1);
+
+    const again = await call(clerk.client, 'POST', '/after-sales/letters', { ...body, reason: '  客户称原件遗失，<重新>寄送 & 存档  ' });
+    expect(again.status).toBe(200);
+    expect(Number(again.json.data.letter_no.slice(-4))).toBe(Number(first.json.data.letter_no.slice(-4)) + 1);
+    const stored = await admin.request(readItem('letters', again.json.data.id));
+    expect(stored.reissue_reason).toBe('客户称原件遗失，<重新>寄送 & 存档');
+    const changed = await failure(clerk.client.request(updateItem('letters', again.json.data.id, { reissue_reason: '改' })));
+    expect(changed.status).toBe(403);
+  });
+
   test('a user who cannot read the case gets no letter (403)', async () => {
     const report = await rejectedReport();
     const body = { template: 'rejection_notice', collection: 'claim_reports', item: report.id };

@@ -35,7 +35,7 @@ export default defineEndpoint({
     function letterRequest(source: Record<string, unknown>): LetterRequest {
       const missing = ['template', 'collection', 'item'].filter((key) => typeof source[key] !== 'string' && typeof source[key] !== 'number');
       if (missing.length) throw new LetterRequestError({ reason: `缺少参数：${missing.join('、')}（需要 template、collection、item）。` });
-      return { template: String(source['template']), collection: String(source['collection']), item: String(source['item']) };
+      return { template: String(source['template']), collection: String(source['collection']), item: String(source['item']), reason: source['reason'] };
     }
     const sendHtml = (res: Response, html: string) => res.type('text/html; charset=utf-8').set('Cache-Control', 'no-store').send(html);
 

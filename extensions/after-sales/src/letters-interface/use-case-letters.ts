@@ -1,12 +1,21 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref, watch, type Ref } from 'vue';
+import { formatLocal } from '../domain/sweep-plan';
+import { businessTimeZone } from '../shared/business-time-zone';
 
 export interface IssuedLetter {
   id: number;
   letter_no: string;
   issued_at: string;
   originals_returned: boolean;
+  reissue_reason: string | null;
 }
+
+// The app has no server environment: times show in the default business time zone, as everywhere in the console.
+const TIME_ZONE = businessTimeZone({});
+
+/** 2026-12-05 14:20, the one way the console shows a time. */
+export const issuedTime = (letter: IssuedLetter) => formatLocal(new Date(letter.issued_at), TIME_ZONE);
 
 /** The letters of one case: list, preview, issue, print, and recording that originals went back. */
 export function useCaseLetters(template: Ref<string>, collection: Ref<string>, item: Ref<string | number | null>) {
@@ -21,7 +30,7 @@ export function useCaseLetters(template: Ref<string>, collection: Ref<string>, i
   async function load() {
     if (item.value === null) return;
     const response = await api.get('/items/letters', {
-      params: { filter: { collection: { _eq: collection.value }, item: { _eq: String(item.value) }, template: { _eq: template.value } }, sort: ['-issued_at'], fields: ['id', 'letter_no', 'issued_at', 'originals_returned'] },
+      params: { filter: { collection: { _eq: collection.value }, item: { _eq: String(item.value) }, template: { _eq: template.value } }, sort: ['-issued_at'], fields: ['id', 'letter_no', 'issued_at', 'originals_returned', 'reissue_reason'] },
     });
     letters.value = response.data.data;
   }
@@ -36,7 +45,8 @@ export function useCaseLetters(template: Ref<string>, collection: Ref<string>, i
     window.open(printUrl(id), '_blank');
   }
 
-  async function issue() {
+  /** Issues the letter; a second one of the template for the case carries the reason (the server insists on it). */
+  async function issue(reason?: string) {
     busy.value = true;
     error.value = null;
     // The print window opens on the click itself: opened after the server answers, a slow answer
@@ -44,7 +54,8 @@ export function useCaseLetters(template: Ref<string>, collection: Ref<string>, i
     const printWindow = window.open('', '_blank');
     printWindow?.document.write('<p style="font-family:sans-serif">正在出具文书，请稍候……</p>');
     try {
-      const response = await api.post('/after-sales/letters', { template: template.value, collection: collection.value, item: String(item.value) });
+      const body = { template: template.value, collection: collection.value, item: String(item.value), ...(reason ? { reason } : {}) };
+      const response = await api.post('/after-sales/letters', body);
       const id: number = response.data.data.id;
       if (printWindow && !printWindow.closed) printWindow.location.href = printUrl(id);
       else print(id);

@@ -2,14 +2,18 @@ import type { Accountability } from '@directus/types';
 import { LetterTemplateFailedError } from '../errors/letter-template-failed-error';
 import { CaseNotReadableError } from '../errors/case-not-readable-error';
 import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
-import { itemsService, QUIET, type DataAccess } from '../shared/data-access';
-import { letterContext } from './letter-context';
+import { itemsService, QUIET, readStored, type DataAccess } from '../shared/data-access';
+import { reissueReason, reissueRefusal } from '../domain/letter-reissue';
+import { LetterRequestError } from '../errors/letter-request-error';
+import { LETTER_TEMPLATES, letterContext } from './letter-context';
 import { LetterTemplateError, renderLetter, type RenderedLetter } from './render-letter';
 
 export interface LetterRequest {
   template: string;
   collection: string;
   item: string;
+  /** why a letter of this template is issued again for the case (required then, stored with it) */
+  reason?: unknown;
 }
 
 function render(template: string, context: Record<string, unknown>, templatesDir: string, timeZone: string): RenderedLetter {
@@ -29,11 +33,19 @@ export async function previewLetter(data: DataAccess, accountability: Accountabi
 
 /**
  * Issues a letter (出具): number, rendering and the stored copy in one transaction, so a template
- * error leaves no letter and no used number, and the stored HTML is exactly what was printed.
+ * error leaves no letter and no used number, and the stored HTML is exactly what was printed. A
+ * second letter of the same template for the same case needs a reason, stored with it (domain/letter-reissue.ts).
  */
 export async function issueLetter(data: DataAccess, accountability: Accountability | null, request: LetterRequest, templatesDir: string, timeZone: string, now: Date): Promise<{ id: number; letter_no: string }> {
   const context = await letterContext(data, accountability, request.template, request.collection, request.item);
   return data.database.transaction(async (trx) => {
+    // The case row is locked (PostgreSQL; SQLite has one writer) so two clicks at once cannot both issue a "first" letter.
+    await readStored({ ...data, database: trx }, request.collection, [request.item], { forUpdate: true });
+    const issued: string[] = (
+      await trx('letters').where({ template: request.template, collection: request.collection, item: request.item }).orderBy('id', 'desc').select('letter_no')
+    ).map((row: { letter_no: string }) => row.letter_no);
+    const refusal = reissueRefusal({ label: LETTER_TEMPLATES[request.template]?.label ?? request.template, issued, reason: request.reason });
+    if (refusal) throw new LetterRequestError({ reason: refusal });
     const rule = await readNumberingRule(trx, 'letters');
     const letterNo = rule ? await assignCaseNumber(trx, rule, now, timeZone) : `WS${now.getTime()}`;
     const { html, version } = render(request.template, { ...context, letter: { no: letterNo, issued_at: now.toISOString() } }, templatesDir, timeZone);
@@ -42,6 +54,7 @@ export async function issueLetter(data: DataAccess, accountability: Accountabili
       {
         letter_no: letterNo, template: request.template, collection: request.collection, item: request.item,
         html, template_version: version, issued_at: now.toISOString(), issued_by: accountability?.user ?? null, originals_returned: false,
+        reissue_reason: reissueReason(issued, request.reason),
       },
       QUIET,
     );
