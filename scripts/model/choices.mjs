@@ -123,6 +123,13 @@ export const PENALTY_TYPES = [
   c('demotion', '降职'),
 ];
 
+// 签呈 (K-PETITION): what the department asks the GM Office to do about the decision it disputes.
+export const PETITION_EFFECTS = [
+  c('reopen', '重新处理（另立投诉）'),
+  c('change_responsibility', '变更责任部门'),
+  c('other', '其他'),
+];
+
 export const PETITION_STATUSES = [
   c('submitted', '已呈报', '#3399FF'),
   c('accepted', '已采纳', '#2ECDA7'),
@@ -145,6 +152,7 @@ export const CASE_COLLECTIONS = [
   c('endorsement_requests', '批改申请'),
   c('complaints', '客户抱怨处理表'),
   c('complaint_monthly_stats', '客户投诉案件统计表'),
+  c('petitions', '签呈'),
 ];
 
 export const CALENDAR_SOURCES = [c('official', '国务院公布'), c('notice', '导入通知'), c('company', '公司自定')];
@@ -177,6 +185,7 @@ export const DEADLINE_MILESTONES = [
   c('handover', '理赔材料移交保险公司'),
   c('closed', '投诉整案结案'),
   c('monthly', '每月统计'),
+  c('petition_decision', '签呈批示'),
   ...STAGES.filter(({ value }) => value !== 'closed').map(({ value, text }) => c(value, `投诉阶段：${text}`)),
 ];
 

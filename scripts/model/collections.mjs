@@ -424,6 +424,7 @@ export const collections = [
       f.timestamp('decided_at', '批示时间', { readonly: true }),
       f.m2o('decided_by', '批示人', 'directus_users', USER_TEMPLATE, { readonly: true }),
       f.text('effect', '办理结果', { readonly: true, note: '采纳后系统办理的事项' }),
+      f.timestamp('effect_applied_at', '办理时间', { readonly: true, hidden: true, note: '系统办理批示事项的时间' }),
       f.m2o('reopened_complaint', '另立的投诉', 'complaints', COMPLAINT_TEMPLATE, { readonly: true }),
       archiveField(),
       ...auditFields(),

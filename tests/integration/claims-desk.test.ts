@@ -205,14 +205,24 @@ describe('missing documents in writing, the claim form wording (C-DOCS, C-APPLY)
     (await clerk.client.request(readItems('claim_documents', { filter: { application: { _eq: applicationId } }, fields: ['id', 'doc_type', 'received'], sort: ['id'], limit: -1 }))) as any[];
 
   test('a change of claim type rebuilds the checklist and keeps what was received', async () => {
+    const quality = await createStaffUser('质量管理部');
     const { report: created } = await report({});
     const application = await clerk.client.request(createItem('claim_applications', { claim_report: created.id, claim_type: 'medical', applicant_name: '李四' }));
     const before = await docsOf(application.id);
     for (const doc of before.filter((d) => ['policy_original', 'medical_records'].includes(d.doc_type))) {
       await clerk.client.request(updateItem('claim_documents', doc.id, { received: true }));
     }
+    // Refused (质量管理部 reads only): the checklist stays as it was.
+    expect((await failure(quality.client.request(updateItem('claim_applications', application.id, { claim_type: 'death' })))).status).toBe(403);
+    expect((await docsOf(application.id)).map((d) => d.doc_type)).toEqual(before.map((d) => d.doc_type));
     await clerk.client.request(updateItem('claim_applications', application.id, { claim_type: 'death' }));
-    const after = await docsOf(application.id);
+    // Rebuilt right after the change is committed.
+    let after = await docsOf(application.id);
+    for (let i = 0; i < 50 && !after.some((d) => d.doc_type === 'death_proof'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      after = await docsOf(application.id);
+    }
+    expect((await docsOf(application.id)).length).toBe(after.length);
     expect(after.map((d) => d.doc_type).sort()).toEqual(
       ['policy_original', 'premium_receipt', 'insured_id', 'beneficiary_id', 'claim_form', 'medical_records', 'death_proof', 'accident_proof', 'relationship_proof'].sort(),
     );

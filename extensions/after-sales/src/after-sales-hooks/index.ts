@@ -7,6 +7,7 @@ import { registerDeadlines } from './register-deadlines';
 import { registerGuards } from './register-guards';
 import { registerLoginGuard } from './register-login-guard';
 import { registerMaskedCopies } from './register-masked-copies';
+import { registerPetitions } from './register-petitions';
 import { registerRulesCache } from './register-rules-cache';
 import { registerRuleRevisions } from './register-rule-revisions';
 import { registerSecurityHeaders } from './register-security-headers';
@@ -30,6 +31,7 @@ export default defineHook((on, context) => {
   registerRulesCache(setup);
   registerRuleRevisions(setup);
   registerCases(setup);
+  registerPetitions(setup);
   registerDeadlines(setup);
   registerMaskedCopies(setup);
   registerWithheldFieldLists(setup);

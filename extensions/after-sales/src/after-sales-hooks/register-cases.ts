@@ -1,4 +1,5 @@
 import { claimsOnCreate, claimsOnUpdate } from '../claims/claims-on-write';
+import { rebuildChecklist } from '../claims/application-workflow';
 import { notifyMajorCase } from '../claims/notify-major-case';
 import { complaintOnCreate, complaintOnUpdate } from '../complaints/complaint-on-write';
 import { complaintFollowUp, FOLLOW_UP_FIELDS } from '../complaints/follow-up';
@@ -45,6 +46,12 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
   on.action('claim_reports.items.update', ({ keys, payload }, context) => {
     if (payload?.is_major !== true) return;
     for (const key of asKeys(keys)) void majorCase(key, context);
+  });
+  // C-DOCS: the checklist follows a committed change of claim type.
+  on.action('claim_applications.items.update', async ({ keys, payload }, context) => {
+    if (!payload?.claim_type) return;
+    const data = { services, database, schema: await schemaOf(context) };
+    for (const key of asKeys(keys)) await rebuildChecklist(data, key).catch((error) => logger.error(error, '[after-sales] rebuilding the checklist failed'));
   });
 
   // A new complaint's first step(s) and its follow-ups; later stage changes are moves, which write

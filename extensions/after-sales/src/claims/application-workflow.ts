@@ -20,18 +20,25 @@ export async function checklistOnCreate(data: DataAccess, payload: Item): Promis
 }
 
 /**
- * C-DOCS: when the claim type changes, the checklist follows it in the same transaction: the new type's
- * documents are added, entries it does not ask for go unless received (what the customer handed in stays).
- * Written by the system on purpose: the list is the rule table's, not the clerk's (who may not delete entries).
+ * C-DOCS: after a change of claim type is committed, the checklist follows it: the new type's documents
+ * are added, entries it does not ask for go unless received (what the customer handed in stays). Run
+ * after commit because Directus runs update filters before its transaction and permission check; it is
+ * idempotent (the list is compared with the type every time), and 材料齐全 is judged from the type itself,
+ * so a list not yet rebuilt never lets an incomplete file through. Written by the system on purpose: the
+ * list is the rule table's, not the clerk's (who may not delete entries).
  */
-export async function checklistOnTypeChange(data: DataAccess, current: Item, changes: Item): Promise<void> {
-  if (!changes['claim_type'] || changes['claim_type'] === current['claim_type']) return;
-  const entries = await readRows(data, 'claim_documents', ['id', 'doc_type', 'received'], (query) => query.where('application', current['id']));
-  const checklist = entries.map((entry) => ({ id: entry['id'], doc_type: String(entry['doc_type']), received: Boolean(entry['received']) }));
-  const { add, remove } = checklistAfterTypeChange(String(changes['claim_type']), await requiredTable(data), checklist);
-  const documents = itemsService(data, 'claim_documents');
-  if (add.length) await documents.createMany(add.map((docType) => ({ application: current['id'], doc_type: docType, received: false })), QUIET);
-  if (remove.length) await documents.deleteMany(remove, QUIET);
+export async function rebuildChecklist(data: DataAccess, applicationId: string | number): Promise<void> {
+  await data.database.transaction(async (trx) => {
+    const scoped = { ...data, database: trx };
+    const [application] = await readRows(scoped, 'claim_applications', ['id', 'claim_type'], (query) => query.where('id', applicationId));
+    if (!application?.['claim_type']) return;
+    const entries = await readRows(scoped, 'claim_documents', ['id', 'doc_type', 'received'], (query) => query.where('application', applicationId));
+    const checklist = entries.map((entry) => ({ id: entry['id'], doc_type: String(entry['doc_type']), received: Boolean(entry['received']) }));
+    const { add, remove } = checklistAfterTypeChange(String(application['claim_type']), await requiredTable(scoped), checklist);
+    const documents = itemsService(scoped, 'claim_documents');
+    if (add.length) await documents.createMany(add.map((docType) => ({ application: applicationId, doc_type: docType, received: false })), QUIET);
+    if (remove.length) await documents.deleteMany(remove, QUIET);
+  });
 }
 
 /**

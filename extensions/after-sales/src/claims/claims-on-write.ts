@@ -1,7 +1,7 @@
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { readStored, type DataAccess } from '../shared/data-access';
-import { applicationStatusChange, checklistOnCreate, checklistOnTypeChange } from './application-workflow';
+import { applicationStatusChange, checklistOnCreate } from './application-workflow';
 import { reviewReport } from './report-intake';
 import { REQUEST_DUTIES, requestCompletionRefusal } from '../domain/service-requests';
 
@@ -40,7 +40,7 @@ export async function claimsOnUpdate(data: DataAccess, collection: string, keys:
     results.push(
       collection === 'claim_reports'
         ? await reviewReport(data, { ...row, ...payload }, payload, row, now, timeZone)
-        : await checklistOnTypeChange(data, row, payload).then(() => applicationStatusChange(data, row, payload, now)),
+        : await applicationStatusChange(data, row, payload, now),
     );
   }
   const first = results[0] ?? {};

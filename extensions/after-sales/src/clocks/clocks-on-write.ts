@@ -14,6 +14,7 @@ type Item = Record<string, unknown>;
 function derivedFields(collection: string, merged: Item, changes: Item, creating: boolean, now: Date): Item {
   const derived: Item = {};
   if (collection === 'claim_reports' && creating && !merged['reported_at']) derived['reported_at'] = now.toISOString();
+  if (collection === 'petitions' && creating) derived['submitted_at'] = now.toISOString();
   if (collection === 'complaints' && (creating || 'stage' in changes)) {
     const stage = String(merged['stage'] ?? 'draft');
     derived['holding_department'] = STAGE_HOLDERS[stage] ?? null;

@@ -65,6 +65,18 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
     inputs: ['materials_complete_at', 'handed_over_at'],
   },
   {
+    // K-PETITION: the GM Office decides a 签呈 within the rule's limit from its submission.
+    id: 'petition_decision',
+    collection: 'petitions',
+    rule: byKey('petition_decision'),
+    start: 'submitted_at',
+    stop: 'decided_at',
+    due: 'due_at',
+    warn: 'warn_at',
+    holder: (_item, rule) => rule.urge_department,
+    inputs: ['submitted_at', 'decided_at'],
+  },
+  {
     id: 'complaint_close',
     collection: 'complaints',
     rule: byKey('complaint_close'),

@@ -45,6 +45,7 @@ export const LABELS: Record<string, Record<string, string>> = {
     claim_applications: '理赔申请',
     complaints: '客户抱怨处理表',
     complaint_monthly_stats: '客户投诉案件统计表',
+    petitions: '签呈',
   },
   major_reason: {
     multi_death: '一次事故2人及以上死亡',
@@ -109,6 +110,7 @@ export const LABELS: Record<string, Record<string, string>> = {
     handover: '理赔材料移交保险公司',
     closed: '投诉整案结案',
     monthly: '每月统计',
+    petition_decision: '签呈批示',
     draft: '投诉阶段：草稿',
     submitted: '投诉阶段：已送总经理室',
     registered: '投诉阶段：已登记编号',

@@ -21,7 +21,10 @@ export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
   },
   urge_notices: { notice_no: '催办单号', clock_key: '时限' },
   overdue_inquiries: { inquiry_no: '洽办单号', clock_key: '时限' },
-  petitions: { petition_no: '签呈编号' },
+  petitions: {
+    petition_no: '签呈编号', submitted_at: '呈报时间', due_at: '批示期限', warn_at: '批示预警时间',
+    decided_at: '批示时间', decided_by: '批示人', effect: '办理结果', reopened_complaint: '另立的投诉', effect_applied_at: '办理时间',
+  },
   complaint_monthly_stats: { improvement_actions_built: '改善对策（系统汇总）' },
 };
 

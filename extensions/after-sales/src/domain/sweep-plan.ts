@@ -5,6 +5,7 @@ export const CASE_NUMBER_FIELDS: Record<string, string> = {
   claim_reports: 'report_no',
   claim_applications: 'application_no',
   complaints: 'complaint_no',
+  petitions: 'petition_no',
 };
 
 export interface DueClock {

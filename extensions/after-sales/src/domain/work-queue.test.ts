@@ -126,7 +126,7 @@ describe('role bookmarks', () => {
   test('a bookmark sorts by the due time kept in its collection', () => {
     expect(bookmarkSort('claim_reports')).toEqual(['hq_due_at']);
     expect(bookmarkSort('complaints')).toEqual(['stage_due_at']);
-    expect(bookmarkSort('petitions')).toEqual(['date_created']);
+    expect(bookmarkSort('petitions')).toEqual(['due_at']);
   });
 });
 

@@ -6,6 +6,7 @@ import { previousPeriod } from '../domain/monthly-stats';
 import { formatLocal } from '../domain/sweep-plan';
 import { addCalendarDays, startOfLocalDay } from '../domain/work-calendar';
 import { loadClockContext } from '../clocks/clock-context';
+import { applyPendingPetitionDecisions } from '../complaints/petition-decision';
 import { itemsService, QUIET, readAll, storedFields, type DataAccess } from '../shared/data-access';
 import { issueOnce } from './issue-once';
 import { deliverOutbox } from '../notices/outbox';
@@ -27,6 +28,8 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
   const result: SweepResult = { warnings: 0, urges: 0, inquiries: 0, calendarGaps: 0 };
   // Notices of committed actions that were not delivered (a crash right after commit).
   await deliverOutbox(data, now);
+  // Petition decisions committed but not yet carried out (K-PETITION).
+  await applyPendingPetitionDecisions(data, now);
   const { rules, calendar } = await loadClockContext(data);
 
   for (const definition of CLOCK_DEFINITIONS) {

@@ -1,0 +1,97 @@
+import type { Accountability } from '@directus/types';
+import { DEPARTMENT_ROLES } from '../domain/departments';
+import { judgePetitionDecision, PETITION_DECISION_FIELDS } from '../domain/petition-decision';
+import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
+import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
+import { castForWrite, itemsService, readRows, readStored, type DataAccess } from '../shared/data-access';
+
+type Item = Record<string, any>;
+
+const departmentLabel = (key: unknown) => DEPARTMENT_ROLES[String(key) as keyof typeof DEPARTMENT_ROLES] ?? '未判定';
+
+/** A new 签呈 is filed as 已呈报: the decision is the GM Office's, on the filed petition. */
+export function petitionOnCreate(payload: Item): Item {
+  if (payload['status'] !== undefined && payload['status'] !== 'submitted') throw new InvalidCaseStatusError({ reason: '新签呈以“已呈报”提交，由总经理室批示。' });
+  return payload;
+}
+
+/**
+ * Filter for `petitions` updates: judges the decision (domain/petition-decision.ts) and stamps it (who,
+ * when). Directus runs update filters before its transaction and its permission check, so the filter
+ * writes nothing else: the decided petition is itself the pending work, carried out after commit by
+ * applyPetitionDecision (and by the sweep, should the server stop in between).
+ */
+export async function petitionOnUpdate(data: DataAccess, accountability: Accountability | null, keys: (string | number)[], payload: Item, now: Date): Promise<Item> {
+  if (!PETITION_DECISION_FIELDS.some((field) => field in payload)) return payload;
+  const stored = await readStored(data, 'petitions', keys);
+  const decisions = stored.map((petition) => judgePetitionDecision(petition, payload));
+  const refused = decisions.find((decision) => decision.kind === 'refuse');
+  if (refused?.kind === 'refuse') throw new InvalidCaseStatusError({ reason: refused.reason });
+  const deciding = decisions.filter((decision) => decision.kind !== 'none').length;
+  if (deciding === 0) return payload;
+  if (deciding > 1) throw new BatchUpdateConflictError();
+  return { ...payload, decided_at: now.toISOString(), decided_by: accountability?.user ?? null };
+}
+
+/**
+ * After commit: what a decision does, once, in one transaction. The claim (`effect_applied_at` set where
+ * still empty) makes a retry, the sweep or a second instance do nothing. Adopted → a new linked complaint
+ * to handle again, or the complaint's responsible department changed; either way the complaint's history
+ * gets a step naming the petition. Written by the system on purpose: a decided petition may change a
+ * closed complaint. Returns whether this call carried it out.
+ */
+export async function applyPetitionDecision(data: DataAccess, id: string | number, now: Date): Promise<boolean> {
+  return data.database.transaction(async (trx) => {
+    const scoped = { ...data, database: trx };
+    const claim = await castForWrite(scoped, 'petitions', 'update', { effect_applied_at: now.toISOString() });
+    const claimed = await trx('petitions').where('id', id).whereNotNull('decided_at').whereNull('effect_applied_at').update(claim);
+    if (!claimed) return false;
+    const [petition] = await readRows(scoped, 'petitions', ['id', 'petition_no', 'complaint', 'department', 'status', 'decision', 'requested_effect', 'proposed_department', 'decided_by'], (query) => query.where('id', id));
+    const [complaint] = await readRows(scoped, 'complaints', ['id', 'complaint_no', 'stage', 'responsible_department', 'policy', 'claim_report', 'customer_name', 'customer_phone', 'demand', 'reason'], (query) =>
+      query.where('id', petition!['complaint']),
+    );
+    if (!petition || !complaint) return false;
+    const label = complaint['complaint_no'] ?? `#${complaint['id']}`;
+    const petitionLabel = petition['petition_no'] ?? `#${petition['id']}`;
+    const decision = judgePetitionDecision({ ...petition, status: 'submitted' }, { status: petition['status'] });
+    const complaints = itemsService(scoped, 'complaints');
+    const result: Item = {};
+    if (decision.kind === 'reopen') {
+      result['reopened_complaint'] = await complaints.createOne({
+        stage: 'draft',
+        parent_complaint: complaint['id'],
+        policy: complaint['policy'],
+        claim_report: complaint['claim_report'],
+        customer_name: complaint['customer_name'],
+        customer_phone: complaint['customer_phone'],
+        demand: complaint['demand'],
+        reason: `签呈 ${petitionLabel} 经总经理室采纳，投诉 ${label} 重新处理。原投诉理由：${complaint['reason'] ?? ''}`,
+      });
+      result['effect'] = `已另立投诉（草稿）重新处理投诉 ${label}，由市场部补充后送总经理室。`;
+    } else if (decision.kind === 'change_responsibility') {
+      await complaints.updateOne(complaint['id'], { responsible_department: decision.department });
+      result['effect'] = `投诉 ${label} 的责任部门由${departmentLabel(complaint['responsible_department'])}改为${departmentLabel(decision.department)}。`;
+    } else if (decision.kind === 'reject') {
+      result['effect'] = `未采纳：${String(petition['decision']).trim()}`;
+    } else {
+      result['effect'] = '已采纳，无需系统办理的事项。';
+    }
+    await trx('petitions').where('id', id).update(await castForWrite(scoped, 'petitions', 'update', result));
+    // The complaint's history shows the petition and what it did (a step that starts and ends now).
+    const opinion = `签呈 ${petitionLabel}（${departmentLabel(petition['department'])}）${decision.kind === 'reject' ? '未采纳' : '已采纳'}：${result['effect']}`;
+    const step = {
+      complaint: complaint['id'], from_stage: complaint['stage'], to_stage: complaint['stage'], department: 'gm_office', actor: petition['decided_by'] ?? null,
+      opinion, entered_at: now.toISOString(), due_at: null, completed_at: now.toISOString(),
+    };
+    await trx('complaint_steps').insert(await castForWrite(scoped, 'complaint_steps', 'create', step));
+    return true;
+  });
+}
+
+/** Decided petitions whose effect is still pending (the server stopped after the commit): carried out now. */
+export async function applyPendingPetitionDecisions(data: DataAccess, now: Date): Promise<number> {
+  const pending: Item[] = await data.database('petitions').whereNotNull('decided_at').whereNull('effect_applied_at').select('id');
+  let applied = 0;
+  for (const { id } of pending) if (await applyPetitionDecision(data, id, now)) applied++;
+  return applied;
+}
