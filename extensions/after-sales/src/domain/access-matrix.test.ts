@@ -6,6 +6,7 @@ const file: AccessFile = {
   policies: [
     { name: '市场部', department: 'market', icon: 'x', description: '', app_access: true, admin_access: false },
     { name: '技术部', department: 'tech', icon: 'x', description: '', app_access: true, admin_access: false },
+    { name: '运营部', department: 'operations', icon: 'x', description: '', app_access: true, admin_access: false },
   ],
   staff_user_fields: ['id', 'first_name'],
   rule_tables: ['work_calendar'],
@@ -17,7 +18,7 @@ const file: AccessFile = {
 };
 const fields: Record<string, string[]> = {
   customers: ['id', 'name', 'id_number', 'id_number_masked', 'phone', 'phone_masked', 'address'],
-  complaints: ['id', 'stage', 'customer_phone', 'customer_phone_masked', 'demand'],
+  complaints: ['id', 'stage', 'customer_phone', 'customer_phone_masked', 'demand', 'registered_at', 'investigation_cause', 'tech_analysis'],
 };
 const fieldsOf = (collection: string) => fields[collection] ?? [];
 
@@ -26,7 +27,11 @@ describe('fields a policy may touch', () => {
     ['市场部', 'customers', 'read', ['*']],
     ['市场部', 'customers', 'update', ['*']],
     ['技术部', 'customers', 'read', ['address', 'id', 'id_number_masked', 'name', 'phone_masked']],
-    ['技术部', 'complaints', 'update', ['demand', 'id', 'stage']],
+    // Field ownership: a department updates only the complaint fields of its own stages (and what the server sets).
+    ['技术部', 'complaints', 'update', ['id', 'stage', 'tech_analysis']],
+    ['运营部', 'complaints', 'update', ['customer_phone_masked', 'id', 'investigation_cause', 'stage']],
+    ['市场部', 'complaints', 'update', ['customer_phone', 'customer_phone_masked', 'demand', 'id', 'stage']],
+    ['市场部', 'complaints', 'read', ['*']],
     ['技术部', 'policies', 'read', ['*']],
   ] as const)('%s %s %s → %o', (policy, collection, action, expected) => {
     expect(permittedFields(file, policy, collection, action, fieldsOf)).toEqual(expected);

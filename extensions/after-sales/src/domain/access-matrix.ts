@@ -1,3 +1,5 @@
+import { BACK_ENTRY_FIELDS } from './back-entry-fields';
+import { STAGE_FIELD_OWNERS } from './complaint-workflow';
 import { maskedCopiesOf, personalFieldsOf } from './personal-data';
 
 export type Action = 'create' | 'read' | 'update' | 'delete';
@@ -47,13 +49,33 @@ function withDepartment(filter: Filter | undefined, department: string | undefin
 /** The fields of a collection in the current schema (aliases included), for permissions that list fields. */
 export type FieldsOf = (collection: string) => string[];
 
-/** The fields a policy may read, create or update in a collection: all (`*`), or all but the personal ones it is denied. */
+/**
+ * Complaint fields a department never writes in the form (field ownership, domain/complaint-workflow.ts):
+ * the fields some department owns in some stage, and the back-entry times, less those this department
+ * owns in one of its stages. Without update permission on them the admin app shows them read-only in
+ * that department's form, instead of looking editable until the save is refused. Server-set, presentation
+ * and system fields stay (the hooks of the same request write some of them before Directus checks the fields).
+ */
+export function complaintFieldsNotWritten(department: string | undefined): Set<string> {
+  const owners = Object.values(STAGE_FIELD_OWNERS);
+  const ownable = [...owners.flatMap((owner) => owner.fields), ...Object.keys(BACK_ENTRY_FIELDS['complaints']?.fields ?? {})];
+  const own = new Set(owners.filter((owner) => owner.department === department).flatMap((owner) => owner.fields));
+  return new Set(ownable.filter((field) => !own.has(field)));
+}
+
+/**
+ * The fields a policy may read, create or update in a collection: all (`*`), or all but the personal
+ * ones it is denied; a department's complaint updates leave out the fields it never writes.
+ */
 export function permittedFields(file: AccessFile, policy: string, collection: string, action: Action, fieldsOf: FieldsOf): string[] {
+  const department = file.policies.find((p) => p.name === policy)?.department;
+  const notWritten = collection === 'complaints' && action === 'update' && department ? complaintFieldsNotWritten(department) : new Set<string>();
   const personal = personalFieldsOf(collection);
-  if (personal.length === 0 || !file.personal_data_withheld_from.includes(policy)) return ['*'];
+  const withholds = personal.length > 0 && file.personal_data_withheld_from.includes(policy);
+  if (!withholds && notWritten.size === 0) return ['*'];
   // Reads get the masked copies instead; writes get neither (the server keeps the copies).
-  const withheld = new Set(action === 'read' ? personal : [...personal, ...maskedCopiesOf(collection)]);
-  return fieldsOf(collection).filter((field) => !withheld.has(field)).sort();
+  const withheld = new Set(!withholds ? [] : action === 'read' ? personal : [...personal, ...maskedCopiesOf(collection)]);
+  return fieldsOf(collection).filter((field) => !withheld.has(field) && !notWritten.has(field)).sort();
 }
 
 /**

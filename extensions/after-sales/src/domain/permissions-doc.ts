@@ -1,5 +1,6 @@
 import { cellOf, readsHistoryOf, type AccessFile } from './access-matrix';
 import { BACK_ENTRY_FIELDS } from './back-entry-fields';
+import { STAGE_FIELD_OWNERS } from './complaint-workflow';
 import { maskedCopyLabel, maskedCopyOf, PERSONAL_FIELDS } from './personal-data';
 import { SERVER_SET_FIELDS } from './server-set-fields';
 
@@ -87,6 +88,16 @@ export function renderPermissionsDoc(file: AccessFile): string {
     '|---|---|---|',
     ...Object.entries(BACK_ENTRY_FIELDS).map(([c, { fields, roles }]) => `| \`${c}\` | ${Object.entries(fields).map(([f, label]) => `\`${f}\` ${label}`).join(', ')} | ${roles.length ? roles.join(', ') : '—'} |`),
     '',
+    '## Complaint fields each department writes',
+    '',
+    'A department\'s update permission on `complaints` lists only the fields it writes in its own stages (field ownership,',
+    '`STAGE_FIELD_OWNERS`) besides the server-set and presentation fields, so the admin app shows every other field read-only',
+    'in its form; a PATCH that sends one is refused by the workflow hook first, naming the stage and the department that writes it.',
+    '',
+    '| department | complaint fields it writes |',
+    '|---|---|',
+    ...file.policies.filter((p) => p.department).map((p) => `| ${p.name} | ${ownedComplaintFields(p.department!).map((f) => `\`${f}\``).join(', ')} |`),
+    '',
     '## Approval levels',
     '',
     'The policies ' + file.policies.filter((p) => !p.app_access).map((p) => `\`${p.name}\``).join(', ') + ' are added to individual',
@@ -95,4 +106,9 @@ export function renderPermissionsDoc(file: AccessFile): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The complaint fields a department writes in the form, over all its stages. */
+function ownedComplaintFields(department: string): string[] {
+  return [...new Set(Object.values(STAGE_FIELD_OWNERS).filter((owner) => owner.department === department).flatMap((owner) => owner.fields))].sort();
 }
