@@ -14,6 +14,14 @@ export async function assignCaseNumber(database: Knex, rule: NumberingRule, now:
   return formatCaseNumber(rule, period, serial);
 }
 
+/** `count` consecutive numbers in one statement (the sweep's batch of urge notices), on the caller's transaction. */
+export async function assignCaseNumbers(database: Knex, rule: NumberingRule, now: Date, timeZone: string, count: number): Promise<string[]> {
+  if (count <= 0) return [];
+  const period = numberingPeriod(now, rule.period_format, timeZone);
+  const last = await advanceSequence(database, sequenceKey(rule.collection, period), count);
+  return Array.from({ length: count }, (_, i) => formatCaseNumber(rule, period, last - count + 1 + i));
+}
+
 /** The collection's numbering rule, if it has one (this instance's copy while the rules stand). */
 export function readNumberingRule(database: Knex, collection: string, event?: object): Promise<NumberingRule | undefined> {
   return cachedRules(database, event, `numbering:${collection}`, () => database('numbering_rules').where({ collection }).first());

@@ -1,5 +1,5 @@
 import type { DataAccess } from '../shared/data-access';
-import { itemsService, QUIET } from '../shared/data-access';
+import { castForWrite, itemsService, QUIET } from '../shared/data-access';
 
 export interface LedgerEntry {
   key: string;
@@ -30,6 +30,42 @@ export async function issueOnce(data: DataAccess, entry: LedgerEntry, now: Date,
     if (isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/** Ledger rows per statement (7 columns each: well under SQLite's limit of bound values). */
+const LEDGER_CHUNK = 100;
+/** Notices per transaction: short enough that SQLite's one connection is not held for long. */
+const BATCH = 200;
+
+/**
+ * issueOnce for many keys at a time (the sweep's clock notices): the ledger rows go in with ON
+ * CONFLICT DO NOTHING, and `issue` writes for exactly the rows this call inserted, in the same
+ * transaction (one per batch of 200). A key issued before (an earlier sweep, another instance) is
+ * skipped; a crash before commit leaves none of its batch. Keys are inserted in order, so two
+ * instances on the same keys wait for each other instead of deadlocking. Returns what was issued.
+ */
+export async function issueEach<T>(data: DataAccess, items: T[], entryOf: (item: T) => LedgerEntry, now: Date, issue: (trx: DataAccess, fresh: T[]) => Promise<void>): Promise<T[]> {
+  const sorted = [...items].sort((a, b) => (entryOf(a).key < entryOf(b).key ? -1 : 1));
+  const issued: T[] = [];
+  for (let batch = 0; batch < sorted.length; batch += BATCH) {
+    const items = sorted.slice(batch, batch + BATCH);
+    issued.push(
+      ...(await data.database.transaction(async (trx) => {
+        const scoped: DataAccess = { ...data, database: trx };
+        const fresh: T[] = [];
+        for (let start = 0; start < items.length; start += LEDGER_CHUNK) {
+          const chunk = items.slice(start, start + LEDGER_CHUNK);
+          const rows = await Promise.all(chunk.map((item) => castForWrite(scoped, 'deadline_events', 'create', { ...entryOf(item), created_at: now.toISOString() })));
+          const inserted: ({ key: string } | string)[] = await trx('deadline_events').insert(rows).onConflict('key').ignore().returning('key');
+          const keys = new Set(inserted.map((row) => (typeof row === 'object' ? row.key : row)));
+          fresh.push(...chunk.filter((item) => keys.has(entryOf(item).key)));
+        }
+        if (fresh.length) await issue(scoped, fresh);
+        return fresh;
+      })),
+    );
+  }
+  return issued;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Department } from '../domain/departments';
 import { rolesOfDepartment } from '../shared/actor';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { castForWrite, readAll, type DataAccess } from '../shared/data-access';
 
 export interface Notice {
   subject: string;
@@ -18,10 +18,48 @@ export async function notifyDepartment(data: DataAccess, department: Department 
   return roles.length ? notifyUsers(data, { role: { _in: roles }, status: { _eq: 'active' } }, notice) : 0;
 }
 
-export async function notifyAdministrators(data: DataAccess, notice: Notice): Promise<number> {
+/**
+ * Many notices at once (the sweep's batch): each department's recipients read once, the
+ * notifications written together (plain rows when there is no mail; through NotificationsService,
+ * which mails each, when there is). Returns how many notifications were written.
+ */
+export async function notifyDepartments(data: DataAccess, notices: { department: Department | null; notice: Notice }[]): Promise<number> {
+  const recipients = new Map<Department | null, Promise<string[]>>();
+  const rows: Record<string, unknown>[] = [];
+  for (const { department, notice } of notices) {
+    if (!recipients.has(department)) recipients.set(department, recipientsOf(data, department));
+    for (const recipient of await recipients.get(department)!) rows.push({ recipient, sender: null, ...notice });
+  }
+  if (rows.length === 0) return 0;
+  const options = { knex: data.database, schema: data.schema, accountability: null };
+  if (mailConfigured()) {
+    await new data.services['NotificationsService'](options).createMany(rows);
+    return rows.length;
+  }
+  const cast = await Promise.all(rows.map((row) => castForWrite(data, 'directus_notifications', 'create', row)));
+  for (let start = 0; start < cast.length; start += 100) await data.database('directus_notifications').insert(cast.slice(start, start + 100));
+  return rows.length;
+}
+
+async function recipientsOf(data: DataAccess, department: Department | null): Promise<string[]> {
+  let filter: Record<string, unknown>;
+  if (department) {
+    const roles = await rolesOfDepartment(data.database, department);
+    if (!roles.length) return [];
+    filter = { role: { _in: roles }, status: { _eq: 'active' } };
+  } else filter = await administratorsFilter(data);
+  const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({ filter, fields: ['id'], limit: -1 });
+  return users.map((user: { id: string }) => user.id);
+}
+
+async function administratorsFilter(data: DataAccess): Promise<Record<string, unknown>> {
   const admins = await readAll(data, 'directus_policies', { filter: { admin_access: { _eq: true } }, fields: ['id'] });
   const ids = admins.map((policy) => policy['id']);
-  return notifyUsers(data, { status: { _eq: 'active' }, _or: [{ role: { policies: { policy: { _in: ids } } } }, { policies: { policy: { _in: ids } } }] }, notice);
+  return { status: { _eq: 'active' }, _or: [{ role: { policies: { policy: { _in: ids } } } }, { policies: { policy: { _in: ids } } }] };
+}
+
+export async function notifyAdministrators(data: DataAccess, notice: Notice): Promise<number> {
+  return notifyUsers(data, await administratorsFilter(data), notice);
 }
 
 let mail: boolean | undefined;

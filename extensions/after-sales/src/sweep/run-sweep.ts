@@ -7,10 +7,11 @@ import { formatLocal } from '../domain/sweep-plan';
 import { addCalendarDays, startOfLocalDay } from '../domain/work-calendar';
 import { loadClockContext } from '../clocks/clock-context';
 import { applyPendingPetitionDecisions } from '../complaints/petition-decision';
-import { itemsService, QUIET, readAll, storedFields, type DataAccess } from '../shared/data-access';
-import { issueOnce } from './issue-once';
+import { castForWrite, itemsService, QUIET, readAll, storedFields, type DataAccess } from '../shared/data-access';
+import { assignCaseNumbers, readNumberingRule } from '../numbering/assign-case-number';
+import { issueEach, issueOnce } from './issue-once';
 import { deliverOutbox } from '../notices/outbox';
-import { notifyAdministrators, notifyDepartment } from './notify-department';
+import { notifyAdministrators, notifyDepartment, notifyDepartments } from './notify-department';
 import { remindPendingRevisions } from '../rule-revisions/remind-pending-revisions';
 
 export interface SweepResult {
@@ -57,31 +58,30 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
       );
       return event ? [event] : [];
     });
-    // Most due cases were told in an earlier run: one read skips them instead of one transaction each.
+    // Most due cases were told in an earlier run: one read skips them; the rest are issued together.
     const known = await issuedKeys(data, events.map((event) => event.key));
-    for (const event of events) {
-      if (known.has(event.key)) continue;
-      const issued = await issueOnce(
-        data,
-        { key: event.key, kind: event.kind, collection: event.collection, item: event.itemId, department: event.department, due_at: event.dueAt.toISOString() },
-        now,
-        async (trx) => {
-          if (event.kind === 'urge') {
-            await itemsService(trx, 'urge_notices').createOne({
-              collection: event.collection, item: event.itemId, case_no: event.caseNo, department: event.department,
-              clock_key: event.key, due_at: event.dueAt.toISOString(), issued_at: now.toISOString(), reason: event.message,
-            });
-          }
-          await notifyDepartment(trx, event.department, {
-            subject: event.kind === 'urge' ? `【催办】${event.caseNo ?? ''} 已逾期` : `【即将超时】${event.caseNo ?? ''}`,
-            message: event.message,
-            collection: event.collection,
-            item: event.itemId,
-          });
-        },
-      );
-      if (issued) result[event.kind === 'urge' ? 'urges' : 'warnings']++;
-    }
+    const issued = await issueEach(
+      data,
+      events.filter((event) => !known.has(event.key)),
+      (event) => ({ key: event.key, kind: event.kind, collection: event.collection, item: event.itemId, department: event.department, due_at: event.dueAt.toISOString() }),
+      now,
+      async (trx, fresh) => {
+        await writeUrgeNotices(trx, fresh.filter((event) => event.kind === 'urge'), now, timeZone);
+        await notifyDepartments(
+          trx,
+          fresh.map((event) => ({
+            department: event.department,
+            notice: {
+              subject: event.kind === 'urge' ? `【催办】${event.caseNo ?? ''} 已逾期` : `【即将超时】${event.caseNo ?? ''}`,
+              message: event.message,
+              collection: event.collection,
+              item: event.itemId,
+            },
+          })),
+        );
+      },
+    );
+    for (const event of issued) result[event.kind === 'urge' ? 'urges' : 'warnings']++;
   }
 
   result.urges += await urgeMonthlyStats(data, now, timeZone, rules);
@@ -89,6 +89,25 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
   result.calendarGaps = await warnCalendarGaps(data, now, timeZone, calendar);
   await remindPendingRevisions(data, now);
   return result;
+}
+
+type ClockEvent = NonNullable<ReturnType<typeof clockEvent>>;
+
+/** The 催办单 of a batch of overdue clocks: numbered together, written together (no hook to run per row). */
+async function writeUrgeNotices(trx: DataAccess, urges: ClockEvent[], now: Date, timeZone: string): Promise<void> {
+  if (urges.length === 0) return;
+  const rule = await readNumberingRule(trx.database, 'urge_notices');
+  const numbers = rule ? await assignCaseNumbers(trx.database, rule, now, timeZone, urges.length) : [];
+  const rows = await Promise.all(
+    urges.map((event, i) =>
+      castForWrite(trx, 'urge_notices', 'create', {
+        ...(rule ? { [rule.field]: numbers[i] } : {}),
+        collection: event.collection, item: event.itemId, case_no: event.caseNo, department: event.department,
+        clock_key: event.key, due_at: event.dueAt.toISOString(), issued_at: now.toISOString(), reason: event.message,
+      }),
+    ),
+  );
+  for (let start = 0; start < rows.length; start += 50) await trx.database('urge_notices').insert(rows.slice(start, start + 50));
 }
 
 /** Which of these ledger keys were issued already (read in chunks to keep each query small). */
