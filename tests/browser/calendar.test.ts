@@ -1,7 +1,7 @@
 import { deleteItems, readItems } from '@directus/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, baseUrl, type Client } from '../helpers/api';
+import { asAdmin, baseUrl, createStaffUser, type Client } from '../helpers/api';
 import { launchBrowser, signIn } from '../helpers/browser';
 import { ADMIN } from '../helpers/test-server';
 
@@ -58,7 +58,7 @@ test('an administrator imports the State Council\'s notice in 规则管理 (prev
 
   // Save: the dialog closes, the month view shows the imported holidays and make-up days at once.
   await page.locator('.save-notice').click();
-  await page.locator('.notice-import').waitFor({ state: 'detached' });
+  await page.locator('.notice-import').waitFor({ state: 'detached', timeout: 60_000 });
   await page.locator('.day[data-date="2036-01-01"][data-kind="holiday"]').waitFor({ timeout: 30_000 });
   expect(await day(page, '2036-01-01').innerText()).toContain('元旦');
   expect(await kindOf(page, '2036-01-26')).toBe('makeup');
@@ -92,5 +92,25 @@ test('an administrator imports the State Council\'s notice in 规则管理 (prev
   await latest.waitFor();
   expect(await latest.innerText()).toContain('工作日历');
   expect(await latest.innerText()).toContain('2036-03-04');
+  expect(await latest.innerText()).toContain('删除');
+  expect(await latest.innerText()).toContain('来源：公司自定');
+  await page.screenshot({ path: `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/rule-revisions.png` });
   await page.close();
-});
+}, 240_000);
+
+test('the 总经理 approves the revision in 规则修订记录; it leaves the pending list', async () => {
+  const chief = await createStaffUser('总经理室', ['总经理']);
+  const gm = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await signIn(gm, baseUrl(), chief.email, chief.password);
+  await gm.goto(`${baseUrl()}/admin/after-sales-rules/revisions`);
+  const entry = gm.locator('.revision[data-status="pending"]', { hasText: '2036-03-04' }).first();
+  await entry.waitFor({ timeout: 30_000 });
+  const id = await entry.getAttribute('data-id');
+  await entry.locator('.v-checkbox').click();
+  await gm.locator('.opinion input').fill('同意');
+  await gm.locator('.approve').click();
+  await gm.locator(`.revision[data-id="${id}"]`).waitFor({ state: 'detached', timeout: 30_000 });
+  const [approved] = (await admin.request(readItems('rule_revisions', { filter: { id: { _eq: Number(id) } }, fields: ['status', 'approved_by', 'approval_opinion'] }))) as any[];
+  expect(approved).toEqual({ status: 'approved', approved_by: chief.id, approval_opinion: '同意' });
+  await gm.close();
+}, 240_000);

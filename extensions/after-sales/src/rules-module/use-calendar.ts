@@ -119,7 +119,8 @@ export function useCalendar(now = new Date(), search = window.location.search) {
     noticeText.value = '';
     const first = saved.days.find((day) => !day.is_workday) ?? saved.days[0];
     if (first) show(first.date);
-    await load();
+    // The dialog closes now; the month fills in when the rows arrive.
+    void load();
     return true;
   }
   function resetImport() {

@@ -68,6 +68,11 @@ export function useRuleRevisions() {
   const canApprove = computed(() => permissions.hasPermission('rule_revisions', 'update'));
 
   const label = (collection: string, field: string) => fields.getField(collection, field)?.name ?? field;
+  // A choice is shown by its Chinese text (来源：公司自定), as the admin app's own forms show it.
+  const valueText = (collection: string, field: string, value: unknown) => {
+    const choices = (fields.getField(collection, field)?.meta?.options?.['choices'] ?? []) as { value: unknown; text: string }[];
+    return shown(choices.find((choice) => choice.value === value)?.text ?? value);
+  };
   const rows = computed(() =>
     entries.value.map((entry) => ({
       ...entry,
@@ -80,8 +85,8 @@ export function useRuleRevisions() {
       changes: (entry.changed_fields ?? []).map((field) => ({
         field,
         label: label(entry.rule_collection, field),
-        before: entry.action === 'create' ? null : shown(entry.before?.[field]),
-        after: entry.action === 'delete' ? null : shown(entry.after?.[field]),
+        before: entry.action === 'create' ? null : valueText(entry.rule_collection, field, entry.before?.[field]),
+        after: entry.action === 'delete' ? null : valueText(entry.rule_collection, field, entry.after?.[field]),
       })),
     })),
   );
