@@ -18,7 +18,7 @@ test('npm start on an existing database keeps every item and every administrator
   const { policy } = await createPolicyFixture(admin);
   const report = await admin.request(createItem('claim_reports', claimReportPayload(policy.id)));
   await admin.request(updateSettings({ project_name: '东方保险代理售后' }));
-  // A fresh database opens with 售后工作台 after 内容; a bar arranged before the workbench existed gets it on upgrade.
+  // A fresh database opens with 售后工作台 after 内容; a bar arranged before the workbench and 规则管理 existed gets them on upgrade.
   const freshBar = (await admin.request(readSettings())).module_bar as { id: string; enabled: boolean }[];
   expect(freshBar.slice(0, 2)).toEqual([{ type: 'module', id: 'content', enabled: true }, { type: 'module', id: 'after-sales-workbench', enabled: true }]);
   const arranged = [{ type: 'module', id: 'users', enabled: true }, { type: 'module', id: 'content', enabled: true }, { type: 'module', id: 'insights', enabled: false }, { type: 'module', id: 'settings', enabled: true, locked: true }];
@@ -43,7 +43,9 @@ test('npm start on an existing database keeps every item and every administrator
   expect(again.insured_name).toBe(report.insured_name);
   expect(await admin.request(readItem('policies', policy.id))).toMatchObject({ policy_no: policy.policy_no });
   expect((await admin.request(readSettings())).project_name).toBe('东方保险代理售后');
-  expect((await admin.request(readSettings())).module_bar).toEqual([arranged[0], arranged[1], { type: 'module', id: 'after-sales-workbench', enabled: true }, arranged[2], arranged[3]]);
+  expect((await admin.request(readSettings())).module_bar).toEqual([
+    arranged[0], arranged[1], { type: 'module', id: 'after-sales-workbench', enabled: true }, { type: 'module', id: 'after-sales-rules', enabled: true }, arranged[2], arranged[3],
+  ]);
   const fields = await admin.request(readFieldsByCollection('complaints'));
   expect(fields.map((field: any) => field.field)).toContain('branch_office');
   const kept = await admin.request(readPermissions({ filter: { policy: { _eq: tech.id }, collection: { _eq: 'claim_reports' }, action: { _eq: 'read' } } }));

@@ -16,7 +16,7 @@ const DIRECTUS_DEFAULTS: Record<string, unknown[]> = {
 };
 
 /** Modules this bundle brings; each is added once to a module bar an administrator already arranged. */
-const CONSOLE_MODULES = ['after-sales-workbench'];
+const CONSOLE_MODULES = ['after-sales-workbench', 'after-sales-rules'];
 
 const SETTING_LABELS: Record<string, string> = {
   project_name: '项目名称',
