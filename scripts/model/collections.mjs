@@ -137,6 +137,7 @@ export const collections = [
       f.o2m('follow_up_calls', '后续来电', {
         collection: 'report_follow_up_calls', field: 'claim_report', template: '{{called_at}} {{caller_name}}：{{question}}',
         fields: ['called_at', 'caller_name', 'question'], note: '同一事故再次来电时在原报案上记录，不重复登记报案',
+        hidden: true, conditions: [{ name: '报案保存后显示', rule: { report_no: { _nnull: true } }, hidden: false }],
       }),
       f.divider('divider_policy', '保单信息', { icon: 'description' }),
       f.m2o('policy', '保单', 'policies', POLICY_TEMPLATE, {
@@ -159,7 +160,9 @@ export const collections = [
       f.string('hospital', '就诊医院'),
       f.integer('deaths', '死亡人数', { defaultValue: 0, options: { min: 0 }, validation: { _and: [{ deaths: { _gte: 0 } }] }, validationMessage: '死亡人数不能为负数' }),
       // Beside the field that triggers them: what to tell the reporter, and what staff must do.
-      f.guidance('scene_guidance', '现场保全话术', { steps: ['scene'] }),
+      f.guidance('scene_guidance', '现场保全话术', { steps: ['scene'] }, {
+        hidden: true, conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }],
+      }),
       f.notice('scene_prompt', '现场保全提示', '请通知报案人保护好事故现场，并立即通知承保公司现场查勘；通知后在“现场保全与查勘”中记录时间。', {
         color: 'warning', icon: 'warning', conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }], hidden: true,
       }),
@@ -688,3 +691,5 @@ Object.assign(transitionRequiredFields.meta, f.multiSelect('required_fields', '�
   interface: 'select-multiple-dropdown',
   note: transitionRequiredFields.meta.note,
 }).meta);
+// Every chosen field by name in the form, not “N items” once three are chosen.
+transitionRequiredFields.meta.options.previewThreshold = 20;
