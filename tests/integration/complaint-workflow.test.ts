@@ -2,6 +2,7 @@ import { createItem, deleteItem, readItem, readItems, readNotifications, readRev
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
+import { until } from '../helpers/poll';
 
 let admin: Client;
 let clerk: StaffUser, manager: StaffUser, gm: StaffUser, deputy: StaffUser, ops: StaffUser, tech: StaffUser;
@@ -21,12 +22,9 @@ const move = (user: StaffUser, id: number, stage: string, fields: Record<string,
 const review = (id: number) => manager.client.request(updateItem('complaints', id, { supervisor_reviewed: true }));
 
 async function steps(id: number, count: number): Promise<any[]> {
-  for (let i = 0; i < 50; i++) {
-    const rows = await admin.request(readItems('complaint_steps', { filter: { complaint: { _eq: id } }, sort: ['id'], limit: -1 }));
-    if (rows.length >= count) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`complaint ${id} has fewer than ${count} steps`);
+  const rows = await until(() => admin.request(readItems('complaint_steps', { filter: { complaint: { _eq: id } }, sort: ['id'], limit: -1 })), (found) => found.length >= count);
+  if (rows.length < count) throw new Error(`complaint ${id} has fewer than ${count} steps`);
+  return rows;
 }
 
 /** 24:00 Shanghai of the N-th day after the Shanghai date of `instant`. */
@@ -134,11 +132,7 @@ test('200 registrations from 20 concurrent clients get 200 distinct numbers with
 test('a customer who does not accept the outcome gets a new complaint linked to the original (K-REOPEN)', async () => {
   const original = await admin.request(createItem('complaints', complaintPayload({ stage: 'final_review', customer_name: '不接受的客户', negotiation_result: '仅退一半', offer_amount: 100 })));
   await move(deputy, original.id, 'closed', { customer_accepted: false, responsible_department: 'market', penalty_type: 'none' });
-  let reopened: any[] = [];
-  for (let i = 0; i < 50 && reopened.length === 0; i++) {
-    reopened = await clerk.client.request(readItems('complaints', { filter: { parent_complaint: { _eq: original.id } } }));
-    if (!reopened.length) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const reopened = await until(() => clerk.client.request(readItems('complaints', { filter: { parent_complaint: { _eq: original.id } } })), (found) => found.length > 0);
   expect(reopened).toHaveLength(1);
   expect(reopened[0]).toMatchObject({ stage: 'draft', customer_name: '不接受的客户', demand: original.demand });
 });
@@ -173,13 +167,11 @@ describe('monthly statistics (K-MONTHLY)', () => {
 test('a complaint involving another company is flagged to the GM Office once (K-OTHERCO)', async () => {
   const c = await clerk.client.request(createItem('complaints', complaintPayload({ involves_other_company: true, other_company_name: '某某保险公估公司' })));
   await clerk.client.request(updateItem('complaints', c.id, { market_opinion: '需会同公估公司处理' }));
-  let notices: any[] = [];
-  for (let i = 0; i < 50 && notices.length === 0; i++) {
-    notices = await gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } } }));
-    if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const readNotices = () => gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } } }));
+  await until(readNotices, (found) => found.length > 0);
+  // Once, not once per hook run: a moment more for a second notice to show up if there were one.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  notices = await gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } } }));
+  const notices = await readNotices();
   expect(notices.map((n) => n.subject)).toEqual(['【涉及其他公司】#' + c.id]);
   expect(notices[0]!.message).toContain('某某保险公估公司');
 });

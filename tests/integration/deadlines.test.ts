@@ -4,6 +4,7 @@ import { asAdmin, callEndpoint, createStaffUser, type Client, type StaffUser } f
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 import { queryPlan } from '../helpers/sqlite-pragma';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { until } from '../helpers/poll';
 
 // Its own server: the test restarts it to prove nothing is issued twice after a restart.
 let server: TestServer;
@@ -15,15 +16,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 async function sweep(client: Client) {
   const { status, json } = await callEndpoint(client, 'POST', '/after-sales/sweep', undefined, server.url);
   return { status, body: json };
-}
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
 }
 
 beforeAll(async () => {

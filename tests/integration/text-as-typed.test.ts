@@ -2,6 +2,7 @@ import { createItem, readItem, readNotifications, updateItem } from '@directus/s
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
+import { until } from '../helpers/poll';
 
 // CONTRACT "Roles": free text is stored as typed (quotes, `<`, `&`, words such as select/from) and
 // escaped wherever it is shown or printed; only control characters and over-long text are refused.
@@ -97,11 +98,10 @@ describe('text is escaped where it is printed or shown', () => {
     const company = '<img src=x onerror=alert(1)> [点此](http://example.com) & 公估';
     const c = await clerk.client.request(createItem('complaints', complaintPayload({ involves_other_company: true, other_company_name: company })));
     await clerk.client.request(updateItem('complaints', c.id, { market_opinion: '需会同公估公司处理' }));
-    let notices: Record<string, any>[] = [];
-    for (let i = 0; i < 50 && notices.length === 0; i++) {
-      notices = await gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } }, fields: ['message'] }));
-      if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const notices = await until(
+      () => gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } }, fields: ['message'] })),
+      (found) => found.length > 0,
+    );
     expect(notices).toHaveLength(1);
     expect(notices[0]!.message).toContain('\\<img src\\=x onerror\\=alert\\(1\\)\\> \\[点此\\]\\(http\\:\\/\\/example\\.com\\) \\& 公估');
     expect((await clerk.client.request(readItem('complaints', c.id, { fields: ['other_company_name'] }))).other_company_name).toBe(company);
