@@ -171,8 +171,8 @@ export const f = {
     }),
   // The wording (话术) of 服务话术 for this form, rendered by the bundle's guidance interface.
   // `options.steps` shows only those steps (beside the field they concern), `options.exceptSteps` all but those.
-  guidance: (key = 'guidance', label = '服务话术', options = null) =>
-    field(key, label, 'alias', { interface: 'after-sales-guidance', special: ['alias', 'no-data'], note: '话术在“规则配置 → 服务话术”中修改', options }),
+  guidance: (key = 'guidance', label = '服务话术', options = null, o = {}) =>
+    field(key, label, 'alias', { interface: 'after-sales-guidance', special: ['alias', 'no-data'], note: '话术在“规则配置 → 服务话术”中修改', options, ...o }),
   // A saved report's number, review outcome, major-case flags and HQ deadline; keeps the clerk on a new report after save.
   intakeOutcome: (key = 'intake_outcome', label = '受理结果') =>
     field(key, label, 'alias', { interface: 'after-sales-intake-outcome', special: ['alias', 'no-data'] }),

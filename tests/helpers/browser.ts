@@ -37,8 +37,27 @@ export async function saveForm(page: Page): Promise<void> {
   await page.locator('.actions button').filter({ has: page.locator('[data-icon="check"]') }).first().click();
 }
 
+/**
+ * The report's 保单 search box (bundle interface): types what the caller says and clicks the
+ * offered policy that shows `pick` (its policy number). Two interactions.
+ */
+export async function findPolicy(page: Page, said: string, pick: string): Promise<void> {
+  const lookup = page.locator('.after-sales-policy-lookup');
+  await lookup.locator('.search input').fill(said);
+  await lookup.locator('.choice').filter({ has: page.locator('.policy-no', { hasText: new RegExp(`^${pick}$`) }) }).first().click();
+  await lookup.locator('.chosen', { hasText: pick }).waitFor({ state: 'visible' });
+}
+
+/** Types a date and time as said on the phone into a datetime field that reads text (bundle interface). */
+export async function typeDateTime(page: Page, label: string, said: string): Promise<void> {
+  const field = formField(page, label);
+  await field.locator('.after-sales-datetime-text input').first().fill(said);
+  await field.locator('.after-sales-datetime-text .shown').waitFor({ state: 'visible' });
+}
+
 /** Picks a related item in a many-to-one field: opens the selection drawer, searches, clicks the row. */
 export async function chooseRelated(page: Page, label: string, search: string): Promise<void> {
+  if (await formField(page, label).locator('.after-sales-policy-lookup').count()) return findPolicy(page, search, search);
   await formField(page, label).locator('.interface .v-input, .interface button').first().click();
   const drawer = page.locator('.v-drawer').last();
   await drawer.waitFor({ state: 'visible' });
@@ -55,6 +74,7 @@ export async function chooseRelated(page: Page, label: string, search: string): 
 
 /** Sets a datetime field to now with the picker's own “设置为现在” button. */
 export async function setDateTimeToNow(page: Page, label: string): Promise<void> {
+  if (await formField(page, label).locator('.after-sales-datetime-text').count()) return typeDateTime(page, label, '现在');
   await formField(page, label).locator('.interface button.v-list-item, .interface .v-input').first().click();
   await page.locator('.v-menu-content').getByText('设置为现在').click();
   await page.keyboard.press('Escape');

@@ -25,7 +25,7 @@ const search = (user: { client: Client } | Client, q: string) =>
 beforeAll(async () => {
   admin = await asAdmin();
   [clerk, gm, tech] = await Promise.all([createStaffUser('市场部'), createStaffUser('总经理室'), createStaffUser('技术部')]);
-  const [first, second] = await Promise.all(people.map((person) => admin.request(createItem('customers', person))));
+  const [first, second] = (await Promise.all(people.map((person) => admin.request(createItem('customers', person))))) as any[];
   fixture = await createPolicyFixture(admin, { insured: first.id });
   namesakePolicy = await admin.request(createItem('policies', {
     policy_no: `BD${tag}N`, product: fixture.product.id, policyholder: fixture.holder.id, insured: second.id, sum_insured: 100000,

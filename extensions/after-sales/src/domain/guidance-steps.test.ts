@@ -18,3 +18,14 @@ test.each([
 ])('%s', (_label, values, keys) => {
   expect(guidanceFor(texts, values).map((text) => text.key)).toEqual(keys);
 });
+
+test.each([
+  ['the top of the report form leaves the scene text to 死亡人数', { exceptSteps: ['scene'] }, ['greeting', 'questions', 'rejected']],
+  ['beside 死亡人数: the scene text only', { steps: ['scene'] }, ['scene']],
+])('%s', (_label, placement, keys) => {
+  expect(guidanceFor(texts, { status: 'not_accepted', deaths: 1 }, placement).map((text) => text.key)).toEqual(keys);
+});
+
+test('beside 死亡人数 nothing shows while nobody died', () => {
+  expect(guidanceFor(texts, { deaths: 0 }, { steps: ['scene'] })).toEqual([]);
+});

@@ -10,5 +10,18 @@ export default defineInterface({
   types: ['alias'],
   localTypes: ['presentation'],
   group: 'presentation',
-  options: null,
+  options: [
+    {
+      field: 'steps',
+      name: '只显示这些步骤',
+      type: 'csv',
+      meta: { width: 'half', interface: 'tags', note: '放在相关字段旁时填写，如 scene（现场保全，放在死亡人数旁）' },
+    },
+    {
+      field: 'exceptSteps',
+      name: '不显示这些步骤',
+      type: 'csv',
+      meta: { width: 'half', interface: 'tags', note: '已在表单其他位置显示的步骤' },
+    },
+  ],
 });

@@ -1,9 +1,9 @@
 import { useApi } from '@directus/extensions-sdk';
 import { computed, ref, watch, type Ref } from 'vue';
-import { guidanceFor, type GuidanceText } from '../domain/guidance-steps';
+import { guidanceFor, type GuidancePlacement, type GuidanceText } from '../domain/guidance-steps';
 
 /** The wording of 服务话术 for this form, loaded from the table administrators edit. */
-export function useGuidance(collection: Ref<string>, values: Ref<Record<string, unknown>>) {
+export function useGuidance(collection: Ref<string>, values: Ref<Record<string, unknown>>, placement: Ref<GuidancePlacement> = ref({})) {
   const api = useApi();
   const texts = ref<GuidanceText[]>([]);
   const error = ref<string | null>(null);
@@ -21,6 +21,6 @@ export function useGuidance(collection: Ref<string>, values: Ref<Record<string, 
   }
 
   watch(collection, load, { immediate: true });
-  const shown = computed(() => guidanceFor(texts.value, values.value ?? {}));
+  const shown = computed(() => guidanceFor(texts.value, values.value ?? {}, placement.value));
   return { shown, error };
 }
