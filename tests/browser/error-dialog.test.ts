@@ -1,9 +1,9 @@
 import { createItem } from '@directus/sdk';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser } from '../helpers/api';
-import { chooseOption, chooseRelated, fillText, launchBrowser, saveForm, setDateTimeToNow, signIn } from '../helpers/browser';
-import { claimReportPayload, createPolicyFixture } from '../helpers/fixtures';
+import { chooseOption, chooseRelated, fillText, formField, launchBrowser, saveForm, setDateTimeToNow, signIn } from '../helpers/browser';
+import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => browser?.close());
 
 // X-ZH: the admin app titles the dialog of a refused save with the translation string
 // `errors.<code>`; without one it shows the raw key (`errors.AFTER_SALES_DUPLICATE_REPORT`).
-// The `[AFTER_SALES_…]` before the message is the app's own error box (v-error), not our message.
+// The app's error box (v-error) prints `[CODE] message`; the bundle's app code leaves the message alone.
 test('a clerk saving a duplicate report sees a Chinese dialog title and message, no error key', async () => {
   const admin = await asAdmin();
   const year = new Date().getUTCFullYear();
@@ -44,7 +44,53 @@ test('a clerk saving a duplicate report sees a Chinese dialog title and message,
   expect(title).toBe('重复报案');
   expect(await dialog.innerText()).toContain(`已有报案 ${first.report_no}`);
   expect(await dialog.innerText()).not.toMatch(/[（(][a-z]+(_[a-z]+)*[）)]/);
+  expect((await dialog.locator('.v-error output').innerText()).trim()).toMatch(/^不能重复登记/);
   expect((await page.locator('.v-card.error').allInnerTexts()).join('\n')).not.toContain('errors.');
   expect(page.url()).toMatch(/\/claim_reports\/\+$/);
   await page.close();
 });
+
+/** The error dialog that says `text`: its title and its message as the clerk reads them. */
+async function errorDialog(page: Page, text: string): Promise<{ title: string; message: string; all: string }> {
+  const dialog = page.locator('.v-card.error').filter({ hasText: text }).first();
+  await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+  return {
+    title: (await dialog.locator('.v-card-title').innerText()).trim(),
+    message: (await dialog.locator('.v-error output').innerText()).trim(),
+    all: await dialog.innerText(),
+  };
+}
+
+test.each([
+  {
+    name: 'text over the length limit (AFTER_SALES_INVALID_INPUT)',
+    complaint: {},
+    edit: async (page: Page) => fillText(page, '客户要求', '长'.repeat(10_001)),
+    says: '太长',
+    title: '填写的内容不符合规则',
+    starts: '“客户要求”',
+  },
+  {
+    name: 'a clerk ticking 主管已核阅 (AFTER_SALES_WORKFLOW_FORBIDDEN)',
+    complaint: { stage: 'negotiating', offer_amount: 500, gm_opinion: '同意' },
+    edit: async (page: Page) => formField(page, '主管已核阅').locator('.interface .v-checkbox, .interface button').first().click(),
+    says: '主管已核阅',
+    title: '无权办理这一步',
+    starts: '“主管已核阅”须由',
+  },
+])('$name: Chinese title, the message without its code', async ({ complaint, edit, says, title, starts }) => {
+  const admin = await asAdmin();
+  const clerk = await createStaffUser('市场部');
+  const stored = await admin.request(createItem('complaints', complaintPayload({ customer_name: '对话框测试', ...complaint })));
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  await signIn(page, baseUrl(), clerk.email, clerk.password);
+  await page.goto(`${baseUrl()}/admin/content/complaints/${stored.id}`);
+  await formField(page, '客户要求').waitFor({ state: 'visible', timeout: 60_000 });
+  await edit(page);
+  await saveForm(page);
+  const dialog = await errorDialog(page, says);
+  expect(dialog.title).toBe(title);
+  expect(dialog.message.startsWith(starts), dialog.message).toBe(true);
+  expect(dialog.all).not.toMatch(/\[[A-Z_]+\]|errors\.|AFTER_SALES/);
+  await page.close();
+}, 300_000);
