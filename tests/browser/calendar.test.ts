@@ -18,7 +18,14 @@ ${BROKEN}
 let browser: Browser;
 let admin: Client;
 const rowsOf2036 = () =>
-  admin.request(readItems('work_calendar', { filter: { 'year(date)': { _eq: 2036 } } as never, fields: ['id', 'date', 'is_workday', 'source'], sort: ['date'], limit: -1 })) as Promise<any[]>;
+  admin.request(
+    readItems('work_calendar', {
+      filter: { 'year(date)': { _eq: 2036 } } as never,
+      fields: ['id', 'date', 'is_workday', 'source'],
+      sort: ['date'],
+      limit: -1,
+    }),
+  ) as Promise<any[]>;
 const day = (page: Page, date: string) => page.locator(`.day[data-date="${date}"]`);
 const kindOf = (page: Page, date: string) => day(page, date).getAttribute('data-kind');
 
@@ -28,17 +35,25 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const rows = await rowsOf2036();
-  if (rows.length) await admin.request(deleteItems('work_calendar', rows.map((row) => row.id)));
+  if (rows.length)
+    await admin.request(
+      deleteItems(
+        'work_calendar',
+        rows.map((row) => row.id),
+      ),
+    );
   await browser?.close();
 });
 
-test('an administrator imports the State Council\'s notice in 规则管理 (preview, save), sees the month change and toggles a day by click', async () => {
+test("an administrator imports the State Council's notice in 规则管理 (preview, save), sees the month change, toggles a day", async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // A loaded CI machine can take longer than Playwright's 30 s to render the app after a save.
+  page.setDefaultTimeout(60_000);
   await signIn(page, baseUrl(), ADMIN.email, ADMIN.password);
   // The module is in the module bar; January 2036 opens by its link.
   expect(await page.locator('.module-bar a[href$="/after-sales-rules"]').count()).toBe(1);
   await page.goto(`${baseUrl()}/admin/after-sales-rules?month=2036-01`);
-  await page.locator('.month[data-month="2036-01"]').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.month[data-month="2036-01"]').waitFor({ state: 'visible', timeout: 60_000 });
   expect(await page.locator('.month-title').innerText()).toBe('2036年1月');
   expect(await kindOf(page, '2036-01-01')).toBe('workday');
   expect(await kindOf(page, '2036-01-26')).toBe('weekend');
@@ -59,7 +74,7 @@ test('an administrator imports the State Council\'s notice in 规则管理 (prev
   // Save: the dialog closes, the month view shows the imported holidays and make-up days at once.
   await page.locator('.save-notice').click();
   await page.locator('.notice-import').waitFor({ state: 'detached', timeout: 60_000 });
-  await page.locator('.day[data-date="2036-01-01"][data-kind="holiday"]').waitFor({ timeout: 30_000 });
+  await page.locator('.day[data-date="2036-01-01"][data-kind="holiday"]').waitFor({ timeout: 60_000 });
   expect(await day(page, '2036-01-01').innerText()).toContain('元旦');
   expect(await kindOf(page, '2036-01-26')).toBe('makeup');
   expect(await kindOf(page, '2036-01-28')).toBe('holiday');
@@ -74,7 +89,7 @@ test('an administrator imports the State Council\'s notice in 规则管理 (prev
   await page.locator('.month[data-month="2036-03"]').waitFor();
   expect(await kindOf(page, '2036-03-04')).toBe('workday');
   await day(page, '2036-03-04').click();
-  await page.locator('.day[data-date="2036-03-04"][data-kind="holiday"].hand-made').waitFor({ timeout: 30_000 });
+  await page.locator('.day[data-date="2036-03-04"][data-kind="holiday"].hand-made').waitFor({ timeout: 60_000 });
   expect(await day(page, '2036-03-04').innerText()).toContain('公司');
   expect((await rowsOf2036()).find((row) => row.date === '2036-03-04')).toMatchObject({ is_workday: false, source: 'company' });
   // The change is in force and waits for the 总经理: the page says so.
@@ -82,7 +97,7 @@ test('an administrator imports the State Council\'s notice in 规则管理 (prev
   await page.screenshot({ path: `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/calendar-month.png` });
 
   await day(page, '2036-03-04').click();
-  await page.locator('.day[data-date="2036-03-04"][data-kind="workday"]:not(.hand-made)').waitFor({ timeout: 30_000 });
+  await page.locator('.day[data-date="2036-03-04"][data-kind="workday"]:not(.hand-made)').waitFor({ timeout: 60_000 });
   expect((await rowsOf2036()).some((row) => row.date === '2036-03-04')).toBe(false);
 
   // 规则修订记录 lists the clicks with who and what, pending approval.
@@ -101,16 +116,19 @@ test('an administrator imports the State Council\'s notice in 规则管理 (prev
 test('the 总经理 approves the revision in 规则修订记录; it leaves the pending list', async () => {
   const chief = await createStaffUser('总经理室', ['总经理']);
   const gm = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  gm.setDefaultTimeout(60_000);
   await signIn(gm, baseUrl(), chief.email, chief.password);
   await gm.goto(`${baseUrl()}/admin/after-sales-rules/revisions`);
   const entry = gm.locator('.revision[data-status="pending"]', { hasText: '2036-03-04' }).first();
-  await entry.waitFor({ timeout: 30_000 });
+  await entry.waitFor({ timeout: 60_000 });
   const id = await entry.getAttribute('data-id');
   await entry.locator('.v-checkbox').click();
   await gm.locator('.opinion input').fill('同意');
   await gm.locator('.approve').click();
-  await gm.locator(`.revision[data-id="${id}"]`).waitFor({ state: 'detached', timeout: 30_000 });
-  const [approved] = (await admin.request(readItems('rule_revisions', { filter: { id: { _eq: Number(id) } }, fields: ['status', 'approved_by', 'approval_opinion'] }))) as any[];
+  await gm.locator(`.revision[data-id="${id}"]`).waitFor({ state: 'detached', timeout: 60_000 });
+  const [approved] = (await admin.request(
+    readItems('rule_revisions', { filter: { id: { _eq: Number(id) } }, fields: ['status', 'approved_by', 'approval_opinion'] }),
+  )) as any[];
   expect(approved).toEqual({ status: 'approved', approved_by: chief.id, approval_opinion: '同意' });
   await gm.close();
 }, 240_000);

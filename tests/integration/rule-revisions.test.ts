@@ -13,7 +13,9 @@ let gmOffice: StaffUser;
 let clerk: StaffUser;
 
 const revisionsOf = (collection: string, item: string | number) =>
-  admin.request(readItems('rule_revisions', { filter: { rule_collection: { _eq: collection }, item: { _eq: String(item) } }, sort: ['id'], limit: -1 })) as Promise<any[]>;
+  admin.request(
+    readItems('rule_revisions', { filter: { rule_collection: { _eq: collection }, item: { _eq: String(item) } }, sort: ['id'], limit: -1 }),
+  ) as Promise<any[]>;
 
 beforeAll(async () => {
   admin = await asAdmin();
@@ -23,7 +25,14 @@ beforeAll(async () => {
   clerk = await createStaffUser('市场部');
 });
 
-const guidance = (tag: string) => ({ key: `test_${tag}`, collection: 'claim_reports', step: 'intake', title: `测试话术${tag}`, content: '请先核对保单号。', sort: 99 });
+const guidance = (tag: string) => ({
+  key: `test_${tag}`,
+  collection: 'claim_reports',
+  step: 'intake',
+  title: `测试话术${tag}`,
+  content: '请先核对保单号。',
+  sort: 99,
+});
 
 describe('规则修订记录: every write path records old → new, who and when', () => {
   test('create, update and delete of a rule row through REST are three pending entries', async () => {
@@ -35,7 +44,13 @@ describe('规则修订记录: every write path records old → new, who and when
     const entries = await revisionsOf('guidance_texts', row.id);
     expect(entries.map((entry) => entry.action)).toEqual(['create', 'update', 'delete']);
     const [created, updated, deleted] = entries;
-    expect(created).toMatchObject({ before: null, after: { title: `测试话术${tag}` }, item_label: `测试话术${tag}`, changed_by: adminId, status: 'pending' });
+    expect(created).toMatchObject({
+      before: null,
+      after: { title: `测试话术${tag}` },
+      item_label: `测试话术${tag}`,
+      changed_by: adminId,
+      status: 'pending',
+    });
     expect(updated).toMatchObject({ changed_fields: ['title'], before: { title: `测试话术${tag}` }, after: { title: `改过的话术${tag}` } });
     expect(deleted).toMatchObject({ after: null, before: { title: `改过的话术${tag}`, key: `test_${tag}` } });
     for (const entry of entries) expect(Date.parse(entry.changed_at)).toBeGreaterThan(Date.now() - 120_000);
@@ -49,11 +64,16 @@ describe('规则修订记录: every write path records old → new, who and when
     const response = await fetch(`${baseUrl()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: `mutation { update_guidance_texts_item(id: ${row.id}, data: { content: "先问候，再核对保单号。" }) { id } }` }),
+      body: JSON.stringify({
+        query: `mutation { update_guidance_texts_item(id: ${row.id}, data: { content: "先问候，再核对保单号。" }) { id } }`,
+      }),
     });
     expect(response.status).toBe(200);
     const entries = await revisionsOf('guidance_texts', row.id);
-    expect(entries.map((entry) => [entry.action, entry.changed_fields])).toEqual([['create', expect.any(Array)], ['update', ['content']]]);
+    expect(entries.map((entry) => [entry.action, entry.changed_fields])).toEqual([
+      ['create', expect.any(Array)],
+      ['update', ['content']],
+    ]);
     expect(entries[1]).toMatchObject({ before: { content: '请先核对保单号。' }, after: { content: '先问候，再核对保单号。' } });
     await admin.request(deleteItem('guidance_texts', row.id));
   });
@@ -63,7 +83,9 @@ describe('规则修订记录: every write path records old → new, who and when
     const row = await admin.request(createItem('guidance_texts', guidance(tag)));
     // The key is unique: the second row fails inside its transaction.
     expect((await failure(admin.request(createItem('guidance_texts', { ...guidance(tag), title: `重复${tag}` })))).status).toBe(400);
-    const titles = (await admin.request(readItems('rule_revisions', { filter: { item_label: { _eq: `重复${tag}` } }, fields: ['id'] }))) as any[];
+    const titles = (await admin.request(
+      readItems('rule_revisions', { filter: { item_label: { _eq: `重复${tag}` } }, fields: ['id'] }),
+    )) as any[];
     expect(titles).toEqual([]);
     // A deadline rule with a limit of 0 breaks its validation: refused, not recorded.
     const [rule] = (await admin.request(readItems('deadline_rules', { limit: 1, fields: ['id', 'limit_value'] }))) as any[];
@@ -88,7 +110,12 @@ describe('approval by the 总经理 (第十六条)', () => {
 
     await chief.client.request(updateItem('rule_revisions', entry.id, { status: 'approved', approval_opinion: '同意' }));
     const [approved] = await revisionsOf('guidance_texts', row.id);
-    expect(approved).toMatchObject({ status: 'approved', approval_opinion: '同意', approved_by: chief.id, after: { title: `测试话术${tag}` } });
+    expect(approved).toMatchObject({
+      status: 'approved',
+      approval_opinion: '同意',
+      approved_by: chief.id,
+      after: { title: `测试话术${tag}` },
+    });
     expect(Date.parse(approved.approved_at)).toBeGreaterThan(Date.now() - 120_000);
 
     const again = await failure(chief.client.request(updateItem('rule_revisions', entry.id, { approval_opinion: '改主意' })));
@@ -99,7 +126,16 @@ describe('approval by the 总经理 (第十六条)', () => {
 
   test('entries are made and kept by the server alone: no hand-made entry, no deletion, not even by an administrator', async () => {
     const [entry] = (await admin.request(readItems('rule_revisions', { limit: 1, fields: ['id'] }))) as any[];
-    const made = await failure(admin.request(createItem('rule_revisions', { rule_collection: 'deadline_rules', item: '1', action: 'update', changed_at: new Date().toISOString() })));
+    const made = await failure(
+      admin.request(
+        createItem('rule_revisions', {
+          rule_collection: 'deadline_rules',
+          item: '1',
+          action: 'update',
+          changed_at: new Date().toISOString(),
+        }),
+      ),
+    );
     expect(made.status).toBe(403);
     expect(made.message).toContain('不能手工新增');
     const removed = await failure(admin.request(deleteItem('rule_revisions', entry.id)));
@@ -108,7 +144,9 @@ describe('approval by the 总经理 (第十六条)', () => {
   });
 
   test('pending entries are what the GM Office and administrators see; other departments read none', async () => {
-    const pending = (await gmOffice.client.request(readItems('rule_revisions', { filter: { status: { _eq: 'pending' } }, limit: 5 }))) as any[];
+    const pending = (await gmOffice.client.request(
+      readItems('rule_revisions', { filter: { status: { _eq: 'pending' } }, limit: 5 }),
+    )) as any[];
     expect(pending.length).toBeGreaterThan(0);
     expect((await failure(clerk.client.request(readItems('rule_revisions', { limit: 1 })))).status).toBe(403);
   });
@@ -118,7 +156,9 @@ test('the 总经理 is told once by the sweep that new revisions wait for approv
   const tag = randomUUID().slice(0, 8);
   const row = await admin.request(createItem('guidance_texts', guidance(tag)));
   const noticesOf = (user: StaffUser) =>
-    admin.request(readNotifications({ filter: { recipient: { _eq: user.id }, subject: { _contains: '规则修订' } }, fields: ['subject', 'message'] })) as Promise<any[]>;
+    admin.request(
+      readNotifications({ filter: { recipient: { _eq: user.id }, subject: { _contains: '规则修订' } }, fields: ['subject', 'message'] }),
+    ) as Promise<any[]>;
   expect((await callEndpoint(admin, 'POST', '/after-sales/sweep')).status).toBe(200);
   const told = await noticesOf(chief);
   expect(told).toHaveLength(1);

@@ -14,17 +14,24 @@ export function registerRuleRevisions({ on, context }: HookSetup): void {
   const { services } = context;
 
   on.filter('items.update', async (payload, { collection, keys }, event) => {
-    if (isRevisedRuleTable(String(collection))) await readEarlierRows({ services, database: event.database, schema: event.schema }, String(collection), asKeys(keys));
+    if (isRevisedRuleTable(String(collection)))
+      await readEarlierRows({ services, database: event.database, schema: event.schema }, String(collection), asKeys(keys));
     return payload;
   });
   on.filter('items.delete', async (keys, { collection }, event) => {
-    if (isRevisedRuleTable(String(collection))) await readEarlierRows({ services, database: event.database, schema: event.schema }, String(collection), asKeys(keys));
+    if (isRevisedRuleTable(String(collection)))
+      await readEarlierRows({ services, database: event.database, schema: event.schema }, String(collection), asKeys(keys));
     return keys;
   });
   on.filter('activity.create', async (payload, _meta, event) => {
     const activity = asRow(payload);
     if (isRevisedRuleTable(String(activity['collection']))) {
-      const write = { collection: String(activity['collection']), item: String(activity['item']), action: String(activity['action']), user: (activity['user'] as string | null) ?? null };
+      const write = {
+        collection: String(activity['collection']),
+        item: String(activity['item']),
+        action: String(activity['action']),
+        user: (activity['user'] as string | null) ?? null,
+      };
       await recordRuleRevision({ services, database: event.database, schema: event.schema }, write, new Date());
     }
     return payload;
@@ -33,5 +40,12 @@ export function registerRuleRevisions({ on, context }: HookSetup): void {
   on.filter('rule_revisions.items.create', () => refuseHandMadeRevision('create'));
   on.filter('rule_revisions.items.delete', () => refuseHandMadeRevision('delete'));
   on.filter('rule_revisions.items.update', (payload, { keys }, event) =>
-    approveRuleRevisions({ services, database: event.database, schema: event.schema }, asRow(payload), asKeys(keys), event.accountability, new Date()));
+    approveRuleRevisions(
+      { services, database: event.database, schema: event.schema },
+      asRow(payload),
+      asKeys(keys),
+      event.accountability,
+      new Date(),
+    ),
+  );
 }

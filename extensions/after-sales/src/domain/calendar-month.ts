@@ -46,8 +46,14 @@ export function monthGrid(year: number, month: number, rows: Pick<CalendarRow, '
     const row = byDate.get(date);
     const isWorkday = row ? row.is_workday : weekdayWorks(date);
     const cell: MonthDay = {
-      date, day: at.getUTCDate(), inMonth: at.getUTCMonth() === month - 1, isWorkday, kind: kindOf(date, isWorkday),
-      name: row?.name ?? null, source: row?.source ?? null, handMade: row?.source === 'company',
+      date,
+      day: at.getUTCDate(),
+      inMonth: at.getUTCMonth() === month - 1,
+      isWorkday,
+      kind: kindOf(date, isWorkday),
+      name: row?.name ?? null,
+      source: row?.source ?? null,
+      handMade: row?.source === 'company',
     };
     if (index % 7 === 0) weeks.push([]);
     weeks[weeks.length - 1]!.push(cell);

@@ -49,11 +49,19 @@ export function toggleCalendarDay(date: string, row: CalendarRow | null | undefi
   if (!row) return { kind: 'create', values: { date, is_workday: isWorkday, name: companyName(isWorkday, null), source: 'company' } };
   if (row.source !== 'company') {
     const official: OfficialDay = { is_workday: row.is_workday, name: row.name, source: row.source === 'notice' ? 'notice' : 'official' };
-    return { kind: 'update', id: row.id, values: { is_workday: isWorkday, name: companyName(isWorkday, official), source: 'company', official_day: official } };
+    return {
+      kind: 'update',
+      id: row.id,
+      values: { is_workday: isWorkday, name: companyName(isWorkday, official), source: 'company', official_day: official },
+    };
   }
   const official = row.official_day ?? null;
   if (official && official.is_workday === isWorkday) {
-    return { kind: 'update', id: row.id, values: { is_workday: isWorkday, name: official.name, source: official.source, official_day: null } };
+    return {
+      kind: 'update',
+      id: row.id,
+      values: { is_workday: isWorkday, name: official.name, source: official.source, official_day: null },
+    };
   }
   if (!official && isWorkday === weekdayWorks(date)) return { kind: 'delete', id: row.id };
   return { kind: 'update', id: row.id, values: { is_workday: isWorkday, name: companyName(isWorkday, official) } };

@@ -5,32 +5,62 @@ const now = new Date('2026-12-01T08:00:00Z');
 
 test('an update records old and new and the fields that changed', () => {
   const revision = ruleRevision({
-    collection: 'deadline_rules', item: 3, action: 'update', user: 'u1', now,
+    collection: 'deadline_rules',
+    item: 3,
+    action: 'update',
+    user: 'u1',
+    now,
     before: { id: 3, key: 'hq_report', name: '重大案件呈报总部', limit_value: 24 },
     after: { id: 3, key: 'hq_report', name: '重大案件呈报总部', limit_value: 12 },
   });
   expect(revision).toEqual({
-    rule_collection: 'deadline_rules', item: '3', item_label: '重大案件呈报总部', action: 'update', changed_fields: ['limit_value'],
+    rule_collection: 'deadline_rules',
+    item: '3',
+    item_label: '重大案件呈报总部',
+    action: 'update',
+    changed_fields: ['limit_value'],
     before: { id: 3, key: 'hq_report', name: '重大案件呈报总部', limit_value: 24 },
     after: { id: 3, key: 'hq_report', name: '重大案件呈报总部', limit_value: 12 },
-    changed_by: 'u1', changed_at: now, status: 'pending',
+    changed_by: 'u1',
+    changed_at: now,
+    status: 'pending',
   });
 });
 
 test('an update that changes nothing is no revision', () => {
   const row = { id: 1, value: 5 };
-  expect(ruleRevision({ collection: 'rule_parameters', item: 1, action: 'update', before: row, after: { ...row }, user: null, now })).toBeNull();
+  expect(
+    ruleRevision({ collection: 'rule_parameters', item: 1, action: 'update', before: row, after: { ...row }, user: null, now }),
+  ).toBeNull();
 });
 
 test('a create has no before, a delete no after', () => {
-  const created = ruleRevision({ collection: 'guidance_texts', item: 9, action: 'create', before: null, after: { id: 9, key: 'k', title: '开场白' }, user: 'u', now });
+  const created = ruleRevision({
+    collection: 'guidance_texts',
+    item: 9,
+    action: 'create',
+    before: null,
+    after: { id: 9, key: 'k', title: '开场白' },
+    user: 'u',
+    now,
+  });
   expect(created).toMatchObject({ action: 'create', before: null, changed_fields: ['key', 'title'], item_label: '开场白' });
-  const deleted = ruleRevision({ collection: 'guidance_texts', item: 9, action: 'delete', before: { id: 9, key: 'k', title: '开场白' }, after: null, user: 'u', now });
+  const deleted = ruleRevision({
+    collection: 'guidance_texts',
+    item: 9,
+    action: 'delete',
+    before: { id: 9, key: 'k', title: '开场白' },
+    after: null,
+    user: 'u',
+    now,
+  });
   expect(deleted).toMatchObject({ action: 'delete', after: null, changed_fields: ['key', 'title'], item_label: '开场白' });
 });
 
 test('an update whose earlier state nobody recorded still is a revision, without fields', () => {
-  expect(ruleRevision({ collection: 'rule_parameters', item: 1, action: 'update', before: null, after: { id: 1, value: 5 }, user: 'u', now })).toMatchObject({ changed_fields: [], before: null });
+  expect(
+    ruleRevision({ collection: 'rule_parameters', item: 1, action: 'update', before: null, after: { id: 1, value: 5 }, user: 'u', now }),
+  ).toMatchObject({ changed_fields: [], before: null });
 });
 
 test.each([

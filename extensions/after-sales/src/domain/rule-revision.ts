@@ -48,7 +48,8 @@ export const isRevisedRuleTable = (collection: string) => Object.hasOwn(REVISED_
 export function ruleItemLabel(collection: string, row: Row | null, item: string): string {
   const text = (key: string) => (row && row[key] !== null && row[key] !== undefined && row[key] !== '' ? String(row[key]) : null);
   if (collection === 'work_calendar') return [text('date')?.slice(0, 10), text('name')].filter(Boolean).join(' ') || `#${item}`;
-  if (collection === 'complaint_transitions' && text('from_stage')) return `${text('from_stage')} → ${text('to_stage')}（${text('department')}）`;
+  if (collection === 'complaint_transitions' && text('from_stage'))
+    return `${text('from_stage')} → ${text('to_stage')}（${text('department')}）`;
   if (collection === 'required_documents' && text('doc_type')) return `${text('claim_type')} ${text('doc_type')}`;
   return text('name') ?? text('title') ?? text('level') ?? text('key') ?? text('code') ?? `#${item}`;
 }
@@ -108,9 +109,11 @@ const APPROVAL_FIELDS = new Set(['status', 'approval_opinion']);
  */
 export function revisionWriteRefusal(payload: Row, holdsApproverPolicy: boolean, stored: { status: unknown }[]): RevisionRefusal | null {
   const other = Object.keys(payload).filter((key) => !APPROVAL_FIELDS.has(key));
-  if (other.length) return { status: 400, reason: '规则修订记录由系统在规则变更时自动记录，只能核准（核准状态、核准意见），不能修改其内容。' };
+  if (other.length)
+    return { status: 400, reason: '规则修订记录由系统在规则变更时自动记录，只能核准（核准状态、核准意见），不能修改其内容。' };
   if (!holdsApproverPolicy) return { status: 403, reason: `规则修订须由持有“${RULE_APPROVER_POLICY}”核决权限的用户核准（第十六条）。` };
-  if ('status' in payload && payload['status'] !== 'approved') return { status: 400, reason: `核准状态只能由“${REVISION_STATUSES.pending}”改为“${REVISION_STATUSES.approved}”。` };
+  if ('status' in payload && payload['status'] !== 'approved')
+    return { status: 400, reason: `核准状态只能由“${REVISION_STATUSES.pending}”改为“${REVISION_STATUSES.approved}”。` };
   if (stored.some((row) => row.status === 'approved')) return { status: 400, reason: '已核准的规则修订不能再更改。' };
   return null;
 }

@@ -8,7 +8,9 @@ import type { DataAccess } from '../shared/data-access';
 type Row = Record<string, unknown>;
 
 const refuse = (refusal: { status: 400 | 403; reason: string }) =>
-  refusal.status === 403 ? new RuleRevisionForbiddenError({ reason: refusal.reason }) : new RuleRevisionRefusedError({ reason: refusal.reason });
+  refusal.status === 403
+    ? new RuleRevisionForbiddenError({ reason: refusal.reason })
+    : new RuleRevisionRefusedError({ reason: refusal.reason });
 
 /** 规则修订记录 is written by the server alone: no entry is made or removed by hand, for anyone. */
 export function refuseHandMadeRevision(action: 'create' | 'delete'): never {
@@ -22,7 +24,13 @@ export function refuseHandMadeRevision(action: 'create' | 'delete'): never {
  * the server adds who and when. Anything else is refused, administrators included. A write without
  * accountability is the console's own.
  */
-export async function approveRuleRevisions(data: DataAccess, payload: Row, keys: (string | number)[], accountability: Accountability | null, now: Date): Promise<Row> {
+export async function approveRuleRevisions(
+  data: DataAccess,
+  payload: Row,
+  keys: (string | number)[],
+  accountability: Accountability | null,
+  now: Date,
+): Promise<Row> {
   if (!accountability) return payload;
   const actor = await actorOf(accountability, data.database);
   const holdsApprover = (await actor.approvalLevels()).includes(RULE_APPROVER_POLICY);

@@ -52,13 +52,24 @@ export async function recordRuleRevision(data: DataAccess, write: TrackedWrite, 
   if (action !== 'create') {
     before = takeEarlierRow(write.collection, item, now.getTime());
     if (!before) {
-      const [last] = await readRows(data, 'rule_revisions', ['after'], (query) => query.where({ rule_collection: write.collection, item }).whereNotNull('after').limit(1), {
-        column: 'id', order: 'desc',
-      });
+      const [last] = await readRows(
+        data,
+        'rule_revisions',
+        ['after'],
+        (query) => query.where({ rule_collection: write.collection, item }).whereNotNull('after').limit(1),
+        {
+          column: 'id',
+          order: 'desc',
+        },
+      );
       before = (last?.['after'] as Row | undefined) ?? null;
     }
   }
-  const after = action === 'delete' ? null : ((await readRows(data, write.collection, storedFields(data.schema, write.collection), (query) => query.where('id', item)))[0] ?? null);
+  const after =
+    action === 'delete'
+      ? null
+      : ((await readRows(data, write.collection, storedFields(data.schema, write.collection), (query) => query.where('id', item)))[0] ??
+        null);
   const revision = ruleRevision({ collection: write.collection, item, action, before, after, user: write.user, now });
   if (!revision) return;
   await data.database('rule_revisions').insert(await castForWrite(data, 'rule_revisions', 'create', { ...revision }));

@@ -12,12 +12,21 @@ export async function remindPendingRevisions(data: DataAccess, now: Date): Promi
   const [row] = await data.database('rule_revisions').where({ status: 'pending' }).count({ count: 'id' }).max({ newest: 'id' });
   const pending = Number(row?.['count'] ?? 0);
   if (pending === 0 || row?.['newest'] === null || row?.['newest'] === undefined) return false;
-  return issueOnce(data, { key: `rule_revisions:pending:${String(row['newest'])}`, kind: 'rule_revisions', collection: 'rule_revisions' }, now, async (trx) => {
-    await notifyUsers(trx, { status: { _eq: 'active' }, policies: { policy: { name: { _eq: RULE_APPROVER_POLICY } } } }, {
-      subject: `【规则修订】${pending} 条待总经理核准`,
-      message: `规则表有 ${pending} 条修订已生效、待您核准（第十六条：本办法呈总经理核准后实施，修订时亦同）。请在“规则管理 → 规则修订记录”中查看并核准。`,
-      collection: 'rule_revisions',
-      item: '',
-    });
-  });
+  return issueOnce(
+    data,
+    { key: `rule_revisions:pending:${String(row['newest'])}`, kind: 'rule_revisions', collection: 'rule_revisions' },
+    now,
+    async (trx) => {
+      await notifyUsers(
+        trx,
+        { status: { _eq: 'active' }, policies: { policy: { name: { _eq: RULE_APPROVER_POLICY } } } },
+        {
+          subject: `【规则修订】${pending} 条待总经理核准`,
+          message: `规则表有 ${pending} 条修订已生效、待您核准（第十六条：本办法呈总经理核准后实施，修订时亦同）。请在“规则管理 → 规则修订记录”中查看并核准。`,
+          collection: 'rule_revisions',
+          item: '',
+        },
+      );
+    },
+  );
 }

@@ -17,6 +17,9 @@ export default defineModule({
   ],
   preRegisterCheck(user, permissions) {
     if (user.admin_access) return true;
-    return permissions['work_calendar']?.update?.access === 'full' || ['partial', 'full'].includes(permissions['rule_revisions']?.update?.access ?? 'none');
+    return (
+      permissions['work_calendar']?.update?.access === 'full' ||
+      ['partial', 'full'].includes(permissions['rule_revisions']?.update?.access ?? 'none')
+    );
   },
 });

@@ -34,7 +34,9 @@ export function useCalendar(now = new Date(), search = window.location.search) {
   const notifications = useNotificationsStore();
 
   const isAdmin = computed(() => user.currentUser?.admin_access === true);
-  const canEdit = computed(() => isAdmin.value || ['create', 'update', 'delete'].every((action) => permissions.hasPermission('work_calendar', action)));
+  const canEdit = computed(
+    () => isAdmin.value || ['create', 'update', 'delete'].every((action) => permissions.hasPermission('work_calendar', action)),
+  );
   // ?month=YYYY-MM opens that month (a link from a notice or a bookmark); otherwise this month.
   const asked = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(new URLSearchParams(search).get('month') ?? '');
   const year = ref(asked ? Number(asked[1]) : now.getFullYear());
@@ -72,14 +74,20 @@ export function useCalendar(now = new Date(), search = window.location.search) {
   async function toggle(day: MonthDay) {
     if (!canEdit.value || busyDate.value) return;
     busyDate.value = day.date;
-    const write = toggleCalendarDay(day.date, rows.value.find((row) => row.date === day.date));
+    const write = toggleCalendarDay(
+      day.date,
+      rows.value.find((row) => row.date === day.date),
+    );
     try {
       if (write.kind === 'create') await api.post('/items/work_calendar', write.values);
       else if (write.kind === 'update') await api.patch(`/items/work_calendar/${write.id}`, write.values);
       else await api.delete(`/items/work_calendar/${write.id}`);
       await load();
       const works = rows.value.find((row) => row.date === day.date)?.is_workday ?? !day.isWorkday;
-      notifications.add({ title: `${day.date} 已改为${works ? '上班' : '休息'}`, text: '未结案件的期限已按新日历重算；此项修订待总经理核准。' });
+      notifications.add({
+        title: `${day.date} 已改为${works ? '上班' : '休息'}`,
+        text: '未结案件的期限已按新日历重算；此项修订待总经理核准。',
+      });
     } catch (failure) {
       error.value = messageOf(failure, '保存失败，请稍后重试。');
     } finally {
@@ -133,7 +141,26 @@ export function useCalendar(now = new Date(), search = window.location.search) {
   watch(year, load, { immediate: true });
 
   return {
-    year, month, title, weeks, rows, loading, busyDate, error, isAdmin, canEdit, go, show, toggle, load,
-    noticeText, preview, importing, importError, previewNotice, saveNotice, resetImport,
+    year,
+    month,
+    title,
+    weeks,
+    rows,
+    loading,
+    busyDate,
+    error,
+    isAdmin,
+    canEdit,
+    go,
+    show,
+    toggle,
+    load,
+    noticeText,
+    preview,
+    importing,
+    importError,
+    previewNotice,
+    saveNotice,
+    resetImport,
   };
 }

@@ -1,6 +1,12 @@
 import { useApi, useStores } from '@directus/extensions-sdk';
 import { computed, ref, watch } from 'vue';
-import { REVISED_RULE_TABLES, REVISION_ACTIONS, REVISION_STATUSES, type RevisionAction, type RevisionStatus } from '../domain/rule-revision';
+import {
+  REVISED_RULE_TABLES,
+  REVISION_ACTIONS,
+  REVISION_STATUSES,
+  type RevisionAction,
+  type RevisionStatus,
+} from '../domain/rule-revision';
 import { messageOf } from './use-calendar';
 
 interface Person {
@@ -27,7 +33,16 @@ export interface RevisionEntry {
 
 const FIELDS = ['*', 'changed_by.first_name', 'changed_by.last_name', 'approved_by.first_name', 'approved_by.last_name'];
 const name = (person: Person | null) => (person ? `${person.first_name ?? ''}${person.last_name ?? ''}` || '—' : '系统');
-const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '（空）' : typeof value === 'boolean' ? (value ? '是' : '否') : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const shown = (value: unknown) =>
+  value === null || value === undefined || value === ''
+    ? '（空）'
+    : typeof value === 'boolean'
+      ? value
+        ? '是'
+        : '否'
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
 const time = (value: string | null) => (value ? new Date(value).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '');
 
 /** Pending rule revisions, counted for the navigation of the 规则管理 module (null: the user may not read them). */
@@ -36,7 +51,9 @@ export function usePendingCount() {
   const pending = ref<number | null>(null);
   async function count() {
     try {
-      const response = await api.get('/items/rule_revisions', { params: { filter: { status: { _eq: 'pending' } }, aggregate: { count: 'id' } } });
+      const response = await api.get('/items/rule_revisions', {
+        params: { filter: { status: { _eq: 'pending' } }, aggregate: { count: 'id' } },
+      });
       pending.value = Number(response.data.data?.[0]?.count?.id ?? response.data.data?.[0]?.count ?? 0);
     } catch {
       pending.value = null;
@@ -81,7 +98,10 @@ export function useRuleRevisions() {
       statusText: REVISION_STATUSES[entry.status] ?? entry.status,
       who: name(entry.changed_by),
       when: time(entry.changed_at),
-      approval: entry.status === 'approved' ? `${name(entry.approved_by)} ${time(entry.approved_at)}${entry.approval_opinion ? `：${entry.approval_opinion}` : ''}` : '',
+      approval:
+        entry.status === 'approved'
+          ? `${name(entry.approved_by)} ${time(entry.approved_at)}${entry.approval_opinion ? `：${entry.approval_opinion}` : ''}`
+          : '',
       changes: (entry.changed_fields ?? []).map((field) => ({
         field,
         label: label(entry.rule_collection, field),
@@ -95,7 +115,9 @@ export function useRuleRevisions() {
     loading.value = true;
     try {
       const filter = onlyPending.value ? { status: { _eq: 'pending' } } : {};
-      const response = await api.get('/items/rule_revisions', { params: { filter, fields: FIELDS, sort: ['-changed_at', '-id'], limit: 200 } });
+      const response = await api.get('/items/rule_revisions', {
+        params: { filter, fields: FIELDS, sort: ['-changed_at', '-id'], limit: 200 },
+      });
       entries.value = response.data.data as RevisionEntry[];
       selected.value = selected.value.filter((id) => entries.value.some((entry) => entry.id === id && entry.status === 'pending'));
       error.value = null;
@@ -114,7 +136,10 @@ export function useRuleRevisions() {
     if (!selected.value.length) return false;
     approving.value = true;
     try {
-      await api.patch('/items/rule_revisions', { keys: selected.value, data: { status: 'approved', ...(opinion.value ? { approval_opinion: opinion.value } : {}) } });
+      await api.patch('/items/rule_revisions', {
+        keys: selected.value,
+        data: { status: 'approved', ...(opinion.value ? { approval_opinion: opinion.value } : {}) },
+      });
       notifications.add({ title: `已核准 ${selected.value.length} 条规则修订` });
       selected.value = [];
       opinion.value = '';
