@@ -53,7 +53,7 @@ export async function startServer(env, { quiet = false, nodeArgs = [] } = {}) {
     await waitForHealth(url, { child });
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${error.message}\n${output}`);
+    throw new Error(`${error.message}\n${output}`, { cause: error });
   }
   return { child, url, output: () => output };
 }

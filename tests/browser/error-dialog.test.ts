@@ -44,7 +44,8 @@ test('a clerk saving a duplicate report sees a Chinese dialog title and message,
   expect(title).toBe('重复报案');
   expect(await dialog.innerText()).toContain(`已有报案 ${first.report_no}`);
   expect(await dialog.innerText()).not.toMatch(/[（(][a-z]+(_[a-z]+)*[）)]/);
-  expect((await dialog.locator('.v-error output').innerText()).trim()).toMatch(/^不能重复登记/);
+  // The message as written, without the `[AFTER_SALES_…]` the app prints before it.
+  expect((await dialog.locator('.v-error output').innerText()).trim()).toMatch(/^该保单 .*不能重复登记/);
   expect((await page.locator('.v-card.error').allInnerTexts()).join('\n')).not.toContain('errors.');
   expect(page.url()).toMatch(/\/claim_reports\/\+$/);
   await page.close();

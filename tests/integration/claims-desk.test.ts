@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
+import { until } from '../helpers/poll';
 
 let admin: Client;
 let clerk: StaffUser;
@@ -115,17 +116,14 @@ describe('major cases (C-MAJOR)', () => {
   });
 
   test('the HQ limit is the rule parameter 重大案件呈报总部时限: editing it moves open major cases and times new ones', async () => {
-    const [parameter] = await admin.request(readItems('rule_parameters', { filter: { key: { _eq: 'hq_report_hours' } }, fields: ['id', 'value'] }));
+    const [found] = await admin.request(readItems('rule_parameters', { filter: { key: { _eq: 'hq_report_hours' } }, fields: ['id', 'value'] }));
+    const parameter = found!;
     const hoursOf = (item: any) => (Date.parse(item.hq_due_at) - Date.parse(item.reported_at)) / 3_600_000;
     const { report: open } = await report({}, { deaths: 2 });
     expect(hoursOf(open)).toBe(24);
     try {
       await admin.request(updateItem('rule_parameters', parameter.id, { value: 12 }));
-      let moved: any = open;
-      for (let i = 0; i < 50 && hoursOf(moved) !== 12; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        moved = await clerk.client.request(readItem('claim_reports', open.id, { fields: ['reported_at', 'hq_due_at'] }));
-      }
+      const moved = await until(() => clerk.client.request(readItem('claim_reports', open.id, { fields: ['reported_at', 'hq_due_at'] })), (item) => hoursOf(item) === 12);
       expect(hoursOf(moved)).toBe(12);
       const { report: later } = await report({}, { deaths: 2 });
       expect(hoursOf(later)).toBe(12);

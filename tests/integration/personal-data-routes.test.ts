@@ -51,7 +51,7 @@ async function call(client: Client, probe: Pick<Probe, 'route' | 'method' | 'bod
     body: probe.body === undefined ? undefined : JSON.stringify(probe.body),
   });
   const text = await response.text();
-  let json: any = null;
+  let json: any;
   try {
     json = JSON.parse(text);
   } catch {

@@ -4,13 +4,13 @@ import { personalFieldsOf } from '../domain/personal-data';
 import type { HookSetup } from './hook-context';
 
 /**
- * The departments denied personal data have field lists, not `*` (setup/seed-access.ts): a field an
- * administrator adds to such a collection joins their lists at once, as it would with `*`. Directus
- * itself takes a deleted field out of every list.
+ * The departments denied personal data have field lists, not `*`, and so have the departments'
+ * complaint updates (setup/seed-access.ts): a field an administrator adds joins those lists at once,
+ * as it would with `*`. Directus itself takes a deleted field out of every list.
  */
 export function registerWithheldFieldLists({ on, context }: HookSetup): void {
   on.action('fields.create', async ({ key, collection }, { database, schema }) => {
-    if (personalFieldsOf(collection).length === 0 || !schema) return;
+    if ((personalFieldsOf(collection).length === 0 && collection !== 'complaints') || !schema) return;
     // As the system: the administrator's change decides, the lists are the console's own bookkeeping.
     const permissions = new (context.services as Record<string, any>)['PermissionsService']({ knex: database, schema, accountability: null });
     const rows: { id: number; action: Action; fields: string[] | null }[] = await permissions.readByQuery({

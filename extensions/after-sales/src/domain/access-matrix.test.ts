@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expandAccessMatrix, fieldListTakesNewField, permittedFields, readsHistoryOf, type AccessFile } from './access-matrix';
+import { complaintFieldsNotWritten, expandAccessMatrix, fieldListTakesNewField, permittedFields, readsHistoryOf, type AccessFile } from './access-matrix';
 
 const file: AccessFile = {
   roles: [],
@@ -70,6 +70,17 @@ describe('a field an administrator adds reaches the lists written for department
     ['everything already', ['*'], 'read', 'branch', false],
   ] as const)('%s → %s', (_what, listed, action, field, expected) => {
     expect(fieldListTakesNewField([...listed], withBranch, 'customers', action, field)).toBe(expected);
+  });
+
+  test("a department's complaint update list (every field but those other departments own) takes a new field", () => {
+    const complaintFields = ['id', 'demand', 'customer_name', 'customer_phone', 'customer_phone_masked', 'investigation_result', 'gm_opinion', 'registered_at'];
+    const notOperations = complaintFieldsNotWritten('operations');
+    const operations = complaintFields.filter((name) => !notOperations.has(name));
+    expect(operations).toContain('investigation_result');
+    expect(operations).not.toContain('gm_opinion');
+    expect(fieldListTakesNewField(operations, [...complaintFields, 'branch_office'], 'complaints', 'update', 'branch_office')).toBe(true);
+    // Narrowed by hand: it lacks a field nobody else owns.
+    expect(fieldListTakesNewField(operations.filter((name) => name !== 'id'), [...complaintFields, 'branch_office'], 'complaints', 'update', 'branch_office')).toBe(false);
   });
 
   test('a new personal field is never added, nor anything in a collection without personal data', () => {

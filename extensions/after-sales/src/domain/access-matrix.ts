@@ -79,16 +79,22 @@ export function permittedFields(file: AccessFile, policy: string, collection: st
 }
 
 /**
- * Whether a field list written for a department denied personal data (every field but the withheld
- * ones) takes a field an administrator has just added, as `*` would. A list narrowed by hand (it
- * lacks other fields too, or holds a withheld one) is left as it is.
+ * Whether a field list the console wrote takes a field an administrator has just added, as `*` would:
+ * a list for a department denied personal data (every field but the withheld ones) and a department's
+ * complaint update list (every field but those other departments own). A list narrowed by hand
+ * (it lacks other fields too, or holds a withheld field where none belongs) is left as it is.
  */
 export function fieldListTakesNewField(listed: string[], collectionFields: string[], collection: string, action: Action, field: string): boolean {
   const personal = personalFieldsOf(collection);
-  if (personal.length === 0 || action === 'delete' || listed.includes('*') || listed.includes(field)) return false;
-  const withheld = new Set(action === 'read' ? personal : [...personal, ...maskedCopiesOf(collection)]);
-  if (withheld.has(field) || listed.some((name) => withheld.has(name))) return false;
-  return collectionFields.filter((name) => name !== field && !withheld.has(name)).every((name) => listed.includes(name));
+  const notWritten = collection === 'complaints' && action === 'update' ? complaintFieldsNotWritten(undefined) : new Set<string>();
+  if ((personal.length === 0 && notWritten.size === 0) || action === 'delete' || listed.includes('*') || listed.includes(field)) return false;
+  const withheld = new Set(personal.length === 0 ? [] : action === 'read' ? personal : [...personal, ...maskedCopiesOf(collection)]);
+  if (withheld.has(field) || notWritten.has(field)) return false;
+  // Only a complaint update list of a department that sees personal data holds them.
+  const holdsWithheld = listed.some((name) => withheld.has(name));
+  if (holdsWithheld && notWritten.size === 0) return false;
+  const leftOut = new Set(holdsWithheld ? notWritten : [...withheld, ...notWritten]);
+  return collectionFields.filter((name) => name !== field && !leftOut.has(name)).every((name) => listed.includes(name));
 }
 
 /**

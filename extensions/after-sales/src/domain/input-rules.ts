@@ -46,7 +46,8 @@ export const EVENT_TIME_RULES: Record<string, { past: string[]; order: [string, 
 };
 
 /** C0 controls other than tab, line feed and carriage return, and DEL: no keyboard types them. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?$)/;
 

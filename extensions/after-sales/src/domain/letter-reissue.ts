@@ -1,8 +1,7 @@
+import { CONTROL_CHARACTER } from './input-rules';
 /** The longest reason for issuing a letter again that is kept with it. */
 export const REISSUE_REASON_MAX = 500;
 
-// Line breaks and tabs are text; other control characters are not.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export interface ReissueCheck {
   /** the template's Chinese name (不予受理通知书 …) */
@@ -20,7 +19,7 @@ export interface ReissueCheck {
  */
 export function reissueRefusal({ label, issued, reason }: ReissueCheck): string | null {
   const text = typeof reason === 'string' ? reason.trim() : '';
-  if (CONTROL_CHARACTERS.test(text)) return '重新出具原因含有不可见的控制字符，请重新输入。';
+  if (CONTROL_CHARACTER.test(text)) return '重新出具原因含有不可见的控制字符，请重新输入。';
   if (text.length > REISSUE_REASON_MAX) return `重新出具原因不能超过 ${REISSUE_REASON_MAX} 个字。`;
   if (issued.length === 0 || text) return null;
   return `本案已出具过${label}（文书编号 ${issued.join('、')}），再次出具须说明重新出具原因（如原件遗失、内容更正），原因随文书保存。`;

@@ -72,7 +72,7 @@ export function parseTypedDateTime(text: string, now: WallClock): WallClock | nu
   if (input === '') return null;
   if (input === '现在' || input === '刚才' || input === '刚刚') return { ...now };
 
-  let day: Pick<WallClock, 'year' | 'month' | 'day'> | null = null;
+  let day: Pick<WallClock, 'year' | 'month' | 'day'>;
   let rest = input;
   const relative = /^(大前天|前天|昨天|昨日|昨晚|今天|今日|今晚)/.exec(rest);
   const full = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*[日号]\s*|\s+|T|(?=\D)|$)/.exec(rest);

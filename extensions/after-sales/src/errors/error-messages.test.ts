@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, test } from 'vitest';
 
 // Every error class of the bundle, found by file name: a new one without a row below fails the first test.

@@ -51,7 +51,7 @@ export async function seedAccess(ctx: SetupContext, schema: unknown, ledger: Con
     const { policies: rolePolicies, ...fields } = role;
     const department = rolePolicies.map((name) => departmentOfPolicy.get(name)).find(Boolean) ?? null;
     const knownId = department ? recorded.get(department) : undefined;
-    let [existing] = knownId
+    const [existing] = knownId
       ? await roles.readByQuery({ filter: { id: { _eq: knownId } }, limit: 1, fields: ['id'] })
       : await roles.readByQuery({ filter: { name: { _eq: role.name } }, limit: 1, fields: ['id'] });
     const roleId: string = existing?.id ?? (await roles.createOne(fields));
