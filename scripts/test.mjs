@@ -1,4 +1,4 @@
-// npm test: build the bundle if stale, type-check, then every vitest project (unit, integration
+// npm test: build the bundle if stale, type-check, lint (ESLint + Prettier, as `npm run lint`), then every vitest project (unit, integration
 // against a real Directus, browser in Debian's Chromium); then the integration suite on PostgreSQL
 // and the two-instance test on PostgreSQL + Redis when those are given. Ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,11 @@ const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inh
 if (run(process.execPath, [path.join(root, 'scripts', 'build-extensions.mjs'), '--if-stale']) !== 0) process.exit(1);
 if (run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) !== 0) {
   console.error('type check failed');
+  process.exit(1);
+}
+
+if (run(bin('eslint'), ['.']) !== 0 || run(bin('prettier'), ['--check', '--log-level', 'warn', '.']) !== 0) {
+  console.error('lint failed: `npm run format` fixes the layout; the rest ESLint names');
   process.exit(1);
 }
 
