@@ -33,7 +33,17 @@ export default defineConfig({
         },
       },
       ...(process.env['AFTER_SALES_TEST_REDIS']
-        ? [{ test: { name: 'scale', include: ['tests/scale/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false } }]
+        ? [
+            {
+              test: {
+                name: 'scale',
+                include: ['tests/scale/**/*.test.ts'],
+                testTimeout: 180_000,
+                hookTimeout: 300_000,
+                fileParallelism: false,
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -39,4 +39,6 @@ try {
   console.error(`备份失败：${error.message}`);
   process.exit(1);
 }
-console.log(`已备份到 ${target}（${Math.round(statSync(target).size / 1024)} KB）。另请保管 data/secrets.json 与上传文件目录 ${env.STORAGE_LOCAL_ROOT}。`);
+console.log(
+  `已备份到 ${target}（${Math.round(statSync(target).size / 1024)} KB）。另请保管 data/secrets.json 与上传文件目录 ${env.STORAGE_LOCAL_ROOT}。`,
+);

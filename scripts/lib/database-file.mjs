@@ -14,8 +14,10 @@ export async function openSqlite(file, mode) {
   });
 }
 
-export const run = (db, sql, params = []) => new Promise((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
-export const get = (db, sql, params = []) => new Promise((resolve, reject) => db.get(sql, params, (error, row) => (error ? reject(error) : resolve(row))));
+export const run = (db, sql, params = []) =>
+  new Promise((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
+export const get = (db, sql, params = []) =>
+  new Promise((resolve, reject) => db.get(sql, params, (error, row) => (error ? reject(error) : resolve(row))));
 export const close = (db) => new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
 
 /** libpq settings for pg_dump / pg_restore from Directus's DB_* variables. */

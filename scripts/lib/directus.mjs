@@ -17,7 +17,9 @@ export function runDirectus(args, env, { quiet = false } = {}) {
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`directus ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`directus ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`)),
+    );
   });
 }
 
@@ -44,7 +46,11 @@ export async function waitForHealth(url, { timeoutMs = 180_000, child } = {}) {
 
 /** Starts `directus start` (`nodeArgs`: e.g. --cpu-prof) and resolves once it answers; the child is returned for stopping. */
 export async function startServer(env, { quiet = false, nodeArgs = [] } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'start'], { cwd: root, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'start'], {
+    cwd: root,
+    env,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20000)));
   child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-20000)));

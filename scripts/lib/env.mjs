@@ -107,32 +107,43 @@ export function resolveEnv(root, processEnv = process.env) {
   if (env.DB_CLIENT === 'sqlite3' && !env.DB_FILENAME) env.DB_FILENAME = path.join(root, 'data', 'database.db');
   if (!env.PROJECT_OWNER) env.PROJECT_OWNER = env.ADMIN_EMAIL;
 
-  if (!DB_CLIENTS.includes(env.DB_CLIENT)) throw new ConfigError(`DB_CLIENT=${env.DB_CLIENT} 无效：应为 sqlite3 或 pg（另支持 ${DB_CLIENTS.slice(2).join('、')}）`);
-  if (env.DB_CLIENT !== 'sqlite3' && !env.DB_CONNECTION_STRING && !env.DB_HOST) throw new ConfigError(`DB_CLIENT=${env.DB_CLIENT} 需要 DB_HOST（或 DB_CONNECTION_STRING）`);
+  if (!DB_CLIENTS.includes(env.DB_CLIENT))
+    throw new ConfigError(`DB_CLIENT=${env.DB_CLIENT} 无效：应为 sqlite3 或 pg（另支持 ${DB_CLIENTS.slice(2).join('、')}）`);
+  if (env.DB_CLIENT !== 'sqlite3' && !env.DB_CONNECTION_STRING && !env.DB_HOST)
+    throw new ConfigError(`DB_CLIENT=${env.DB_CLIENT} 需要 DB_HOST（或 DB_CONNECTION_STRING）`);
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(env.ADMIN_EMAIL)) throw new ConfigError(`ADMIN_EMAIL=${env.ADMIN_EMAIL} 不是有效的电子邮件地址`);
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(env.PROJECT_OWNER)) throw new ConfigError(`PROJECT_OWNER=${env.PROJECT_OWNER} 不是有效的电子邮件地址`);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(env.PROJECT_OWNER))
+    throw new ConfigError(`PROJECT_OWNER=${env.PROJECT_OWNER} 不是有效的电子邮件地址`);
   if (env.ADMIN_PASSWORD.length < 8) throw new ConfigError('ADMIN_PASSWORD 太短：至少 8 个字符');
   try {
     new URL(env.PUBLIC_URL);
   } catch {
     throw new ConfigError(`PUBLIC_URL=${env.PUBLIC_URL} 不是有效的网址`);
   }
-  if (!['normal', 'full'].includes(env.AFTER_SALES_SQLITE_SYNCHRONOUS)) throw new ConfigError(`AFTER_SALES_SQLITE_SYNCHRONOUS=${env.AFTER_SALES_SQLITE_SYNCHRONOUS} 无效：应为 normal（默认）或 full（每次提交都写盘，断电也不丢，写入较慢）`);
-  for (const key of ['TZ', 'BUSINESS_TIME_ZONE']) if (!validTimeZone(env[key])) throw new ConfigError(`${key}=${env[key]} 不是有效的时区（例如 Asia/Shanghai）`);
+  if (!['normal', 'full'].includes(env.AFTER_SALES_SQLITE_SYNCHRONOUS))
+    throw new ConfigError(
+      `AFTER_SALES_SQLITE_SYNCHRONOUS=${env.AFTER_SALES_SQLITE_SYNCHRONOUS} 无效：应为 normal（默认）或 full（每次提交都写盘，断电也不丢，写入较慢）`,
+    );
+  for (const key of ['TZ', 'BUSINESS_TIME_ZONE'])
+    if (!validTimeZone(env[key])) throw new ConfigError(`${key}=${env[key]} 不是有效的时区（例如 Asia/Shanghai）`);
   // Login locks (extensions/after-sales/src/domain/login-lockout.ts); unset takes the console's default.
   for (const key of ['AFTER_SALES_LOGIN_MAX_FAILURES', 'AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP']) {
     if (env[key] && !/^[1-9]\d*$/.test(env[key])) throw new ConfigError(`${key}=${env[key]} 无效：应为正整数（登录失败多少次后锁定）`);
   }
   const lockMinutes = env.AFTER_SALES_LOGIN_LOCK_MINUTES;
-  if (lockMinutes && !(Number(lockMinutes) > 0)) throw new ConfigError(`AFTER_SALES_LOGIN_LOCK_MINUTES=${lockMinutes} 无效：应为大于 0 的分钟数（锁定时长，默认 15）`);
+  if (lockMinutes && !(Number(lockMinutes) > 0))
+    throw new ConfigError(`AFTER_SALES_LOGIN_LOCK_MINUTES=${lockMinutes} 无效：应为大于 0 的分钟数（锁定时长，默认 15）`);
 
   if (production) {
     if (!env.KEY || !env.SECRET) throw new ConfigError('生产环境（NODE_ENV=production）必须设置 KEY 和 SECRET');
     for (const key of ['KEY', 'SECRET']) {
-      if (EXAMPLE_VALUES.includes(env[key]) || env[key].length < 32) throw new ConfigError(`生产环境的 ${key} 不能用示例值，且至少 32 个字符（例如 openssl rand -hex 32 生成）`);
+      if (EXAMPLE_VALUES.includes(env[key]) || env[key].length < 32)
+        throw new ConfigError(`生产环境的 ${key} 不能用示例值，且至少 32 个字符（例如 openssl rand -hex 32 生成）`);
     }
-    if (env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD || EXAMPLE_VALUES.includes(env.ADMIN_PASSWORD)) throw new ConfigError('生产环境不能使用默认或示例管理员密码，请设置 ADMIN_PASSWORD');
-    if (env.DB_PASSWORD && EXAMPLE_VALUES.includes(env.DB_PASSWORD)) throw new ConfigError('生产环境不能使用示例数据库密码，请设置 DB_PASSWORD');
+    if (env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD || EXAMPLE_VALUES.includes(env.ADMIN_PASSWORD))
+      throw new ConfigError('生产环境不能使用默认或示例管理员密码，请设置 ADMIN_PASSWORD');
+    if (env.DB_PASSWORD && EXAMPLE_VALUES.includes(env.DB_PASSWORD))
+      throw new ConfigError('生产环境不能使用示例数据库密码，请设置 DB_PASSWORD');
   }
   return env;
 }

@@ -86,11 +86,7 @@ export const DOCUMENT_TYPES = [
   c('repair_invoice', '维修、物损发票'),
 ];
 
-export const REQUEST_STATUSES = [
-  c('open', '处理中', '#3399FF'),
-  c('completed', '已办结', '#2ECDA7'),
-  c('cancelled', '已撤回', '#A2B5CD'),
-];
+export const REQUEST_STATUSES = [c('open', '处理中', '#3399FF'), c('completed', '已办结', '#2ECDA7'), c('cancelled', '已撤回', '#A2B5CD')];
 
 export const STAGES = [
   c('draft', '草稿', '#A2B5CD'),
@@ -124,11 +120,7 @@ export const PENALTY_TYPES = [
 ];
 
 // 签呈 (K-PETITION): what the department asks the GM Office to do about the decision it disputes.
-export const PETITION_EFFECTS = [
-  c('reopen', '重新处理（另立投诉）'),
-  c('change_responsibility', '变更责任部门'),
-  c('other', '其他'),
-];
+export const PETITION_EFFECTS = [c('reopen', '重新处理（另立投诉）'), c('change_responsibility', '变更责任部门'), c('other', '其他')];
 
 export const PETITION_STATUSES = [
   c('submitted', '已呈报', '#3399FF'),
@@ -160,9 +152,15 @@ export const CALENDAR_SOURCES = [c('official', '国务院公布'), c('notice', '
 // 规则修订记录 (K-RULES, 第十六条): the rule tables whose changes wait for the 总经理's approval
 // (extensions/after-sales/src/domain/rule-revision.ts has the same list).
 export const RULE_TABLES = [
-  c('deadline_rules', '时限规则'), c('approval_authorities', '核决权限'), c('penalty_standards', '罚扣判定基准'),
-  c('required_documents', '理赔材料清单'), c('guidance_texts', '服务话术'), c('rule_parameters', '规则参数'),
-  c('complaint_transitions', '投诉流转规则'), c('numbering_rules', '编号规则'), c('work_calendar', '工作日历'),
+  c('deadline_rules', '时限规则'),
+  c('approval_authorities', '核决权限'),
+  c('penalty_standards', '罚扣判定基准'),
+  c('required_documents', '理赔材料清单'),
+  c('guidance_texts', '服务话术'),
+  c('rule_parameters', '规则参数'),
+  c('complaint_transitions', '投诉流转规则'),
+  c('numbering_rules', '编号规则'),
+  c('work_calendar', '工作日历'),
 ];
 export const REVISION_ACTIONS = [c('create', '新增', '#2ECDA7'), c('update', '修改', '#3399FF'), c('delete', '删除', '#E35169')];
 export const REVISION_STATUSES = [c('pending', '待总经理核准', '#FFA439'), c('approved', '已核准', '#2ECDA7')];

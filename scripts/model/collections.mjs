@@ -13,7 +13,9 @@ const USER_TEMPLATE = '{{first_name}}{{last_name}}';
 // is readable (it is then among the form's values, even when empty) the copy is hidden.
 const maskedCopy = (key, label) =>
   f.string(`${key}_masked`, `${label}（打码）`, {
-    readonly: true, maxLength: 32, note: '由系统按完整号码生成',
+    readonly: true,
+    maxLength: 32,
+    note: '由系统按完整号码生成',
     conditions: [{ name: '可查看完整号码时隐藏', rule: { _or: [{ [key]: { _nnull: true } }, { [key]: { _null: true } }] }, hidden: true }],
   });
 const numberField = (key, label) =>
@@ -35,16 +37,32 @@ const TYPED_TIME = { interface: 'after-sales-datetime-text', options: null };
 
 export const folders = [
   folder('folder_claims', { label: '理赔', icon: 'medical_services', color: '#3399FF', sort: 1, note: '报案、理赔申请、退保与批改' }),
-  folder('folder_complaints', { label: '投诉', icon: 'support_agent', color: '#E35169', sort: 2, note: '客户抱怨处理、催办、洽办、签呈、统计' }),
+  folder('folder_complaints', {
+    label: '投诉',
+    icon: 'support_agent',
+    color: '#E35169',
+    sort: 2,
+    note: '客户抱怨处理、催办、洽办、签呈、统计',
+  }),
   folder('folder_letters', { label: '文书', icon: 'print', color: '#6644FF', sort: 3, note: '已出具的通知书和信函' }),
   folder('folder_reference', { label: '基础数据', icon: 'folder_shared', color: '#2ECDA7', sort: 4, note: '保险公司、险种、客户、保单' }),
-  folder('folder_rules', { label: '规则配置', icon: 'rule', color: '#FFA439', sort: 5, note: '时限、核决权限、罚扣基准、材料清单、话术、工作日历；仅管理员修改' }),
+  folder('folder_rules', {
+    label: '规则配置',
+    icon: 'rule',
+    color: '#FFA439',
+    sort: 5,
+    note: '时限、核决权限、罚扣基准、材料清单、话术、工作日历；仅管理员修改',
+  }),
 ];
 
 export const collections = [
   // ---------------------------------------------------------------- 基础数据
   collection('insurers', {
-    label: '保险公司', icon: 'account_balance', folder: 'folder_reference', sort: 1, template: '{{name}}',
+    label: '保险公司',
+    icon: 'account_balance',
+    folder: 'folder_reference',
+    sort: 1,
+    template: '{{name}}',
     note: '承保公司：理赔材料移交、查勘通知的对象',
     fields: [
       f.id(),
@@ -56,30 +74,46 @@ export const collections = [
     ],
   }),
   collection('products', {
-    label: '险种', icon: 'category', folder: 'folder_reference', sort: 2, template: '{{name}}（{{code}}）',
+    label: '险种',
+    icon: 'category',
+    folder: 'folder_reference',
+    sort: 2,
+    template: '{{name}}（{{code}}）',
     note: '险种的保障范围与申请时效用于报案的初步审核',
     fields: [
       f.id(),
       f.string('code', '险种代码', { required: true, unique: true, maxLength: 32 }),
       f.string('name', '险种名称', { required: true }),
       f.m2o('insurer', '承保公司', 'insurers', '{{name}}', { required: true }),
-      f.multiSelect('covered_causes', '保障的出险原因', C.CAUSES, { required: true, note: '出险原因不在此列的报案不予受理（cause_not_covered）' }),
+      f.multiSelect('covered_causes', '保障的出险原因', C.CAUSES, {
+        required: true,
+        note: '出险原因不在此列的报案不予受理（cause_not_covered）',
+      }),
       f.integer('claim_time_limit_days', '申请时效（天）', {
-        required: true, defaultValue: 730, options: { min: 1 },
+        required: true,
+        defaultValue: 730,
+        options: { min: 1 },
         note: '自出险之日起计算的报案/索赔时效，超过即不予受理（time_barred）',
-        validation: { _and: [{ claim_time_limit_days: { _gte: 1 } }] }, validationMessage: '申请时效必须是正整数天',
+        validation: { _and: [{ claim_time_limit_days: { _gte: 1 } }] },
+        validationMessage: '申请时效必须是正整数天',
       }),
       ...auditFields(),
     ],
   }),
   collection('customers', {
-    label: '客户', icon: 'person', folder: 'folder_reference', sort: 3, template: CUSTOMER_TEMPLATE,
+    label: '客户',
+    icon: 'person',
+    folder: 'folder_reference',
+    sort: 3,
+    template: CUSTOMER_TEMPLATE,
     fields: [
       f.id(),
       f.string('name', '姓名', { required: true, indexed: true }),
       f.string('id_number', '身份证号', {
-        unique: true, maxLength: 32,
-        validation: { _and: [{ id_number: { _regex: '^[0-9]{17}[0-9Xx]$' } }] }, validationMessage: '身份证号应为18位，最后一位可以是X',
+        unique: true,
+        maxLength: 32,
+        validation: { _and: [{ id_number: { _regex: '^[0-9]{17}[0-9Xx]$' } }] },
+        validationMessage: '身份证号应为18位，最后一位可以是X',
       }),
       maskedCopy('id_number', '身份证号'),
       f.string('phone', '联系电话', { maxLength: 32 }),
@@ -89,7 +123,11 @@ export const collections = [
     ],
   }),
   collection('policies', {
-    label: '保单', icon: 'description', folder: 'folder_reference', sort: 4, template: '{{policy_no}}',
+    label: '保单',
+    icon: 'description',
+    folder: 'folder_reference',
+    sort: 4,
+    template: '{{policy_no}}',
     fields: [
       f.id(),
       f.string('policy_no', '保单号', { required: true, unique: true, maxLength: 64 }),
@@ -106,7 +144,11 @@ export const collections = [
   }),
 
   collection('company_profile', {
-    label: '公司信息', icon: 'apartment', folder: 'folder_reference', sort: 5, singleton: true,
+    label: '公司信息',
+    icon: 'apartment',
+    folder: 'folder_reference',
+    sort: 5,
+    singleton: true,
     note: '印在通知书和信函抬头、落款处的公司名称、地址和电话',
     fields: [
       f.id(),
@@ -119,29 +161,50 @@ export const collections = [
 
   // ---------------------------------------------------------------- 理赔
   collection('claim_reports', {
-    label: '报案登记', singular: '报案', plural: '报案登记', icon: 'call', folder: 'folder_claims', sort: 1,
-    template: '{{report_no}} {{insured_name}}', archive: true,
+    label: '报案登记',
+    singular: '报案',
+    plural: '报案登记',
+    icon: 'call',
+    folder: 'folder_claims',
+    sort: 1,
+    template: '{{report_no}} {{insured_name}}',
+    archive: true,
     note: '接报案：询问案情、查询报案记录、初步审核；重大案件24小时内呈报总部',
     fields: [
       f.id(),
       f.guidance('guidance', '服务话术', { exceptSteps: ['scene'] }),
       numberField('report_no', '报案号'),
-      f.timestamp('reported_at', '报案时间', { note: '默认为登记时间；纸面受理后补录时由管理员填写实际报案时间', indexed: true, ...TYPED_TIME }),
+      f.timestamp('reported_at', '报案时间', {
+        note: '默认为登记时间；纸面受理后补录时由管理员填写实际报案时间',
+        indexed: true,
+        ...TYPED_TIME,
+      }),
       f.timestamp('learned_at', '了解情况时间', {
         ...TYPED_TIME,
         note: '本公司在报案前已从其他途径了解到案情时填写（不晚于报案时间）；重大案件呈报总部时限从报案或了解情况二者较早者起算',
       }),
       f.select('channel', '报案方式', C.CHANNELS, { required: true }),
-      f.select('status', '受理状态', C.REPORT_STATUSES, { readonly: true, defaultValue: 'registered', indexed: true, note: '由系统按初步审核结果设定' }),
+      f.select('status', '受理状态', C.REPORT_STATUSES, {
+        readonly: true,
+        defaultValue: 'registered',
+        indexed: true,
+        note: '由系统按初步审核结果设定',
+      }),
       f.intakeOutcome(),
       f.o2m('follow_up_calls', '后续来电', {
-        collection: 'report_follow_up_calls', field: 'claim_report', template: '{{called_at}} {{caller_name}}：{{question}}',
-        fields: ['called_at', 'caller_name', 'question'], note: '同一事故再次来电时在原报案上记录，不重复登记报案',
-        hidden: true, conditions: [{ name: '报案保存后显示', rule: { report_no: { _nnull: true } }, hidden: false }],
+        collection: 'report_follow_up_calls',
+        field: 'claim_report',
+        template: '{{called_at}} {{caller_name}}：{{question}}',
+        fields: ['called_at', 'caller_name', 'question'],
+        note: '同一事故再次来电时在原报案上记录，不重复登记报案',
+        hidden: true,
+        conditions: [{ name: '报案保存后显示', rule: { report_no: { _nnull: true } }, hidden: false }],
       }),
       f.divider('divider_policy', '保单信息', { icon: 'description' }),
       f.m2o('policy', '保单', 'policies', POLICY_TEMPLATE, {
-        interface: 'after-sales-policy-lookup', options: null, width: 'full',
+        interface: 'after-sales-policy-lookup',
+        options: null,
+        width: 'full',
         note: '按保单号、被保险人或投保人姓名、身份证号、电话查找；查不到本公司保单时留空，系统记为“未查到保单”',
       }),
       f.string('policy_no_given', '报案人提供的保单号', { maxLength: 64 }),
@@ -158,14 +221,33 @@ export const collections = [
       f.string('measures_taken', '已采取措施'),
       f.string('current_state', '目前状况'),
       f.string('hospital', '就诊医院'),
-      f.integer('deaths', '死亡人数', { defaultValue: 0, options: { min: 0 }, validation: { _and: [{ deaths: { _gte: 0 } }] }, validationMessage: '死亡人数不能为负数' }),
+      f.integer('deaths', '死亡人数', {
+        defaultValue: 0,
+        options: { min: 0 },
+        validation: { _and: [{ deaths: { _gte: 0 } }] },
+        validationMessage: '死亡人数不能为负数',
+      }),
       // Beside the field that triggers them: what to tell the reporter, and what staff must do.
-      f.guidance('scene_guidance', '现场保全话术', { steps: ['scene'] }, {
-        hidden: true, conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }],
-      }),
-      f.notice('scene_prompt', '现场保全提示', '请通知报案人保护好事故现场，并立即通知承保公司现场查勘；通知后在“现场保全与查勘”中记录时间。', {
-        color: 'warning', icon: 'warning', conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }], hidden: true,
-      }),
+      f.guidance(
+        'scene_guidance',
+        '现场保全话术',
+        { steps: ['scene'] },
+        {
+          hidden: true,
+          conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }],
+        },
+      ),
+      f.notice(
+        'scene_prompt',
+        '现场保全提示',
+        '请通知报案人保护好事故现场，并立即通知承保公司现场查勘；通知后在“现场保全与查勘”中记录时间。',
+        {
+          color: 'warning',
+          icon: 'warning',
+          conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }],
+          hidden: true,
+        },
+      ),
       f.money('expected_payout', '预计赔付金额'),
       f.boolean('media_involved', '媒体已介入或将介入'),
       f.boolean('regulator_complaint', '已向主管机关/同业公会/媒体投诉'),
@@ -178,7 +260,10 @@ export const collections = [
       f.string('reporter_address', '报案人联系地址'),
       f.string('reporter_relation', '与出险人关系', { required: true }),
       f.divider('divider_review', '初步审核', { icon: 'fact_check' }),
-      f.multiSelect('rejection_reasons', '不予受理原因', C.REJECTION_REASONS, { readonly: true, note: '由系统按保险期间、保障范围、申请时效审核得出' }),
+      f.multiSelect('rejection_reasons', '不予受理原因', C.REJECTION_REASONS, {
+        readonly: true,
+        note: '由系统按保险期间、保障范围、申请时效审核得出',
+      }),
       f.m2o('duplicate_of', '重复报案（原报案）', 'claim_reports', REPORT_TEMPLATE, { readonly: true }),
       f.letters('rejection_letters', '不予受理通知书', 'rejection_notice'),
       f.boolean('copies_archived', '相关资料已复印存档'),
@@ -186,7 +271,11 @@ export const collections = [
       f.divider('divider_major', '重大案件', { icon: 'priority_high' }),
       f.boolean('is_major', '重大案件', { readonly: true }),
       f.multiSelect('major_reasons', '重大案件原因', C.MAJOR_REASONS, { readonly: true }),
-      f.timestamp('hq_due_at', '呈报总部期限', { readonly: true, indexed: true, note: '报案或了解情况后，按规则参数“重大案件呈报总部时限”（默认24小时）' }),
+      f.timestamp('hq_due_at', '呈报总部期限', {
+        readonly: true,
+        indexed: true,
+        note: '报案或了解情况后，按规则参数“重大案件呈报总部时限”（默认24小时）',
+      }),
       f.timestamp('hq_warn_at', '呈报总部预警时间', { readonly: true, hidden: true, indexed: true }),
       f.timestamp('hq_reported_at', '呈报总部时间', TYPED_TIME),
       f.divider('divider_scene', '现场保全与查勘', { icon: 'travel_explore' }),
@@ -199,7 +288,11 @@ export const collections = [
     ],
   }),
   collection('claim_applications', {
-    label: '理赔申请', icon: 'assignment', folder: 'folder_claims', sort: 2, archive: true,
+    label: '理赔申请',
+    icon: 'assignment',
+    folder: 'folder_claims',
+    sort: 2,
+    archive: true,
     template: '{{application_no}} {{applicant_name}}',
     note: '受理理赔申请、核验请求权、收集材料；材料齐全后3个工作日内移交保险公司',
     fields: [
@@ -231,7 +324,12 @@ export const collections = [
     ],
   }),
   collection('report_follow_up_calls', {
-    label: '后续来电', icon: 'phone_callback', folder: 'folder_claims', sort: 6, template: '{{caller_name}} {{question}}', hidden: true,
+    label: '后续来电',
+    icon: 'phone_callback',
+    folder: 'folder_claims',
+    sort: 6,
+    template: '{{caller_name}} {{question}}',
+    hidden: true,
     note: '已登记的报案再次来电（同一事故）：谁来电、何时、询问什么、如何答复',
     fields: [
       f.id(),
@@ -245,7 +343,11 @@ export const collections = [
     ],
   }),
   collection('claim_documents', {
-    label: '理赔材料', icon: 'attach_file', folder: 'folder_claims', sort: 3, template: '{{doc_type}}',
+    label: '理赔材料',
+    icon: 'attach_file',
+    folder: 'folder_claims',
+    sort: 3,
+    template: '{{doc_type}}',
     hidden: true,
     fields: [
       f.id(),
@@ -257,7 +359,12 @@ export const collections = [
     ],
   }),
   collection('surrender_requests', {
-    label: '退保申请', icon: 'undo', folder: 'folder_claims', sort: 4, archive: true, template: '{{request_no}}',
+    label: '退保申请',
+    icon: 'undo',
+    folder: 'folder_claims',
+    sort: 4,
+    archive: true,
+    template: '{{request_no}}',
     note: '记录退保原因，提醒客户备齐资料至保险公司办理',
     fields: [
       f.id(),
@@ -274,7 +381,12 @@ export const collections = [
     ],
   }),
   collection('endorsement_requests', {
-    label: '批改申请', icon: 'edit_note', folder: 'folder_claims', sort: 5, archive: true, template: '{{request_no}}',
+    label: '批改申请',
+    icon: 'edit_note',
+    folder: 'folder_claims',
+    sort: 5,
+    archive: true,
+    template: '{{request_no}}',
     note: '询问保单详情及批改内容，指导客户填写批改申请单',
     fields: [
       f.id(),
@@ -293,8 +405,14 @@ export const collections = [
 
   // ---------------------------------------------------------------- 投诉
   collection('complaints', {
-    label: '客户抱怨处理表', singular: '客户抱怨', plural: '客户抱怨处理表', icon: 'support_agent', folder: 'folder_complaints', sort: 1,
-    archive: true, template: COMPLAINT_TEMPLATE,
+    label: '客户抱怨处理表',
+    singular: '客户抱怨',
+    plural: '客户抱怨处理表',
+    icon: 'support_agent',
+    folder: 'folder_complaints',
+    sort: 1,
+    archive: true,
+    template: COMPLAINT_TEMPLATE,
     note: '内部表单，不得影印送客户；自总经理室受理起13天内结案',
     fields: [
       f.id(),
@@ -334,7 +452,12 @@ export const collections = [
       f.select('approval_level', '核决权限', C.APPROVAL_LEVELS, { readonly: true, note: '由系统按拟处理金额和核决权限表确定' }),
       f.m2o('approved_by', '核决人', 'directus_users', USER_TEMPLATE, { readonly: true }),
       f.timestamp('approved_at', '核决时间', { readonly: true }),
-      f.money('approved_amount', '核准金额', { readonly: true, validation: null, validationMessage: null, note: '核决时的拟处理金额；答复客户只能以此金额为准；退回重新核决时清除' }),
+      f.money('approved_amount', '核准金额', {
+        readonly: true,
+        validation: null,
+        validationMessage: null,
+        note: '核决时的拟处理金额；答复客户只能以此金额为准；退回重新核决时清除',
+      }),
       f.text('approved_opinion', '核准的综合意见', { readonly: true, note: '核决时的总经理室综合意见' }),
       f.divider('divider_negotiation', '与客户交涉（市场部）', { icon: 'forum' }),
       f.text('negotiation_result', '交涉结果'),
@@ -342,21 +465,38 @@ export const collections = [
       f.boolean('supervisor_reviewed', '主管已核阅'),
       f.letters('reply_letters', '投诉答复函（寄客户）', 'complaint_reply'),
       f.divider('divider_penalty', '责任与罚扣', { icon: 'balance' }),
-      f.m2o('penalty_standard', '罚扣判定基准', 'penalty_standards', '{{code}} {{name}}', { note: '选择后由系统按基准填入部门损失金额、惩处种类和行政处分' }),
+      f.m2o('penalty_standard', '罚扣判定基准', 'penalty_standards', '{{code}} {{name}}', {
+        note: '选择后由系统按基准填入部门损失金额、惩处种类和行政处分',
+      }),
       department('responsible_department', '责任部门'),
       f.money('loss_amount', '部门损失金额'),
       f.select('penalty_type', '个人惩处种类', C.PENALTY_TYPES),
       f.boolean('administrative_sanction', '涉及行政处分'),
       f.timestamp('closed_at', '结案时间', { readonly: true, indexed: true }),
-      f.timestamp('timeliness_checked_at', '时效查核时间', { readonly: true, hidden: true, indexed: true, note: '结案后系统查核各部门处理时效的时间' }),
+      f.timestamp('timeliness_checked_at', '时效查核时间', {
+        readonly: true,
+        hidden: true,
+        indexed: true,
+        note: '结案后系统查核各部门处理时效的时间',
+      }),
       // The readable history (Chinese stages, names, times, lateness) is shown by 办理 (after-sales-moves).
-      f.o2m('steps', '处理记录', { collection: 'complaint_steps', field: 'complaint', template: '{{from_stage}} → {{to_stage}} {{opinion}}', readonly: true, hidden: true }),
+      f.o2m('steps', '处理记录', {
+        collection: 'complaint_steps',
+        field: 'complaint',
+        template: '{{from_stage}} → {{to_stage}} {{opinion}}',
+        readonly: true,
+        hidden: true,
+      }),
       archiveField(),
       ...auditFields(),
     ],
   }),
   collection('complaint_steps', {
-    label: '投诉处理记录', icon: 'timeline', folder: 'folder_complaints', sort: 2, template: '{{from_stage}} → {{to_stage}}',
+    label: '投诉处理记录',
+    icon: 'timeline',
+    folder: 'folder_complaints',
+    sort: 2,
+    template: '{{from_stage}} → {{to_stage}}',
     note: '每次阶段变更自动追加一条，任何人不得修改或删除',
     fields: [
       f.id(),
@@ -372,7 +512,11 @@ export const collections = [
     ],
   }),
   collection('urge_notices', {
-    label: '催办单', icon: 'alarm', folder: 'folder_complaints', sort: 3, template: '{{notice_no}}',
+    label: '催办单',
+    icon: 'alarm',
+    folder: 'folder_complaints',
+    sort: 3,
+    template: '{{notice_no}}',
     note: '案件逾期时系统开立，送持有案件的部门',
     fields: [
       f.id(),
@@ -390,7 +534,11 @@ export const collections = [
     ],
   }),
   collection('overdue_inquiries', {
-    label: '洽办单', icon: 'quiz', folder: 'folder_complaints', sort: 4, template: '{{inquiry_no}}',
+    label: '洽办单',
+    icon: 'quiz',
+    folder: 'folder_complaints',
+    sort: 4,
+    template: '{{inquiry_no}}',
     note: '结案后查核各部门处理时效，逾期的部门须书面说明原因',
     fields: [
       f.id(),
@@ -407,7 +555,12 @@ export const collections = [
     ],
   }),
   collection('petitions', {
-    label: '签呈', icon: 'how_to_vote', folder: 'folder_complaints', sort: 5, archive: true, template: '{{petition_no}}',
+    label: '签呈',
+    icon: 'how_to_vote',
+    folder: 'folder_complaints',
+    sort: 5,
+    archive: true,
+    template: '{{petition_no}}',
     note: '部门对投诉处理决议有异议时专案呈报',
     fields: [
       f.id(),
@@ -415,14 +568,23 @@ export const collections = [
       f.m2o('complaint', '投诉', 'complaints', COMPLAINT_TEMPLATE, { required: true }),
       department('department', '呈报部门', { required: true }),
       f.text('content', '异议内容', { required: true }),
-      f.select('requested_effect', '请求事项', C.PETITION_EFFECTS, { required: true, defaultValue: 'other',
-        note: '采纳后系统据此办理：另立投诉重新处理，或变更投诉的责任部门' }),
-      department('proposed_department', '建议责任部门', { note: '请求变更责任部门时填写',
-        conditions: [{ name: '变更责任部门时显示', rule: { requested_effect: { _eq: 'change_responsibility' } }, hidden: false }], hidden: true }),
+      f.select('requested_effect', '请求事项', C.PETITION_EFFECTS, {
+        required: true,
+        defaultValue: 'other',
+        note: '采纳后系统据此办理：另立投诉重新处理，或变更投诉的责任部门',
+      }),
+      department('proposed_department', '建议责任部门', {
+        note: '请求变更责任部门时填写',
+        conditions: [{ name: '变更责任部门时显示', rule: { requested_effect: { _eq: 'change_responsibility' } }, hidden: false }],
+        hidden: true,
+      }),
       f.timestamp('submitted_at', '呈报时间', { readonly: true }),
       f.timestamp('due_at', '批示期限', { readonly: true, indexed: true, note: '按时限规则“总经理室批示签呈”计算' }),
       f.timestamp('warn_at', '批示预警时间', { readonly: true, hidden: true, indexed: true }),
-      f.select('status', '状态', C.PETITION_STATUSES, { defaultValue: 'submitted', note: '总经理室批示时改为“已采纳”或“未采纳”；未采纳须在批示中写明理由' }),
+      f.select('status', '状态', C.PETITION_STATUSES, {
+        defaultValue: 'submitted',
+        note: '总经理室批示时改为“已采纳”或“未采纳”；未采纳须在批示中写明理由',
+      }),
       f.text('decision', '批示'),
       f.timestamp('decided_at', '批示时间', { readonly: true }),
       f.m2o('decided_by', '批示人', 'directus_users', USER_TEMPLATE, { readonly: true }),
@@ -434,26 +596,46 @@ export const collections = [
     ],
   }),
   collection('complaint_monthly_stats', {
-    label: '客户投诉案件统计表', icon: 'query_stats', folder: 'folder_complaints', sort: 6, template: '{{period}}',
+    label: '客户投诉案件统计表',
+    icon: 'query_stats',
+    folder: 'folder_complaints',
+    sort: 6,
+    template: '{{period}}',
     note: '每月10日前汇总上月结案案件',
     fields: [
       f.id(),
-      f.string('period', '统计月份', { required: true, unique: true, maxLength: 7, note: '格式 YYYY-MM',
-        validation: { _and: [{ period: { _regex: '^[0-9]{4}-(0[1-9]|1[0-2])$' } }] }, validationMessage: '统计月份格式应为 YYYY-MM' }),
+      f.string('period', '统计月份', {
+        required: true,
+        unique: true,
+        maxLength: 7,
+        note: '格式 YYYY-MM',
+        validation: { _and: [{ period: { _regex: '^[0-9]{4}-(0[1-9]|1[0-2])$' } }] },
+        validationMessage: '统计月份格式应为 YYYY-MM',
+      }),
       f.timestamp('generated_at', '生成时间'),
       f.integer('closed_count', '结案件数'),
       f.integer('overdue_count', '逾期件数'),
       f.decimal('avg_days_to_close', '平均结案天数'),
       f.json('by_department', '按责任部门统计', { note: '各责任部门件数与比率' }),
-      f.text('improvement_actions', '改善对策及处理结果', { note: '生成时汇总各案的处理对策；总经理室可修改，重新生成时保留修改，只在下方补充新结案件的对策' }),
-      f.text('improvement_actions_built', '改善对策（系统汇总）', { readonly: true, hidden: true, note: '上次生成时系统汇总的文字，用于判断是否有人修改过' }),
+      f.text('improvement_actions', '改善对策及处理结果', {
+        note: '生成时汇总各案的处理对策；总经理室可修改，重新生成时保留修改，只在下方补充新结案件的对策',
+      }),
+      f.text('improvement_actions_built', '改善对策（系统汇总）', {
+        readonly: true,
+        hidden: true,
+        note: '上次生成时系统汇总的文字，用于判断是否有人修改过',
+      }),
       ...auditFields(),
     ],
   }),
 
   // ---------------------------------------------------------------- 文书
   collection('letters', {
-    label: '已出具文书', icon: 'mail', folder: 'folder_letters', sort: 1, template: '{{letter_no}} {{template}}',
+    label: '已出具文书',
+    icon: 'mail',
+    folder: 'folder_letters',
+    sort: 1,
+    template: '{{letter_no}} {{template}}',
     note: '按出具时原样保存；出具后只能登记原件返还',
     fields: [
       f.id(),
@@ -473,7 +655,11 @@ export const collections = [
 
   // ---------------------------------------------------------------- 规则配置
   collection('work_calendar', {
-    label: '工作日历', icon: 'calendar_month', folder: 'folder_rules', sort: 1, template: '{{date}} {{name}}',
+    label: '工作日历',
+    icon: 'calendar_month',
+    folder: 'folder_rules',
+    sort: 1,
+    template: '{{date}} {{name}}',
     note: '法定节假日与调休上班日；未列出的日期按周一至周五工作、周末休息计算',
     fields: [
       f.id(),
@@ -482,33 +668,61 @@ export const collections = [
       f.string('name', '名称', { note: '如“春节”“国庆节调休上班”' }),
       f.select('source', '来源', C.CALENDAR_SOURCES, { defaultValue: 'company' }),
       f.json('official_day', '被公司调整的官方安排', {
-        readonly: true, note: '公司在月历上调整了国务院安排的日子时，由系统记下原安排；再次点击该日即恢复原安排',
+        readonly: true,
+        note: '公司在月历上调整了国务院安排的日子时，由系统记下原安排；再次点击该日即恢复原安排',
       }),
     ],
   }),
   collection('deadline_rules', {
-    label: '时限规则', icon: 'timer', folder: 'folder_rules', sort: 2, template: '{{name}}（{{limit_value}} {{limit_unit}}）',
+    label: '时限规则',
+    icon: 'timer',
+    folder: 'folder_rules',
+    sort: 2,
+    template: '{{name}}（{{limit_value}} {{limit_unit}}）',
     note: '各类案件每个节点的办理时限（第四条、第十三条、第十四条）；修改后未结案件的期限按新规则重算',
     fields: [
       f.id(),
-      f.string('key', '规则代码', { required: true, unique: true, maxLength: 64,
-        note: '系统据此代码找到规则（如 complaint_close 为13天结案），新建后请勿修改' }),
+      f.string('key', '规则代码', {
+        required: true,
+        unique: true,
+        maxLength: 64,
+        note: '系统据此代码找到规则（如 complaint_close 为13天结案），新建后请勿修改',
+      }),
       f.string('name', '名称', { required: true, note: '规则的中文名称，显示在列表、催办单和提醒中' }),
       f.select('case_collection', '案件类型', C.CASE_COLLECTIONS, { required: true, note: '这条时限管哪一类案件' }),
-      f.select('milestone', '节点/阶段', C.DEADLINE_MILESTONES, { required: true,
-        note: '从哪个节点起算：投诉阶段的时限从进入该阶段起算（第十三条），整案结案从总经理室受理起算（第十四条）' }),
-      f.integer('limit_value', '时限', { required: true, options: { min: 1 }, validation: { _and: [{ limit_value: { _gte: 1 } }] }, validationMessage: '时限必须大于0',
-        note: '数值，单位见右侧；如第十四条“13天内结案”填 13' }),
-      f.select('limit_unit', '单位', C.LIMIT_UNITS, { required: true, note: '小时按整点计；自然日、工作日到第N日24:00（起算当日不计），工作日按工作日历' }),
-      f.decimal('warn_ratio', '预警比例', { defaultValue: 0.8, note: '已用时间达到时限的此比例时预警，默认 0.8',
-        validation: { _and: [{ warn_ratio: { _gt: 0 } }, { warn_ratio: { _lt: 1 } }] }, validationMessage: '预警比例应在0与1之间' }),
+      f.select('milestone', '节点/阶段', C.DEADLINE_MILESTONES, {
+        required: true,
+        note: '从哪个节点起算：投诉阶段的时限从进入该阶段起算（第十三条），整案结案从总经理室受理起算（第十四条）',
+      }),
+      f.integer('limit_value', '时限', {
+        required: true,
+        options: { min: 1 },
+        validation: { _and: [{ limit_value: { _gte: 1 } }] },
+        validationMessage: '时限必须大于0',
+        note: '数值，单位见右侧；如第十四条“13天内结案”填 13',
+      }),
+      f.select('limit_unit', '单位', C.LIMIT_UNITS, {
+        required: true,
+        note: '小时按整点计；自然日、工作日到第N日24:00（起算当日不计），工作日按工作日历',
+      }),
+      f.decimal('warn_ratio', '预警比例', {
+        defaultValue: 0.8,
+        note: '已用时间达到时限的此比例时预警，默认 0.8',
+        validation: { _and: [{ warn_ratio: { _gt: 0 } }, { warn_ratio: { _lt: 1 } }] },
+        validationMessage: '预警比例应在0与1之间',
+      }),
       department('urge_department', '催办部门', { note: '超时后收到催办单的部门（第十五条）；投诉按当时办理的部门催办' }),
       f.boolean('active', '启用', { defaultValue: true, note: '停用后这条时限不再计算和催办' }),
       f.string('source_clause', '依据条款', { note: '《售后服务管理细则》中的条款，如“第十三条 3”' }),
     ],
   }),
   collection('approval_authorities', {
-    label: '核决权限', icon: 'verified_user', folder: 'folder_rules', sort: 3, template: '{{level}}（{{max_amount}}）', sortField: 'sort',
+    label: '核决权限',
+    icon: 'verified_user',
+    folder: 'folder_rules',
+    sort: 3,
+    template: '{{level}}（{{max_amount}}）',
+    sortField: 'sort',
     note: '金额在上限以内由该级别核决；上级可核决下级权限内的事项（第十三条 5、10）',
     fields: [
       f.id(),
@@ -519,7 +733,11 @@ export const collections = [
     ],
   }),
   collection('penalty_standards', {
-    label: '罚扣判定基准', icon: 'balance', folder: 'folder_rules', sort: 4, template: '{{code}} {{name}}',
+    label: '罚扣判定基准',
+    icon: 'balance',
+    folder: 'folder_rules',
+    sort: 4,
+    template: '{{code}} {{name}}',
     note: '结案时选定的责任情形决定部门损失金额和个人惩处（第十三条 6）',
     fields: [
       f.id(),
@@ -532,19 +750,32 @@ export const collections = [
     ],
   }),
   collection('required_documents', {
-    label: '理赔材料清单', icon: 'checklist', folder: 'folder_rules', sort: 5, template: '{{claim_type}} {{doc_type}}', sortField: 'sort',
+    label: '理赔材料清单',
+    icon: 'checklist',
+    folder: 'folder_rules',
+    sort: 5,
+    template: '{{claim_type}} {{doc_type}}',
+    sortField: 'sort',
     note: '每种理赔类型须收齐的材料（第四条（三））；缺少必须提供的材料时不能标记“材料齐全”',
     fields: [
       f.id(),
       f.integer('sort', '顺序', { hidden: true }),
-      f.select('claim_type', '理赔类型', [{ value: 'all', text: '所有类型（基本资料）' }, ...C.CLAIM_TYPES], { required: true, note: '“所有类型”的材料每件理赔申请都要' }),
+      f.select('claim_type', '理赔类型', [{ value: 'all', text: '所有类型（基本资料）' }, ...C.CLAIM_TYPES], {
+        required: true,
+        note: '“所有类型”的材料每件理赔申请都要',
+      }),
       f.select('doc_type', '材料', C.DOCUMENT_TYPES, { required: true }),
       f.boolean('required', '必须提供', { defaultValue: true, note: '不勾选表示视情况提供（见说明），不影响“材料齐全”' }),
       f.string('note', '说明', { width: 'full' }),
     ],
   }),
   collection('guidance_texts', {
-    label: '服务话术', icon: 'record_voice_over', folder: 'folder_rules', sort: 6, template: '{{title}}（{{step}}）', sortField: 'sort',
+    label: '服务话术',
+    icon: 'record_voice_over',
+    folder: 'folder_rules',
+    sort: 6,
+    template: '{{title}}（{{step}}）',
+    sortField: 'sort',
     note: '接报案、受理抱怨、退保、批改时表单上显示的话术与提示（第四条（一）、第五条、第六条、第十三条 1）',
     fields: [
       f.id(),
@@ -557,7 +788,11 @@ export const collections = [
     ],
   }),
   collection('rule_parameters', {
-    label: '规则参数', icon: 'tune', folder: 'folder_rules', sort: 7, template: '{{name}}：{{value}}{{unit}}',
+    label: '规则参数',
+    icon: 'tune',
+    folder: 'folder_rules',
+    sort: 7,
+    template: '{{name}}：{{value}}{{unit}}',
     note: '重大案件阈值、呈报总部时限等参数（第四条（二）6）',
     fields: [
       f.id(),
@@ -569,13 +804,20 @@ export const collections = [
     ],
   }),
   collection('complaint_transitions', {
-    label: '投诉流转规则', icon: 'alt_route', folder: 'folder_rules', sort: 8, template: '{{from_stage}} → {{to_stage}}（{{department}}）',
+    label: '投诉流转规则',
+    icon: 'alt_route',
+    folder: 'folder_rules',
+    sort: 8,
+    template: '{{from_stage}} → {{to_stage}}（{{department}}）',
     note: '哪个部门可以把投诉从哪个阶段送到哪个阶段，以及需要的核决与必填项（第十一条、第十三条 1–5）',
     fields: [
       f.id(),
       f.select('from_stage', '原阶段', C.STAGES, { required: true, note: '投诉当前所处的阶段' }),
       f.select('to_stage', '新阶段', C.STAGES, { required: true, note: '办理后进入的阶段' }),
-      department('department', '办理部门', { required: true, note: '哪个部门的人员可以办理这一步（需核决的一步由持有相应核决权限的人员办理）' }),
+      department('department', '办理部门', {
+        required: true,
+        note: '哪个部门的人员可以办理这一步（需核决的一步由持有相应核决权限的人员办理）',
+      }),
       f.boolean('requires_approval', '需按核决权限核决', { note: '勾选后按拟处理金额和核决权限表确定谁可以办理（第十三条 5）' }),
       f.multiSelect('required_fields', '必填字段', [], {
         interface: 'select-multiple-dropdown',
@@ -584,7 +826,12 @@ export const collections = [
     ],
   }),
   collection('deadline_events', {
-    label: '时限事件', icon: 'notifications_active', folder: 'folder_rules', sort: 11, template: '{{key}}', hidden: true,
+    label: '时限事件',
+    icon: 'notifications_active',
+    folder: 'folder_rules',
+    sort: 11,
+    template: '{{key}}',
+    hidden: true,
     note: '系统内部使用：每次预警、催办、洽办只发一次的登记簿',
     fields: [
       f.id(),
@@ -598,7 +845,12 @@ export const collections = [
     ],
   }),
   collection('outbox', {
-    label: '待发通知', icon: 'outbox', folder: 'folder_rules', sort: 12, template: '{{key}}', hidden: true,
+    label: '待发通知',
+    icon: 'outbox',
+    folder: 'folder_rules',
+    sort: 12,
+    template: '{{key}}',
+    hidden: true,
     note: '系统内部使用：与办理在同一事务中登记的通知，提交后只发送一次',
     fields: [
       f.id(),
@@ -612,7 +864,11 @@ export const collections = [
     ],
   }),
   collection('department_roles', {
-    label: '部门与角色', icon: 'badge', folder: 'folder_rules', sort: 13, template: '{{department}}',
+    label: '部门与角色',
+    icon: 'badge',
+    folder: 'folder_rules',
+    sort: 13,
+    template: '{{department}}',
     note: '每个部门对应的角色记录；角色改名不影响部门。由系统在首次启动时按角色名称建立。',
     fields: [
       f.id(),
@@ -621,7 +877,11 @@ export const collections = [
     ],
   }),
   collection('numbering_rules', {
-    label: '编号规则', icon: 'tag', folder: 'folder_rules', sort: 9, template: '{{name}}',
+    label: '编号规则',
+    icon: 'tag',
+    folder: 'folder_rules',
+    sort: 9,
+    template: '{{name}}',
     note: '各类单据编号 = 前缀 + 周期（年月等）+ 流水号；流水号每个周期从1开始',
     fields: [
       f.id(),
@@ -630,12 +890,21 @@ export const collections = [
       f.string('name', '名称', { required: true }),
       f.string('prefix', '前缀', { maxLength: 16 }),
       f.select('period_format', '周期格式', PERIOD_FORMATS, { required: true }),
-      f.integer('min_digits', '流水号最少位数', { required: true, defaultValue: 2, options: { min: 1, max: 8 },
-        validation: { _and: [{ min_digits: { _between: [1, 8] } }] }, validationMessage: '流水号位数应在1到8之间' }),
+      f.integer('min_digits', '流水号最少位数', {
+        required: true,
+        defaultValue: 2,
+        options: { min: 1, max: 8 },
+        validation: { _and: [{ min_digits: { _between: [1, 8] } }] },
+        validationMessage: '流水号位数应在1到8之间',
+      }),
     ],
   }),
   collection('rule_revisions', {
-    label: '规则修订记录', icon: 'history_edu', folder: 'folder_rules', sort: 14, template: '{{rule_collection}} {{item_label}}',
+    label: '规则修订记录',
+    icon: 'history_edu',
+    folder: 'folder_rules',
+    sort: 14,
+    template: '{{rule_collection}} {{item_label}}',
     note: '第十六条：本办法呈总经理核准后实施，修订时亦同。规则表的每次新增、修改、删除由系统记录，立即生效，待持有“总经理”核决权限的用户核准',
     fields: [
       f.id(),
@@ -648,15 +917,23 @@ export const collections = [
       f.json('after', '修订后', { readonly: true, width: 'half' }),
       f.m2o('changed_by', '修订人', 'directus_users', USER_TEMPLATE, { readonly: true }),
       f.timestamp('changed_at', '修订时间', { readonly: true, required: true, indexed: true }),
-      f.select('status', '核准状态', C.REVISION_STATUSES, { required: true, defaultValue: 'pending', indexed: true,
-        note: '持有“总经理”核决权限的用户可改为“已核准”；其他内容由系统记录，不可修改' }),
+      f.select('status', '核准状态', C.REVISION_STATUSES, {
+        required: true,
+        defaultValue: 'pending',
+        indexed: true,
+        note: '持有“总经理”核决权限的用户可改为“已核准”；其他内容由系统记录，不可修改',
+      }),
       f.text('approval_opinion', '核准意见'),
       f.m2o('approved_by', '核准人', 'directus_users', USER_TEMPLATE, { readonly: true }),
       f.timestamp('approved_at', '核准时间', { readonly: true }),
     ],
   }),
   collection('config_upgrades', {
-    label: '配置升级记录', icon: 'published_with_changes', folder: 'folder_rules', sort: 14, template: '{{item}} {{outcome}}',
+    label: '配置升级记录',
+    icon: 'published_with_changes',
+    folder: 'folder_rules',
+    sort: 14,
+    template: '{{item}} {{outcome}}',
     note: '每次升级时新版本改动了哪些配置：已更新的，以及因管理员已修改或删除而没有覆盖的（需要时请手动调整）',
     fields: [
       f.id(),
@@ -672,7 +949,12 @@ export const collections = [
     ],
   }),
   collection('number_sequences', {
-    label: '编号计数器', icon: 'pin', folder: 'folder_rules', sort: 10, template: '{{key}}', hidden: true,
+    label: '编号计数器',
+    icon: 'pin',
+    folder: 'folder_rules',
+    sort: 10,
+    template: '{{key}}',
+    hidden: true,
     note: '系统内部使用：各类编号按周期的已用流水号',
     fields: [
       f.id(),
@@ -685,11 +967,23 @@ export const collections = [
 // 必填字段 of 投诉流转规则 is picked from the complaint form's own fields by their Chinese label: every
 // field a department fills in (not the system's, not the form's dividers and panels).
 const complaintForm = collections.find((c) => c.collection === 'complaints');
-const transitionRequiredFields = collections.find((c) => c.collection === 'complaint_transitions').fields.find((fd) => fd.field === 'required_fields');
-const fillable = complaintForm.fields.filter((fd) => fd.type !== 'alias' && !fd.meta.readonly && !fd.meta.hidden && !['id', 'archived'].includes(fd.field));
-Object.assign(transitionRequiredFields.meta, f.multiSelect('required_fields', '必填字段', fillable.map((fd) => ({ value: fd.field, text: fd.meta.translations[0].translation })), {
-  interface: 'select-multiple-dropdown',
-  note: transitionRequiredFields.meta.note,
-}).meta);
+const transitionRequiredFields = collections
+  .find((c) => c.collection === 'complaint_transitions')
+  .fields.find((fd) => fd.field === 'required_fields');
+const fillable = complaintForm.fields.filter(
+  (fd) => fd.type !== 'alias' && !fd.meta.readonly && !fd.meta.hidden && !['id', 'archived'].includes(fd.field),
+);
+Object.assign(
+  transitionRequiredFields.meta,
+  f.multiSelect(
+    'required_fields',
+    '必填字段',
+    fillable.map((fd) => ({ value: fd.field, text: fd.meta.translations[0].translation })),
+    {
+      interface: 'select-multiple-dropdown',
+      note: transitionRequiredFields.meta.note,
+    },
+  ).meta,
+);
 // Every chosen field by name in the form, not “N items” once three are chosen.
 transitionRequiredFields.meta.options.previewThreshold = 20;

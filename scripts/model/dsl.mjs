@@ -22,7 +22,34 @@ function labelDisplay(choices) {
   };
 }
 
-function field(key, label, type, { note, required, readonly, hidden, width, unique, indexed, nullable, defaultValue, maxLength, precision, scale, interface: iface, options, display, displayOptions, special, validation, validationMessage, group, conditions } = {}) {
+function field(
+  key,
+  label,
+  type,
+  {
+    note,
+    required,
+    readonly,
+    hidden,
+    width,
+    unique,
+    indexed,
+    nullable,
+    defaultValue,
+    maxLength,
+    precision,
+    scale,
+    interface: iface,
+    options,
+    display,
+    displayOptions,
+    special,
+    validation,
+    validationMessage,
+    group,
+    conditions,
+  } = {},
+) {
   return {
     field: key,
     type,
@@ -64,10 +91,8 @@ export const f = {
     meta: { interface: 'input', readonly: true, hidden: true, translations: zh('编号') },
     schema: { is_primary_key: true, has_auto_increment: true },
   }),
-  string: (key, label, o = {}) =>
-    field(key, label, 'string', { interface: 'input', maxLength: o.maxLength ?? 255, width: 'half', ...o }),
-  text: (key, label, o = {}) =>
-    field(key, label, 'text', { interface: 'input-multiline', display: 'formatted-value', ...o }),
+  string: (key, label, o = {}) => field(key, label, 'string', { interface: 'input', maxLength: o.maxLength ?? 255, width: 'half', ...o }),
+  text: (key, label, o = {}) => field(key, label, 'text', { interface: 'input-multiline', display: 'formatted-value', ...o }),
   integer: (key, label, o = {}) => field(key, label, 'integer', { interface: 'input', width: 'half', ...o }),
   money: (key, label, o = {}) =>
     field(key, label, 'decimal', {
@@ -82,8 +107,7 @@ export const f = {
       validationMessage: `${label}不能为负数`,
       ...o,
     }),
-  decimal: (key, label, o = {}) =>
-    field(key, label, 'decimal', { interface: 'input', precision: 10, scale: 2, width: 'half', ...o }),
+  decimal: (key, label, o = {}) => field(key, label, 'decimal', { interface: 'input', precision: 10, scale: 2, width: 'half', ...o }),
   boolean: (key, label, o = {}) =>
     field(key, label, 'boolean', {
       interface: 'boolean',
@@ -172,7 +196,13 @@ export const f = {
   // The wording (话术) of 服务话术 for this form, rendered by the bundle's guidance interface.
   // `options.steps` shows only those steps (beside the field they concern), `options.exceptSteps` all but those.
   guidance: (key = 'guidance', label = '服务话术', options = null, o = {}) =>
-    field(key, label, 'alias', { interface: 'after-sales-guidance', special: ['alias', 'no-data'], note: '话术在“规则配置 → 服务话术”中修改', options, ...o }),
+    field(key, label, 'alias', {
+      interface: 'after-sales-guidance',
+      special: ['alias', 'no-data'],
+      note: '话术在“规则配置 → 服务话术”中修改',
+      options,
+      ...o,
+    }),
   // A saved report's number, review outcome, major-case flags and HQ deadline; keeps the clerk on a new report after save.
   intakeOutcome: (key = 'intake_outcome', label = '受理结果') =>
     field(key, label, 'alias', { interface: 'after-sales-intake-outcome', special: ['alias', 'no-data'] }),
@@ -192,16 +222,31 @@ export const f = {
 
 // Audit columns Directus fills in itself; shown read-only at the bottom of every case form.
 export const auditFields = () => [
-  { ...f.m2o('user_created', '创建人', 'directus_users', '{{first_name}}{{last_name}}', { readonly: true, special: ['user-created'], width: 'half' }), },
+  {
+    ...f.m2o('user_created', '创建人', 'directus_users', '{{first_name}}{{last_name}}', {
+      readonly: true,
+      special: ['user-created'],
+      width: 'half',
+    }),
+  },
   f.timestamp('date_created', '创建时间', { readonly: true, special: ['date-created'], width: 'half' }),
-  { ...f.m2o('user_updated', '最后修改人', 'directus_users', '{{first_name}}{{last_name}}', { readonly: true, special: ['user-updated'], width: 'half' }) },
+  {
+    ...f.m2o('user_updated', '最后修改人', 'directus_users', '{{first_name}}{{last_name}}', {
+      readonly: true,
+      special: ['user-updated'],
+      width: 'half',
+    }),
+  },
   f.timestamp('date_updated', '最后修改时间', { readonly: true, special: ['date-updated'], width: 'half' }),
 ];
 
 export const archiveField = () =>
   f.boolean('archived', '已归档', { note: '归档后默认不在列表中显示；案件不删除，只归档。', checkboxLabel: '已归档' });
 
-export function collection(key, { label, singular, plural, icon, color, note, folder, template, archive, sort, fields, hidden, sortField, singleton }) {
+export function collection(
+  key,
+  { label, singular, plural, icon, color, note, folder, template, archive, sort, fields, hidden, sortField, singleton },
+) {
   return {
     collection: key,
     meta: {

@@ -18,16 +18,38 @@ async function registrationsVsCreates(ctx, ours, plain, where) {
   let registered = 0;
   let failures = 0;
   const plainCreates = async () => {
-    const result = await load({ url: `${plain.url}/items/complaints`, method: 'POST', token: plain.token, body: (i) => complaint(i, { stage: 'submitted' }), connections: CLIENTS, amount: AMOUNT });
+    const result = await load({
+      url: `${plain.url}/items/complaints`,
+      method: 'POST',
+      token: plain.token,
+      body: (i) => complaint(i, { stage: 'submitted' }),
+      connections: CLIENTS,
+      amount: AMOUNT,
+    });
     failures += result.non2xx + result.errors;
     return result.perSecond;
   };
   const registrations = async () => {
     // The complaints to register, filed beforehand (not timed) the way 市场部 sends them.
-    await load({ url: `${ours.url}/items/complaints`, method: 'POST', token: ours.token, body: (i) => complaint(i, { stage: 'submitted' }), connections: 10, amount: AMOUNT });
+    await load({
+      url: `${ours.url}/items/complaints`,
+      method: 'POST',
+      token: ours.token,
+      body: (i) => complaint(i, { stage: 'submitted' }),
+      connections: 10,
+      amount: AMOUNT,
+    });
     const waiting = await call(ours, 'GET', '/items/complaints?filter[stage][_eq]=submitted&fields=id&limit=-1');
     const ids = waiting.map((row) => row.id);
-    const result = await load({ url: `${ours.url}/after-sales/complaints/0/moves`, method: 'POST', token: ours.token, path: (i) => `/after-sales/complaints/${ids[i]}/moves`, body: { to: 'registered' }, connections: CLIENTS, amount: ids.length });
+    const result = await load({
+      url: `${ours.url}/after-sales/complaints/0/moves`,
+      method: 'POST',
+      token: ours.token,
+      path: (i) => `/after-sales/complaints/${ids[i]}/moves`,
+      body: { to: 'registered' },
+      connections: CLIENTS,
+      amount: ids.length,
+    });
     registered += result.ok;
     failures += result.non2xx + result.errors;
     return result.perSecond;
@@ -35,9 +57,13 @@ async function registrationsVsCreates(ctx, ours, plain, where) {
   await plainCreates();
   await registrations();
   const measured = await sideBySide(ctx.runs, plainCreates, registrations);
-  ctx.log(`${where}: registrations/s per run: ${measured.oursRuns.map((r) => r.toFixed(1)).join(', ')}; plain creates/s: ${measured.baselineRuns.map((r) => r.toFixed(1)).join(', ')}`);
+  ctx.log(
+    `${where}: registrations/s per run: ${measured.oursRuns.map((r) => r.toFixed(1)).join(', ')}; plain creates/s: ${measured.baselineRuns.map((r) => r.toFixed(1)).join(', ')}`,
+  );
 
-  const numbers = (await call(ours, 'GET', '/items/complaints?filter[complaint_no][_nnull]=true&fields=complaint_no&limit=-1')).map((row) => row.complaint_no);
+  const numbers = (await call(ours, 'GET', '/items/complaints?filter[complaint_no][_nnull]=true&fields=complaint_no&limit=-1')).map(
+    (row) => row.complaint_no,
+  );
   const serials = numbers.map((no) => Number(no.slice(4))).sort((a, b) => a - b);
   const duplicates = numbers.length - new Set(numbers).size;
   const gaps = serials.length ? serials[serials.length - 1] - new Set(serials).size : 0;
@@ -46,10 +72,24 @@ async function registrationsVsCreates(ctx, ours, plain, where) {
   const ratio = measured.ours / measured.baseline;
   const on = where === 'SQLite' ? '' : `, ${where}`;
   return [
-    { figure: `complaint registration, ${CLIENTS} concurrent clients (vs plain creates)${on}`, unit: 'req/s', baseline: measured.baseline, ours: measured.ours, ratio, target: '≥ 1.0×', pass: ratio >= 1.0 },
     {
-      figure: `complaint numbers after ${numbers.length} registrations: duplicates + gaps (+ failed requests)${on}`, unit: '', baseline: null, ours: duplicates + gaps + failures, ratio: null, target: '= 0',
-      pass: duplicates + gaps + failures === 0 && numbers.length === registered, note: `${duplicates} duplicates, ${gaps} gaps, ${failures} failed requests`,
+      figure: `complaint registration, ${CLIENTS} concurrent clients (vs plain creates)${on}`,
+      unit: 'req/s',
+      baseline: measured.baseline,
+      ours: measured.ours,
+      ratio,
+      target: '≥ 1.0×',
+      pass: ratio >= 1.0,
+    },
+    {
+      figure: `complaint numbers after ${numbers.length} registrations: duplicates + gaps (+ failed requests)${on}`,
+      unit: '',
+      baseline: null,
+      ours: duplicates + gaps + failures,
+      ratio: null,
+      target: '= 0',
+      pass: duplicates + gaps + failures === 0 && numbers.length === registered,
+      note: `${duplicates} duplicates, ${gaps} gaps, ${failures} failed requests`,
     },
   ];
 }

@@ -33,11 +33,15 @@ export default async function bench(ctx) {
       // The median of every create of every run (a median of three run medians jumps with one slow run).
       const baseline = median(runs.flatMap((run) => run.plain));
       const mine = median(runs.flatMap((run) => run.ours));
-      ctx.log(`run medians (plain / ours): ${runs.map((run) => `${median(run.plain).toFixed(1)} / ${median(run.ours).toFixed(1)}`).join(', ')} ms`);
+      ctx.log(
+        `run medians (plain / ours): ${runs.map((run) => `${median(run.plain).toFixed(1)} / ${median(run.ours).toFixed(1)}`).join(', ')} ms`,
+      );
 
       const made = await call(ours, 'GET', '/items/claim_reports?aggregate[count]=id&filter[status][_eq]=registered');
       ctx.log(`${made[0].count.id} reports registered with every hook (none refused)`);
-      return [ratioRow({ figure: 'intake: create a claim report (median latency, 1 client)', unit: 'ms', baseline, ours: mine, limit: 1.3 })];
+      return [
+        ratioRow({ figure: 'intake: create a claim report (median latency, 1 client)', unit: 'ms', baseline, ours: mine, limit: 1.3 }),
+      ];
     });
   } finally {
     db.destroy();

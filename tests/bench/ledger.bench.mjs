@@ -11,8 +11,29 @@ import { ADMIN, call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer
 import { ratioRow, sideBySide, timeOnce } from './lib/stats.mjs';
 
 const DAY = 86_400_000;
-const STAGES = ['registered', 'investigating', 'tech_analysis', 'plan_review', 'negotiating', 'final_review', 'closed', 'closed', 'submitted', 'draft'];
-const HOLDERS = { draft: 'market', submitted: 'gm_office', registered: 'gm_office', investigating: 'operations', tech_analysis: 'tech', plan_review: 'gm_office', negotiating: 'market', final_review: 'gm_office', closed: null };
+const STAGES = [
+  'registered',
+  'investigating',
+  'tech_analysis',
+  'plan_review',
+  'negotiating',
+  'final_review',
+  'closed',
+  'closed',
+  'submitted',
+  'draft',
+];
+const HOLDERS = {
+  draft: 'market',
+  submitted: 'gm_office',
+  registered: 'gm_office',
+  investigating: 'operations',
+  tech_analysis: 'tech',
+  plan_review: 'gm_office',
+  negotiating: 'market',
+  final_review: 'gm_office',
+  closed: null,
+};
 const PAGE_ROWS = 25;
 
 /** `count` complaints in every stage, registered over the last 40 days, 20 % closed, straight into SQLite. */
@@ -25,7 +46,12 @@ async function loadComplaints(db, count) {
       const stage = STAGES[i % STAGES.length];
       const registered = stage === 'draft' || stage === 'submitted' ? null : now - (i % 40) * DAY - (i % 1440) * 60_000;
       return {
-        customer_name: `客户${i}`, demand: '要求尽快赔付并道歉，并说明延误原因', reason: '理赔材料移交延误', market_opinion: '属实', stage, holding_department: HOLDERS[stage],
+        customer_name: `客户${i}`,
+        demand: '要求尽快赔付并道歉，并说明延误原因',
+        reason: '理赔材料移交延误',
+        market_opinion: '属实',
+        stage,
+        holding_department: HOLDERS[stage],
         complaint_no: registered ? `B${String(i).padStart(8, '0')}` : null,
         registered_at: registered ? at(registered) : null,
         due_at: registered ? at(registered + 14 * DAY) : null,
@@ -33,7 +59,11 @@ async function loadComplaints(db, count) {
         closed_at: stage === 'closed' ? at(registered + (i % 20) * DAY) : null,
         responsible_department: stage === 'closed' ? ['market', 'operations', 'tech'][i % 3] : null,
         date_created: at(registered ?? now - (i % 40) * DAY),
-        involves_other_company: false, customer_accepted: stage === 'closed', supervisor_reviewed: false, administrative_sanction: false, archived: false,
+        involves_other_company: false,
+        customer_accepted: stage === 'closed',
+        supervisor_reviewed: false,
+        administrative_sanction: false,
+        archived: false,
       };
     });
   } finally {
@@ -44,11 +74,23 @@ async function loadComplaints(db, count) {
 /** A dashboard with the ledger alone, so its time is the ledger's and not the other panels'. */
 async function ledgerDashboard(server) {
   const dashboard = await call(server, 'POST', '/dashboards', { name: '基准：追踪表', icon: 'table_view' });
-  await call(server, 'POST', '/panels', { dashboard: dashboard.id, type: 'after-sales-complaint-ledger', name: '追踪表', icon: 'table_view', show_header: true, position_x: 1, position_y: 1, width: 60, height: 40, options: { limit: PAGE_ROWS } });
+  await call(server, 'POST', '/panels', {
+    dashboard: dashboard.id,
+    type: 'after-sales-complaint-ledger',
+    name: '追踪表',
+    icon: 'table_view',
+    show_header: true,
+    position_x: 1,
+    position_y: 1,
+    width: 60,
+    height: 40,
+    options: { limit: PAGE_ROWS },
+  });
   return dashboard.id;
 }
 
-const navigate = (page, route) => page.evaluate((to) => document.querySelector('#app').__vue_app__.config.globalProperties.$router.push(to), route);
+const navigate = (page, route) =>
+  page.evaluate((to) => document.querySelector('#app').__vue_app__.config.globalProperties.$router.push(to), route);
 
 /**
  * Milliseconds from an in-app navigation (the app already loaded, as a clerk uses it) until
@@ -61,7 +103,10 @@ async function timeToRows(page, route, selector) {
   await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, selector, { timeout: 60_000 });
   return timeOnce(async () => {
     await navigate(page, route);
-    await page.waitForFunction(([sel, rows]) => document.querySelectorAll(sel).length >= rows, [selector, PAGE_ROWS], { timeout: 120_000, polling: 20 });
+    await page.waitForFunction(([sel, rows]) => document.querySelectorAll(sel).length >= rows, [selector, PAGE_ROWS], {
+      timeout: 120_000,
+      polling: 20,
+    });
   });
 }
 
@@ -90,13 +135,39 @@ async function measure(ctx, base, count) {
     await ledger();
     const screen = await sideBySide(ctx.runs, table, ledger);
     const get = (route) => () => timeOnce(() => call(server, 'GET', route));
-    const api = await sideBySide(ctx.runs, get('/items/complaints?limit=25&sort=-date_created&meta=filter_count'), get('/after-sales/ledger?limit=25'));
-    const byDue = await sideBySide(ctx.runs, get('/items/complaints?limit=25&sort=due_at&meta=filter_count&filter[closed_at][_null]=true'), get('/after-sales/ledger?limit=25&sort=time_left'));
+    const api = await sideBySide(
+      ctx.runs,
+      get('/items/complaints?limit=25&sort=-date_created&meta=filter_count'),
+      get('/after-sales/ledger?limit=25'),
+    );
+    const byDue = await sideBySide(
+      ctx.runs,
+      get('/items/complaints?limit=25&sort=due_at&meta=filter_count&filter[closed_at][_null]=true'),
+      get('/after-sales/ledger?limit=25&sort=time_left'),
+    );
     const n = count.toLocaleString('en');
     return [
-      ratioRow({ figure: `ledger page 1 on screen, ${n} complaints (vs Directus table layout)`, unit: 'ms', baseline: screen.baseline, ours: screen.ours, limit: 1.5 }),
-      ratioRow({ figure: `GET /after-sales/ledger page 1, ${n} (vs GET /items/complaints)`, unit: 'ms', baseline: api.baseline, ours: api.ours, limit: 3 }),
-      ratioRow({ figure: `ledger sorted by time left, ${n} (vs /items sorted by due_at)`, unit: 'ms', baseline: byDue.baseline, ours: byDue.ours, limit: 3 }),
+      ratioRow({
+        figure: `ledger page 1 on screen, ${n} complaints (vs Directus table layout)`,
+        unit: 'ms',
+        baseline: screen.baseline,
+        ours: screen.ours,
+        limit: 1.5,
+      }),
+      ratioRow({
+        figure: `GET /after-sales/ledger page 1, ${n} (vs GET /items/complaints)`,
+        unit: 'ms',
+        baseline: api.baseline,
+        ours: api.ours,
+        limit: 3,
+      }),
+      ratioRow({
+        figure: `ledger sorted by time left, ${n} (vs /items sorted by due_at)`,
+        unit: 'ms',
+        baseline: byDue.baseline,
+        ours: byDue.ours,
+        limit: 3,
+      }),
     ];
   } finally {
     await browser.close();
@@ -111,7 +182,10 @@ export default async function bench(ctx) {
     const rows = [];
     for (const count of ctx.quick ? [10_000] : [10_000, 100_000]) {
       const measured = await measure(ctx, base, count);
-      for (const row of measured) ctx.log(`${row.figure}: ours ${row.ours.toFixed(0)} ${row.unit}, Directus ${row.baseline.toFixed(0)} ${row.unit} (${row.ratio.toFixed(2)}×)`);
+      for (const row of measured)
+        ctx.log(
+          `${row.figure}: ours ${row.ours.toFixed(0)} ${row.unit}, Directus ${row.baseline.toFixed(0)} ${row.unit} (${row.ratio.toFixed(2)}×)`,
+        );
       rows.push(...measured);
     }
     return rows;
@@ -125,6 +199,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const quick = process.argv.includes('--quick');
   const rows = await bench({ quick, runs: quick ? 3 : 5, log: (message) => console.log(`  ${message}`) });
   for (const row of rows) {
-    console.log(`${row.pass ? '✓' : '✗'} ${row.figure}: ours ${row.ours.toFixed(0)} ${row.unit}, Directus ${row.baseline.toFixed(0)} ${row.unit}, ratio ${row.ratio.toFixed(2)}× (target ${row.target})`);
+    console.log(
+      `${row.pass ? '✓' : '✗'} ${row.figure}: ours ${row.ours.toFixed(0)} ${row.unit}, Directus ${row.baseline.toFixed(0)} ${row.unit}, ratio ${row.ratio.toFixed(2)}× (target ${row.target})`,
+    );
   }
 }

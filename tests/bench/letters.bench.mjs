@@ -15,16 +15,34 @@ import { root } from '../../scripts/lib/directus.mjs';
 
 const templatesDir = path.join(root, 'templates');
 const timeZone = 'Asia/Shanghai';
-const company = { name: '华安保险代理有限公司', address: '上海市浦东新区世纪大道100号12楼', phone: '021-5888 6666', seal_text: '理赔服务部' };
+const company = {
+  name: '华安保险代理有限公司',
+  address: '上海市浦东新区世纪大道100号12楼',
+  phone: '021-5888 6666',
+  seal_text: '理赔服务部',
+};
 const context = {
   company,
   letter: { no: 'WS2026110001', issued_at: '2026-11-25T16:30:00Z' },
   report: {
-    report_no: 'BA20261120007', reported_at: '2026-11-20T02:15:00Z', incident_at: '2026-11-18T06:40:00Z', incident_place: '上海市闵行区七莘路与顾戴路交叉口',
-    incident_cause: 'illness', incident_description: '被保险人突发急性阑尾炎，送医手术治疗。', insured_name: '王建国', reporter_name: '李秀英',
+    report_no: 'BA20261120007',
+    reported_at: '2026-11-20T02:15:00Z',
+    incident_at: '2026-11-18T06:40:00Z',
+    incident_place: '上海市闵行区七莘路与顾戴路交叉口',
+    incident_cause: 'illness',
+    incident_description: '被保险人突发急性阑尾炎，送医手术治疗。',
+    insured_name: '王建国',
+    reporter_name: '李秀英',
     rejection_reasons: ['out_of_period', 'cause_not_covered'],
   },
-  policy: { policy_no: 'PA2025310000123', start_date: '2025-01-01', end_date: '2025-12-31', status: 'in_force', terminated_at: null, sum_insured: '200000.00' },
+  policy: {
+    policy_no: 'PA2025310000123',
+    start_date: '2025-01-01',
+    end_date: '2025-12-31',
+    status: 'in_force',
+    terminated_at: null,
+    sum_insured: '200000.00',
+  },
   product: { name: '团体意外伤害保险', covered_causes: ['accident', 'traffic'], claim_time_limit_days: 730 },
   materials: ['保险单正本', '身份证件原件'],
 };
@@ -34,9 +52,20 @@ async function loadRenderer() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'after-sales-bench-letters-'));
   const entry = path.join(dir, 'entry.ts');
   const src = path.join(root, 'extensions', 'after-sales', 'src', 'letters');
-  writeFileSync(entry, `export { renderLetter } from ${JSON.stringify(path.join(src, 'render-letter'))};\nexport { registerLetterHelpers } from ${JSON.stringify(path.join(src, 'letter-helpers'))};\nexport { default as Handlebars } from 'handlebars';\n`);
+  writeFileSync(
+    entry,
+    `export { renderLetter } from ${JSON.stringify(path.join(src, 'render-letter'))};\nexport { registerLetterHelpers } from ${JSON.stringify(path.join(src, 'letter-helpers'))};\nexport { default as Handlebars } from 'handlebars';\n`,
+  );
   const out = path.join(dir, 'renderer.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error', nodePaths: [path.join(root, 'node_modules')] });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'error',
+    nodePaths: [path.join(root, 'node_modules')],
+  });
   try {
     return await import(pathToFileURL(out).href);
   } finally {
@@ -66,12 +95,17 @@ export default async function bench(ctx) {
   const hb = Handlebars.create();
   registerLetterHelpers(hb, timeZone);
   const partials = path.join(templatesDir, 'letters', 'partials');
-  for (const file of readdirSync(partials)) hb.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partials, file), 'utf8'));
+  for (const file of readdirSync(partials))
+    hb.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partials, file), 'utf8'));
   const compiled = hb.compile(readFileSync(path.join(templatesDir, 'letters', 'rejection_notice.hbs'), 'utf8'));
   const cached = () => compiled(context);
   perSecond(cached, 300);
   perSecond(render, 300);
-  const renders = await sideBySide(ctx.runs, async () => perSecond(cached, 1000), async () => perSecond(render, 1000));
+  const renders = await sideBySide(
+    ctx.runs,
+    async () => perSecond(cached, 1000),
+    async () => perSecond(render, 1000),
+  );
 
   // The endpoint: preview of a rejected report vs reading the report from plain Directus.
   const db = await prepareBenchDatabase();
@@ -86,7 +120,8 @@ export default async function bench(ctx) {
     if (report.status !== 'not_accepted') throw new Error(`expected a refused report, got ${report.status}`);
     twin = cloneBenchDatabase(db);
     return await onTwinServers(db, twin, async (ours, plain) => {
-      const preview = () => call(ours, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`);
+      const preview = () =>
+        call(ours, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`);
       const read = () => call(plain, 'GET', `/items/claim_reports/${report.id}`);
       const samples = ctx.quick ? 20 : 40;
       const series = async (fn) => {
@@ -96,10 +131,29 @@ export default async function bench(ctx) {
       };
       await series(read);
       await series(preview);
-      const latency = await sideBySide(ctx.runs, () => series(read), () => series(preview));
+      const latency = await sideBySide(
+        ctx.runs,
+        () => series(read),
+        () => series(preview),
+      );
       return [
-        { figure: 'letter rendering on one core (vs the same template compiled once)', unit: '/s', baseline: renders.baseline, ours: renders.ours, ratio: renders.ours / renders.baseline, target: '≥ 500/s', pass: renders.ours >= 500 },
-        ratioRow({ figure: 'letter preview endpoint latency (vs plain read of the report)', unit: 'ms', baseline: latency.baseline, ours: latency.ours, limit: 3, note: 'no target set in the issue; 3× is ours' }),
+        {
+          figure: 'letter rendering on one core (vs the same template compiled once)',
+          unit: '/s',
+          baseline: renders.baseline,
+          ours: renders.ours,
+          ratio: renders.ours / renders.baseline,
+          target: '≥ 500/s',
+          pass: renders.ours >= 500,
+        },
+        ratioRow({
+          figure: 'letter preview endpoint latency (vs plain read of the report)',
+          unit: 'ms',
+          baseline: latency.baseline,
+          ours: latency.ours,
+          limit: 3,
+          note: 'no target set in the issue; 3× is ours',
+        }),
       ];
     });
   } finally {

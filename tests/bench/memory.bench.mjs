@@ -41,6 +41,15 @@ export default async function bench(ctx) {
   const ours = median(pairs.map((p) => p.ours));
   const delta = median(deltas);
   return [
-    { figure: 'server resident memory (RSS), idle after warm-up', unit: 'MB', baseline, ours, ratio: ours / baseline, target: `≤ +${LIMIT_MB} MB`, pass: delta <= LIMIT_MB, note: `median difference +${delta.toFixed(1)} MB` },
+    {
+      figure: 'server resident memory (RSS), idle after warm-up',
+      unit: 'MB',
+      baseline,
+      ours,
+      ratio: ours / baseline,
+      target: `≤ +${LIMIT_MB} MB`,
+      pass: delta <= LIMIT_MB,
+      note: `median difference +${delta.toFixed(1)} MB`,
+    },
   ];
 }

@@ -18,7 +18,9 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.mjs')).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort();
 const selected = wanted.length ? files.filter((f) => wanted.includes(f.replace(/\.bench\.mjs$/, ''))) : files;
 const unknown = wanted.filter((name) => !files.includes(`${name}.bench.mjs`));
 if (unknown.length) {
@@ -27,7 +29,8 @@ if (unknown.length) {
 }
 
 // The servers load the built bundle: build it first if the sources are newer.
-if (spawnSync(process.execPath, [path.join(root, 'scripts', 'build-extensions.mjs'), '--if-stale'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (spawnSync(process.execPath, [path.join(root, 'scripts', 'build-extensions.mjs'), '--if-stale'], { stdio: 'inherit' }).status !== 0)
+  process.exit(1);
 
 const ctx = {
   quick,
@@ -49,7 +52,16 @@ for (const file of selected) {
   } catch (error) {
     failed = true;
     console.error(`✖ ${name} failed: ${error.stack ?? error}`);
-    rows.push({ bench: name, figure: `${name}: failed (${String(error.message ?? error).split('\n')[0]})`, unit: '', baseline: null, ours: null, ratio: null, target: '', pass: false });
+    rows.push({
+      bench: name,
+      figure: `${name}: failed (${String(error.message ?? error).split('\n')[0]})`,
+      unit: '',
+      baseline: null,
+      ours: null,
+      ratio: null,
+      target: '',
+      pass: false,
+    });
   }
   console.log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
@@ -66,10 +78,18 @@ const report = {
 const out = path.join(root, 'tests', '.artifacts', 'bench.json');
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`${rows.filter((r) => r.pass).length} of ${rows.length} figures within target · ${report.seconds} s · ${path.relative(root, out)}`);
+console.log(
+  `${rows.filter((r) => r.pass).length} of ${rows.length} figures within target · ${report.seconds} s · ${path.relative(root, out)}`,
+);
 process.exit(failed ? 1 : 0);
 
 async function machine() {
   const os = await import('node:os');
-  return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg().map((l) => l.toFixed(2)) };
+  return {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    load: os.loadavg().map((l) => l.toFixed(2)),
+  };
 }

@@ -2,7 +2,19 @@ import { createItem, readItems, updateItem } from '@directus/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, type Client } from '../helpers/api';
-import { chooseOption, chooseRelated, fieldShows, fillText, findPolicy, formField, launchBrowser, saveForm, setDateTimeToNow, signIn, typeDateTime } from '../helpers/browser';
+import {
+  chooseOption,
+  chooseRelated,
+  fieldShows,
+  fillText,
+  findPolicy,
+  formField,
+  launchBrowser,
+  saveForm,
+  setDateTimeToNow,
+  signIn,
+  typeDateTime,
+} from '../helpers/browser';
 import { claimReportPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
 
 let browser: Browser;
@@ -35,7 +47,9 @@ test('a clerk registers a report on a lapsed policy in the admin UI and sees 不
   await saveForm(page);
   await page.waitForURL((url) => !url.pathname.endsWith('/+'), { timeout: 20_000 });
 
-  const [saved] = await admin.request(readItems('claim_reports', { filter: { reporter_name: { _eq: reporter } }, fields: ['id', 'status', 'rejection_reasons', 'policy'] }));
+  const [saved] = await admin.request(
+    readItems('claim_reports', { filter: { reporter_name: { _eq: reporter } }, fields: ['id', 'status', 'rejection_reasons', 'policy'] }),
+  );
   expect(saved).toMatchObject({ status: 'not_accepted', rejection_reasons: ['policy_lapsed'], policy: policy.id });
 
   await page.goto(`${baseUrl()}/admin/content/claim_reports/${saved!.id}`);
@@ -45,7 +59,7 @@ test('a clerk registers a report on a lapsed policy in the admin UI and sees 不
   await page.close();
 });
 
-test('the report form shows the standard wording (话术) from the table, and an administrator\'s edit shows up', async () => {
+test("the report form shows the standard wording (话术) from the table, and an administrator's edit shows up", async () => {
   const admin = await asAdmin();
   const clerk = await createStaffUser('市场部');
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
@@ -56,7 +70,9 @@ test('the report form shows the standard wording (话术) from the table, and an
   expect(await guidance.innerText()).toContain('请依次询问：保单号码、险种名称、被保险人姓名');
   expect(await guidance.innerText()).not.toContain('现场保全提示');
 
-  const [greeting] = (await admin.request(readItems('guidance_texts', { filter: { key: { _eq: 'report_greeting' } }, fields: ['id', 'content'] }))) as any[];
+  const [greeting] = (await admin.request(
+    readItems('guidance_texts', { filter: { key: { _eq: 'report_greeting' } }, fields: ['id', 'content'] }),
+  )) as any[];
   const edited = '您好，欢迎致电东方保险代理客户服务部，请问有什么可以帮您？';
   await admin.request(updateItem('guidance_texts', greeting.id, { content: edited }));
   try {
@@ -105,11 +121,22 @@ class PhoneCall {
 async function namesakes(admin: Client, status: 'in_force' | 'lapsed') {
   const year = new Date().getUTCFullYear();
   const period = { start_date: `${year - 1}-01-01`, end_date: `${year + 1}-12-31` };
-  const fixture = await createPolicyFixture(admin, { ...period, ...(status === 'lapsed' ? { status, terminated_at: `${year - 1}-06-01` } : {}) });
+  const fixture = await createPolicyFixture(admin, {
+    ...period,
+    ...(status === 'lapsed' ? { status, terminated_at: `${year - 1}-06-01` } : {}),
+  });
   const other = await admin.request(createItem('customers', { name: fixture.insured.name, id_number: idNumber(), phone: '13911112222' }));
-  const otherPolicy = await admin.request(createItem('policies', {
-    policy_no: `N${fixture.policy.policy_no}`, product: fixture.product.id, policyholder: other.id, insured: other.id, sum_insured: 50000, ...period, status: 'in_force',
-  }));
+  const otherPolicy = await admin.request(
+    createItem('policies', {
+      policy_no: `N${fixture.policy.policy_no}`,
+      product: fixture.product.id,
+      policyholder: other.id,
+      insured: other.id,
+      sum_insured: 50000,
+      ...period,
+      status: 'in_force',
+    }),
+  );
   return { ...fixture, otherPolicy };
 }
 
@@ -139,7 +166,7 @@ async function takeTheCall(call: PhoneCall, reporter: string) {
 
 const outcome = (page: Page) => page.locator('.after-sales-intake-outcome');
 
-test('phone call, in-force policy found by the insured\'s name among namesakes: the clerk stays on the report and sees the number and 符合受理条件 (≤ 15 interactions)', async () => {
+test("phone call, in-force policy found by the insured's name among namesakes: the clerk stays on the report and sees the number and 符合受理条件 (≤ 15 interactions)", async () => {
   const admin = await asAdmin();
   const { policy, insured, otherPolicy } = await namesakes(admin, 'in_force');
   const { page } = await clerkOnNewReport();
@@ -156,8 +183,19 @@ test('phone call, in-force policy found by the insured\'s name among namesakes: 
 
   await page.waitForURL(/\/claim_reports\/\d+$/, { timeout: 20_000 });
   await outcome(page).getByText('符合受理条件').waitFor({ state: 'visible' });
-  const [saved] = (await admin.request(readItems('claim_reports', { filter: { reporter_name: { _eq: reporter } }, fields: ['id', 'report_no', 'status', 'policy', 'insured_name', 'insured_id_number', 'product_name', 'incident_at'] }))) as any[];
-  expect(saved).toMatchObject({ status: 'registered', policy: policy.id, insured_name: insured.name, insured_id_number: insured.id_number, product_name: '意外伤害保险' });
+  const [saved] = (await admin.request(
+    readItems('claim_reports', {
+      filter: { reporter_name: { _eq: reporter } },
+      fields: ['id', 'report_no', 'status', 'policy', 'insured_name', 'insured_id_number', 'product_name', 'incident_at'],
+    }),
+  )) as any[];
+  expect(saved).toMatchObject({
+    status: 'registered',
+    policy: policy.id,
+    insured_name: insured.name,
+    insured_id_number: insured.id_number,
+    product_name: '意外伤害保险',
+  });
   expect(saved.policy).not.toBe(otherPolicy.id);
   expect(page.url()).toMatch(new RegExp(`/claim_reports/${saved.id}$`));
   expect(await outcome(page).innerText()).toContain(`报案号 ${saved.report_no}`);
@@ -187,10 +225,17 @@ test('phone call, lapsed policy: 不予受理 with the reason on screen and the 
   await popup.waitForURL(/\/after-sales\/letters\/\d+\/print/);
   await popup.waitForLoadState('load');
   const printed = await popup.content();
-  const [saved] = (await admin.request(readItems('claim_reports', { filter: { reporter_name: { _eq: reporter } }, fields: ['id', 'report_no', 'status', 'rejection_reasons'] }))) as any[];
+  const [saved] = (await admin.request(
+    readItems('claim_reports', {
+      filter: { reporter_name: { _eq: reporter } },
+      fields: ['id', 'report_no', 'status', 'rejection_reasons'],
+    }),
+  )) as any[];
   expect(saved).toMatchObject({ status: 'not_accepted', rejection_reasons: ['policy_lapsed'] });
   for (const expected of ['不予受理通知书', '保单已失效或终止', saved.report_no]) expect(printed).toContain(expected);
-  await outcome(page).getByText(/已出具 /).waitFor({ state: 'visible' });
+  await outcome(page)
+    .getByText(/已出具 /)
+    .waitFor({ state: 'visible' });
 
   console.info(`[phone call] lapsed policy to the printed notice: ${call.interactions} interactions`);
   expect(call.interactions).toBeLessThanOrEqual(20);
@@ -217,7 +262,9 @@ test('a second call about the same accident: the clerk is offered the open repor
   const { policy, insured } = await namesakes(admin, 'in_force');
   const { clerk, page } = await clerkOnNewReport();
   const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const first = await clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id, { insured_name: insured.name, incident_at: `${yesterday}T09:05:00+08:00` })));
+  const first = await clerk.client.request(
+    createItem('claim_reports', claimReportPayload(policy.id, { insured_name: insured.name, incident_at: `${yesterday}T09:05:00+08:00` })),
+  );
 
   await findPolicy(page, insured.name, policy.policy_no);
   await typeDateTime(page, '出险时间', '昨天 15:30');
@@ -228,17 +275,33 @@ test('a second call about the same accident: the clerk is offered the open repor
   await page.locator('button', { hasText: '不保存修改并离开此页' }).first().click();
   await page.waitForURL(new RegExp(`/claim_reports/${first.id}$`));
 
-  await formField(page, '后续来电').locator('button').filter({ has: page.locator('[data-icon="add"]') }).first().click();
+  await formField(page, '后续来电')
+    .locator('button')
+    .filter({ has: page.locator('[data-icon="add"]') })
+    .first()
+    .click();
   const drawer = page.locator('.v-drawer').last();
   await drawer.waitFor({ state: 'visible' });
   await typeDateTime(page, '来电时间', '现在');
   await fillText(page, '来电人', '王五');
   await fillText(page, '询问内容', '询问理赔需要哪些材料');
-  await drawer.locator('.actions button').filter({ has: page.locator('[data-icon="check"]') }).first().click();
+  await drawer
+    .locator('.actions button')
+    .filter({ has: page.locator('[data-icon="check"]') })
+    .first()
+    .click();
   await drawer.waitFor({ state: 'hidden' });
   await saveForm(page);
-  const calls = () => admin.request(readItems('report_follow_up_calls', { filter: { claim_report: { _eq: first.id } }, fields: ['caller_name', 'question', 'called_at'] }));
-  await expect.poll(calls, { timeout: 60_000, interval: 1000 }).toEqual([expect.objectContaining({ caller_name: '王五', question: '询问理赔需要哪些材料' })]);
+  const calls = () =>
+    admin.request(
+      readItems('report_follow_up_calls', {
+        filter: { claim_report: { _eq: first.id } },
+        fields: ['caller_name', 'question', 'called_at'],
+      }),
+    );
+  await expect
+    .poll(calls, { timeout: 60_000, interval: 1000 })
+    .toEqual([expect.objectContaining({ caller_name: '王五', question: '询问理赔需要哪些材料' })]);
   expect((await admin.request(readItems('claim_reports', { filter: { policy: { _eq: policy.id } }, fields: ['id'] }))).length).toBe(1);
   await page.close();
 }, 300_000);

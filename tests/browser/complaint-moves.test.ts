@@ -53,7 +53,10 @@ const moveButton = (page: Page, label: string) => panel(page).locator('.move', {
 const dialog = (page: Page) => page.locator('.move-dialog');
 /** A field of the move dialog by its exact label (the page's own form has fields of the same name). */
 const dialogField = (page: Page, label: string) =>
-  dialog(page).locator('.field').filter({ has: page.locator('.field-label .v-text-overflow', { hasText: new RegExp(`^${label}$`) }) }).first();
+  dialog(page)
+    .locator('.field')
+    .filter({ has: page.locator('.field-label .v-text-overflow', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
 
 async function openComplaint(clerk: Clerk, id: number) {
   await clerk.open(`/content/complaints/${id}`);
@@ -161,7 +164,11 @@ test('one complaint from 草稿 to 结案 through the 办理 panel, each departm
   await confirmMove(clerk, '市场部交涉');
   await clerk.click(formField(page, '主管已核阅').locator('.v-checkbox'));
   await clerk.press('Control+s');
-  await expect.poll(async () => (await admin.request(readItem('complaints', id, { fields: ['supervisor_reviewed'] }))).supervisor_reviewed, { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(async () => (await admin.request(readItem('complaints', id, { fields: ['supervisor_reviewed'] }))).supervisor_reviewed, {
+      timeout: 60_000,
+    })
+    .toBe(true);
   await page.close();
 
   // The 市场部 clerk records the negotiation result in the dialog and sends it for the final decision.
@@ -189,16 +196,32 @@ test('one complaint from 草稿 to 结案 through the 办理 panel, each departm
   const history = panel(page).locator('.history');
   await expect.poll(() => history.locator('tbody tr').count()).toBe(8);
   const text = await history.innerText();
-  for (const expected of ['新建 → 草稿', '草稿 → 已送总经理室', '已送总经理室 → 已登记编号', '运营部调查 → 总经理室综合意见', '核决 → 已结案', '运营部', '总经理室', '市场部测试员', '总经理室测试员', '运营部测试员', '按时完成']) {
+  for (const expected of [
+    '新建 → 草稿',
+    '草稿 → 已送总经理室',
+    '已送总经理室 → 已登记编号',
+    '运营部调查 → 总经理室综合意见',
+    '核决 → 已结案',
+    '运营部',
+    '总经理室',
+    '市场部测试员',
+    '总经理室测试员',
+    '运营部测试员',
+    '按时完成',
+  ]) {
     expect(text).toContain(expected);
   }
-  expect(text).not.toMatch(/\b(draft|submitted|registered|investigating|plan_review|negotiating|final_review|closed|gm_office|operations|market)\b/);
+  expect(text).not.toMatch(
+    /\b(draft|submitted|registered|investigating|plan_review|negotiating|final_review|closed|gm_office|operations|market)\b/,
+  );
   for (const user of [market, gmOffice, operations, manager]) expect(text).not.toContain(user.id);
   expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await panel(page).screenshot({ path: path.join(artifacts, 'complaint-moves-4-history.png') });
   await page.close();
 
-  const closed = await admin.request(readItem('complaints', id, { fields: ['stage', 'complaint_no', 'customer_accepted', 'responsible_department', 'closed_at'] }));
+  const closed = await admin.request(
+    readItem('complaints', id, { fields: ['stage', 'complaint_no', 'customer_accepted', 'responsible_department', 'closed_at'] }),
+  );
   expect(closed).toMatchObject({ stage: 'closed', customer_accepted: true, responsible_department: 'operations' });
   expect(closed.closed_at).toBeTruthy();
   const reopened = await admin.request(readItems('complaints', { filter: { parent_complaint: { _eq: id } }, fields: ['id'] }));

@@ -19,7 +19,9 @@ let complaintId: number;
 beforeAll(async () => {
   admin = await asAdmin();
   // Back-entered by an administrator: in 运营部's hands, registered on a known day and time.
-  const complaint = await admin.request(createItem('complaints', complaintPayload({ customer_name: `${tag}客户`, stage: 'investigating', registered_at: REGISTERED_AT })));
+  const complaint = await admin.request(
+    createItem('complaints', complaintPayload({ customer_name: `${tag}客户`, stage: 'investigating', registered_at: REGISTERED_AT })),
+  );
   complaintId = complaint.id;
   browser = await launchBrowser();
 });
@@ -72,7 +74,17 @@ test('staff start on the 工作台, new and returning alike, with the sidebar ou
   await expect.poll(() => coveredBy(again.locator('.monthly-stats .departments')), { timeout: 30_000 }).toBeNull();
   // Every column of the ledger is labelled (the table drops the label of a column under 90 px).
   expect((await headers.allInnerTexts()).map((text) => text.replace(/[^\u4e00-\u9fff]/g, '')).filter(Boolean)).toEqual([
-    '投诉编号', '登记日期', '客户', '客户要求', '处理阶段', '办理部门', '剩余时间', '时效状态', '催办', '责任部门', '结案日期',
+    '投诉编号',
+    '登记日期',
+    '客户',
+    '客户要求',
+    '处理阶段',
+    '办理部门',
+    '剩余时间',
+    '时效状态',
+    '催办',
+    '责任部门',
+    '结案日期',
   ]);
   await again.screenshot({ path: `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/dashboard-1440.png` });
   // The ledger's date column reads like every other date: 2026-11-20.
@@ -125,7 +137,13 @@ test('one date format in lists and forms, fields 运营部 may not write read-on
 test('issuing a second letter of the same template asks for confirmation and a reason, shown with the letter', async () => {
   const clerk = await createStaffUser('市场部');
   const notice = await admin.request(
-    createItem('urge_notices', { collection: 'complaints', item: String(complaintId), department: 'market', issued_at: new Date().toISOString(), reason: `${tag}催办` }),
+    createItem('urge_notices', {
+      collection: 'complaints',
+      item: String(complaintId),
+      department: 'market',
+      issued_at: new Date().toISOString(),
+      reason: `${tag}催办`,
+    }),
   );
   const page = await newPage();
   // Each 出具 opens the print window; the test closes it.

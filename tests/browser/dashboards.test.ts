@@ -21,7 +21,16 @@ beforeAll(async () => {
     ['on_track', { stage: 'registered', registered_at: iso(now - 2 * DAY) }],
     ['breached', { stage: 'investigating', registered_at: iso(now - 20 * DAY) }],
     ['warning', { stage: 'plan_review', registered_at: iso(now - 12 * DAY) }],
-    ['met_late', { stage: 'closed', registered_at: iso(now - 40 * DAY), closed_at: iso(now - 10 * DAY), responsible_department: 'operations', customer_accepted: true }],
+    [
+      'met_late',
+      {
+        stage: 'closed',
+        registered_at: iso(now - 40 * DAY),
+        closed_at: iso(now - 10 * DAY),
+        responsible_department: 'operations',
+        customer_accepted: true,
+      },
+    ],
   ];
   for (const [name, fields] of cases) {
     ids[name] = (await admin.request(createItem('complaints', complaintPayload({ customer_name: `${tag}${name}`, ...fields })))).id;

@@ -19,7 +19,9 @@ test('a clerk saving a duplicate report sees a Chinese dialog title and message,
   const year = new Date().getUTCFullYear();
   const { policy } = await createPolicyFixture(admin, { start_date: `${year - 1}-01-01`, end_date: `${year + 1}-12-31` });
   const clerk = await createStaffUser('市场部');
-  const first = await clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_at: new Date(Date.now() - 1_000).toISOString() })));
+  const first = await clerk.client.request(
+    createItem('claim_reports', claimReportPayload(policy.id, { incident_at: new Date(Date.now() - 1_000).toISOString() })),
+  );
   expect(first.status).toBe('registered');
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
@@ -79,19 +81,23 @@ test.each([
     title: '无权办理这一步',
     starts: '“主管已核阅”须由',
   },
-])('$name: Chinese title, the message without its code', async ({ complaint, edit, says, title, starts }) => {
-  const admin = await asAdmin();
-  const clerk = await createStaffUser('市场部');
-  const stored = await admin.request(createItem('complaints', complaintPayload({ customer_name: '对话框测试', ...complaint })));
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
-  await page.goto(`${baseUrl()}/admin/content/complaints/${stored.id}`);
-  await formField(page, '客户要求').waitFor({ state: 'visible', timeout: 60_000 });
-  await edit(page);
-  await saveForm(page);
-  const dialog = await errorDialog(page, says);
-  expect(dialog.title).toBe(title);
-  expect(dialog.message.startsWith(starts), dialog.message).toBe(true);
-  expect(dialog.all).not.toMatch(/\[[A-Z_]+\]|errors\.|AFTER_SALES/);
-  await page.close();
-}, 300_000);
+])(
+  '$name: Chinese title, the message without its code',
+  async ({ complaint, edit, says, title, starts }) => {
+    const admin = await asAdmin();
+    const clerk = await createStaffUser('市场部');
+    const stored = await admin.request(createItem('complaints', complaintPayload({ customer_name: '对话框测试', ...complaint })));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await signIn(page, baseUrl(), clerk.email, clerk.password);
+    await page.goto(`${baseUrl()}/admin/content/complaints/${stored.id}`);
+    await formField(page, '客户要求').waitFor({ state: 'visible', timeout: 60_000 });
+    await edit(page);
+    await saveForm(page);
+    const dialog = await errorDialog(page, says);
+    expect(dialog.title).toBe(title);
+    expect(dialog.message.startsWith(starts), dialog.message).toBe(true);
+    expect(dialog.all).not.toMatch(/\[[A-Z_]+\]|errors\.|AFTER_SALES/);
+    await page.close();
+  },
+  300_000,
+);

@@ -68,7 +68,9 @@ describe('the console in a real browser', () => {
     await page.waitForURL((url) => !url.pathname.endsWith('/+'), { timeout: 20_000 });
 
     const admin = await asAdmin();
-    const saved = await admin.request(readItems('complaints', { filter: { customer_name: { _eq: customer } }, fields: ['stage', 'demand', 'user_created'] }));
+    const saved = await admin.request(
+      readItems('complaints', { filter: { customer_name: { _eq: customer } }, fields: ['stage', 'demand', 'user_created'] }),
+    );
     expect(saved).toEqual([{ stage: 'draft', demand: '要求退还多收的保费', user_created: clerk.id }]);
     // The saved list shows the Chinese choice label, not the key.
     await page.goto(`${baseUrl()}/admin/content/complaints`);

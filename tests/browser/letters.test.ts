@@ -18,7 +18,9 @@ test('a clerk issues the rejection notice from the report form and prints it: on
   const admin = await asAdmin();
   const { policy } = await createPolicyFixture(admin, { status: 'lapsed', terminated_at: '2026-10-01' });
   const clerk = await createStaffUser('市场部');
-  const report = await clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_cause: 'illness', originals_returned: true })));
+  const report = await clerk.client.request(
+    createItem('claim_reports', claimReportPayload(policy.id, { incident_cause: 'illness', originals_returned: true })),
+  );
   expect(report.rejection_reasons).toEqual(['policy_lapsed', 'cause_not_covered']);
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
@@ -42,7 +44,8 @@ test('a clerk issues the rejection notice from the report form and prints it: on
   expect(info).toMatch(/Pages:\s+1\n/);
   expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  for (const expected of ['不予受理通知书', '保单已失效或终止', '出险原因不属保障范围', report.report_no, policy.policy_no]) expect(text).toContain(expected);
+  for (const expected of ['不予受理通知书', '保单已失效或终止', '出险原因不属保障范围', report.report_no, policy.policy_no])
+    expect(text).toContain(expected);
   await page.close();
 });
 
@@ -51,7 +54,9 @@ test('a clerk prints the 材料补充通知书 from the claim application: one A
   const { policy } = await createPolicyFixture(admin);
   const clerk = await createStaffUser('市场部');
   const report = await clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id)));
-  const application = await clerk.client.request(createItem('claim_applications', { claim_report: report.id, claim_type: 'medical', applicant_name: '李四' }));
+  const application = await clerk.client.request(
+    createItem('claim_applications', { claim_report: report.id, claim_type: 'medical', applicant_name: '李四' }),
+  );
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   await signIn(page, baseUrl(), clerk.email, clerk.password);
@@ -70,6 +75,15 @@ test('a clerk prints the 材料补充通知书 from the claim application: one A
   expect(info).toMatch(/Pages:\s+1\n/);
   expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  for (const expected of ['材料补充通知书', application.application_no, report.report_no, '理赔申请书', '门急诊病史', '检（化）验资料', '住院收据原件']) expect(text).toContain(expected);
+  for (const expected of [
+    '材料补充通知书',
+    application.application_no,
+    report.report_no,
+    '理赔申请书',
+    '门急诊病史',
+    '检（化）验资料',
+    '住院收据原件',
+  ])
+    expect(text).toContain(expected);
   await page.close();
 });

@@ -15,11 +15,22 @@ afterAll(async () => browser?.close());
 test('the GM Office builds the monthly review from the 生成 button of 客户投诉案件统计; other departments have no button', async () => {
   const admin = await asAdmin();
   // A month half a year back (inside the panel's twelve), with one closed complaint of this test.
-  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date(Date.now() - 180 * 86_400_000));
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(
+    new Date(Date.now() - 180 * 86_400_000),
+  );
   const measure = `改善对策${randomUUID().slice(0, 6)}`;
-  await admin.request(createItem('complaints', complaintPayload({
-    stage: 'closed', registered_at: `${month}-10T02:00:00.000Z`, closed_at: `${month}-15T02:00:00.000Z`, responsible_department: 'tech', countermeasures: measure,
-  })));
+  await admin.request(
+    createItem(
+      'complaints',
+      complaintPayload({
+        stage: 'closed',
+        registered_at: `${month}-10T02:00:00.000Z`,
+        closed_at: `${month}-15T02:00:00.000Z`,
+        responsible_department: 'tech',
+        countermeasures: measure,
+      }),
+    ),
+  );
 
   const gm = await createStaffUser('总经理室');
   const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });

@@ -12,12 +12,19 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const inputValues = (page: Page) => page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
-const visibleLabels = (page: Page) => page.locator('.field .field-label .v-text-overflow').evaluateAll((labels) => labels.filter((label) => (label as HTMLElement).offsetParent !== null).map((label) => label.textContent?.trim() ?? ''));
+const visibleLabels = (page: Page) =>
+  page
+    .locator('.field .field-label .v-text-overflow')
+    .evaluateAll((labels) =>
+      labels.filter((label) => (label as HTMLElement).offsetParent !== null).map((label) => label.textContent?.trim() ?? ''),
+    );
 
 test('总经理室 sees the reporter phone masked where the phone would be, its history does not break the form, and saving keeps the real number', async () => {
   const admin = await asAdmin();
   const phone = `139${String(Date.now()).slice(-8)}`;
-  const report = await admin.request(createItem('claim_reports', claimReportPayload(null, { insured_name: `隐私浏览${Date.now()}`, reporter_phone: phone })));
+  const report = await admin.request(
+    createItem('claim_reports', claimReportPayload(null, { insured_name: `隐私浏览${Date.now()}`, reporter_phone: phone })),
+  );
   const gm = await createStaffUser('总经理室');
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -36,7 +43,12 @@ test('总经理室 sees the reporter phone masked where the phone would be, its 
   // The revisions sidebar: this department reads no claim-report history directly; the form stays as it is.
   await page.getByText('修订版本', { exact: true }).first().click();
   await page.waitForTimeout(1500);
-  expect(await page.locator('.notification, .v-notice.danger').filter({ hasText: /错误|失败|权限/ }).count()).toBe(0);
+  expect(
+    await page
+      .locator('.notification, .v-notice.danger')
+      .filter({ hasText: /错误|失败|权限/ })
+      .count(),
+  ).toBe(0);
   expect(await page.content()).not.toContain(phone);
   expect(await inputValues(page)).toContain(masked);
 

@@ -31,7 +31,9 @@ async function notificationsSay(page: Page, text: string): Promise<boolean> {
 
 test('an administrator reads the rule tables by their Chinese labels, edits a deadline rule and is told how many open cases got new deadlines', async () => {
   await admin.request(createItems('complaints', [complaintPayload({ stage: 'submitted' })]));
-  const [rule] = (await admin.request(readItems('deadline_rules', { filter: { key: { _eq: 'complaint_registration' } }, fields: ['id', 'limit_value'] }))) as any[];
+  const [rule] = (await admin.request(
+    readItems('deadline_rules', { filter: { key: { _eq: 'complaint_registration' } }, fields: ['id', 'limit_value'] }),
+  )) as any[];
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   await signIn(page, baseUrl(), ADMIN.email, ADMIN.password);
 
@@ -39,10 +41,14 @@ test('an administrator reads the rule tables by their Chinese labels, edits a de
   await page.goto(`${baseUrl()}/admin/content/deadline_rules`);
   const table = page.locator('.v-table tbody');
   // The first page of the app loads its extensions, which takes a while on a loaded machine.
-  await table.getByText('投诉阶段：已送总经理室').first().waitFor({ state: 'visible', timeout: 90_000 }).catch(async (error) => {
-    await page.screenshot({ path: '/tmp/rule-tables-list.png' });
-    throw error;
-  });
+  await table
+    .getByText('投诉阶段：已送总经理室')
+    .first()
+    .waitFor({ state: 'visible', timeout: 90_000 })
+    .catch(async (error) => {
+      await page.screenshot({ path: '/tmp/rule-tables-list.png' });
+      throw error;
+    });
   const listed = await table.innerText();
   expect(listed).toContain('重大案件呈报总部');
   expect(listed).toContain('工作日');
@@ -59,9 +65,12 @@ test('an administrator reads the rule tables by their Chinese labels, edits a de
   expect(await page.locator('.v-form').innerText()).not.toMatch(KEYS);
 
   try {
-    const [row] = (await admin.request(aggregate('complaints', {
-      aggregate: { count: '*' }, query: { filter: { stage: { _eq: 'submitted' }, stage_entered_at: { _nnull: true } } },
-    }))) as any[];
+    const [row] = (await admin.request(
+      aggregate('complaints', {
+        aggregate: { count: '*' },
+        query: { filter: { stage: { _eq: 'submitted' }, stage_entered_at: { _nnull: true } } },
+      }),
+    )) as any[];
     await fillText(page, '时限', String(rule.limit_value + 1));
     await saveForm(page);
     await page.waitForURL((url) => !url.pathname.endsWith(`/${rule.id}`), { timeout: 20_000 });
@@ -71,7 +80,12 @@ test('an administrator reads the rule tables by their Chinese labels, edits a de
   }
 
   // 必填字段 of a complaint move: the complaint form's fields by their labels.
-  const [move] = (await admin.request(readItems('complaint_transitions', { filter: { from_stage: { _eq: 'investigating' }, to_stage: { _eq: 'plan_review' } }, fields: ['id'] }))) as any[];
+  const [move] = (await admin.request(
+    readItems('complaint_transitions', {
+      filter: { from_stage: { _eq: 'investigating' }, to_stage: { _eq: 'plan_review' } },
+      fields: ['id'],
+    }),
+  )) as any[];
   await page.goto(`${baseUrl()}/admin/content/complaint_transitions/${move.id}`);
   await formField(page, '必填字段').waitFor({ state: 'visible' });
   const required = await fieldShows(page, '必填字段');

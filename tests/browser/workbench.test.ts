@@ -15,21 +15,48 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-test('a 市场部 clerk\'s 售后工作台 shows only 市场部 work, by due time, overdue marked, and new work without a reload', async () => {
+test("a 市场部 clerk's 售后工作台 shows only 市场部 work, by due time, overdue marked, and new work without a reload", async () => {
   const tag = randomUUID().slice(0, 6);
   const admin = await asAdmin();
   const clerk = await createStaffUser('市场部');
   const now = Date.now();
 
   // 市场部's work: a major report past its 24 hours, a report to accept, a draft complaint.
-  const late = await admin.request(createItem('claim_reports', claimReportPayload((await createPolicyFixture(admin)).policy.id, { insured_name: `逾期重大${tag}`, deaths: 2, reported_at: iso(now - 2 * DAY) })));
-  const fresh = await clerk.client.request(createItem('claim_reports', claimReportPayload((await createPolicyFixture(admin)).policy.id, { insured_name: `待受理${tag}` })));
+  const late = await admin.request(
+    createItem(
+      'claim_reports',
+      claimReportPayload((await createPolicyFixture(admin)).policy.id, {
+        insured_name: `逾期重大${tag}`,
+        deaths: 2,
+        reported_at: iso(now - 2 * DAY),
+      }),
+    ),
+  );
+  const fresh = await clerk.client.request(
+    createItem('claim_reports', claimReportPayload((await createPolicyFixture(admin)).policy.id, { insured_name: `待受理${tag}` })),
+  );
   const draft = await clerk.client.request(createItem('complaints', complaintPayload({ customer_name: `市场草稿${tag}` })));
   // Other departments' work, which the clerk must not see.
   const base = await admin.request(createItem('claim_reports', claimReportPayload((await createPolicyFixture(admin)).policy.id)));
-  await admin.request(createItem('claim_applications', { claim_report: base.id, claim_type: 'medical', applicant_name: `运营移交${tag}`, materials_complete_at: iso(now - 10 * DAY) }));
+  await admin.request(
+    createItem('claim_applications', {
+      claim_report: base.id,
+      claim_type: 'medical',
+      applicant_name: `运营移交${tag}`,
+      materials_complete_at: iso(now - 10 * DAY),
+    }),
+  );
   await clerk.client.request(createItem('complaints', complaintPayload({ customer_name: `总经理室受理${tag}`, stage: 'submitted' })));
-  await admin.request(createItem('urge_notices', { collection: 'complaints', item: String(draft.id), department: 'operations', issued_at: iso(now), due_at: iso(now - DAY), reason: `运营催办${tag}` }));
+  await admin.request(
+    createItem('urge_notices', {
+      collection: 'complaints',
+      item: String(draft.id),
+      department: 'operations',
+      issued_at: iso(now),
+      due_at: iso(now - DAY),
+      reason: `运营催办${tag}`,
+    }),
+  );
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await signIn(page, baseUrl(), clerk.email, clerk.password);
@@ -39,13 +66,19 @@ test('a 市场部 clerk\'s 售后工作台 shows only 市场部 work, by due tim
   const entries = page.locator('.work-entry');
   await page.locator('.work-entry', { hasText: `市场草稿${tag}` }).waitFor({ state: 'visible', timeout: 30_000 });
 
-  const shown = await entries.evaluateAll((nodes) => nodes.map((node) => ({ key: node.getAttribute('data-key'), text: (node as HTMLElement).innerText })));
+  const shown = await entries.evaluateAll((nodes) =>
+    nodes.map((node) => ({ key: node.getAttribute('data-key'), text: (node as HTMLElement).innerText })),
+  );
   const ours = shown.filter((entry) => entry.text.includes(tag));
   expect(ours.map((entry) => entry.key)).toEqual([
     `hq_report:${late.id}`, // overdue, due first
     ...[`complaint:${draft.id}`, `report_review:${fresh.id}`, `report_review:${late.id}`].sort(), // no deadline, by key
   ]);
-  for (const other of ['运营移交', '总经理室受理', '运营催办']) expect(shown.some((entry) => entry.text.includes(`${other}${tag}`)), other).toBe(false);
+  for (const other of ['运营移交', '总经理室受理', '运营催办'])
+    expect(
+      shown.some((entry) => entry.text.includes(`${other}${tag}`)),
+      other,
+    ).toBe(false);
 
   const overdue = page.locator(`section[data-status="breached"] .work-entry[data-key="hq_report:${late.id}"]`);
   await expect(overdue.locator('.state').innerText()).resolves.toBe('已逾期');

@@ -39,9 +39,7 @@ export async function createStaffUser(roleName: string, policyNames: string[] = 
   const admin = await asAdmin(url);
   const [role] = await admin.request(readRoles({ filter: { name: { _eq: roleName } }, fields: ['id'] }));
   if (!role) throw new Error(`role ${roleName} does not exist`);
-  const policies = policyNames.length
-    ? await admin.request(readPolicies({ filter: { name: { _in: policyNames } }, fields: ['id'] }))
-    : [];
+  const policies = policyNames.length ? await admin.request(readPolicies({ filter: { name: { _in: policyNames } }, fields: ['id'] })) : [];
   const email = `${randomUUID().slice(0, 8)}@staff.example.com`;
   const password = 'Staff@12345';
   const user = await admin.request(
@@ -79,7 +77,13 @@ export interface EndpointResponse {
 }
 
 /** Calls one of the console's own endpoints (/after-sales/…) as the client's user. */
-export async function callEndpoint(client: Client, method: string, route: string, body?: unknown, url = baseUrl()): Promise<EndpointResponse> {
+export async function callEndpoint(
+  client: Client,
+  method: string,
+  route: string,
+  body?: unknown,
+  url = baseUrl(),
+): Promise<EndpointResponse> {
   const token: string = await (client as any).getToken();
   const response = await fetch(`${url}${route}`, {
     method,
@@ -87,15 +91,28 @@ export async function callEndpoint(client: Client, method: string, route: string
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', text, json: text.startsWith('{') ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    text,
+    json: text.startsWith('{') ? JSON.parse(text) : null,
+  };
 }
 
 /**
  * Makes a complaint move (POST /after-sales/complaints/:id/moves) as the client's user and returns
  * the complaint as the user reads it afterwards; a refusal throws like an SDK request (see failure).
  */
-export async function moveComplaint(client: Client, id: number | string, to: string, values: Record<string, unknown> = {}, opinion?: string, url = baseUrl()): Promise<any> {
+export async function moveComplaint(
+  client: Client,
+  id: number | string,
+  to: string,
+  values: Record<string, unknown> = {},
+  opinion?: string,
+  url = baseUrl(),
+): Promise<any> {
   const response = await callEndpoint(client, 'POST', `/after-sales/complaints/${id}/moves`, { to, values, opinion }, url);
-  if (response.status >= 400) throw Object.assign(new Error(response.text), { response: { status: response.status }, errors: response.json?.errors });
+  if (response.status >= 400)
+    throw Object.assign(new Error(response.text), { response: { status: response.status }, errors: response.json?.errors });
   return response.json.data.complaint;
 }

@@ -4,7 +4,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -19,7 +28,10 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 
 /** The form field whose label is `label` (exact text of the label). */
 export function formField(page: Page, label: string) {
-  return page.locator('.field').filter({ has: page.locator('.field-label .v-text-overflow', { hasText: new RegExp(`^${label}$`) }) }).first();
+  return page
+    .locator('.field')
+    .filter({ has: page.locator('.field-label .v-text-overflow', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
 }
 
 /** Opens a select-dropdown field and picks the option with this Chinese label. */
@@ -34,7 +46,11 @@ export async function fillText(page: Page, label: string, value: string): Promis
 
 /** Clicks the round ✓ save button of an item form. */
 export async function saveForm(page: Page): Promise<void> {
-  await page.locator('.actions button').filter({ has: page.locator('[data-icon="check"]') }).first().click();
+  await page
+    .locator('.actions button')
+    .filter({ has: page.locator('[data-icon="check"]') })
+    .first()
+    .click();
 }
 
 /**
@@ -44,7 +60,11 @@ export async function saveForm(page: Page): Promise<void> {
 export async function findPolicy(page: Page, said: string, pick: string): Promise<void> {
   const lookup = page.locator('.after-sales-policy-lookup');
   await lookup.locator('.search input').fill(said);
-  await lookup.locator('.choice').filter({ has: page.locator('.policy-no', { hasText: new RegExp(`^${pick}$`) }) }).first().click();
+  await lookup
+    .locator('.choice')
+    .filter({ has: page.locator('.policy-no', { hasText: new RegExp(`^${pick}$`) }) })
+    .first()
+    .click();
   await lookup.locator('.chosen', { hasText: pick }).waitFor({ state: 'visible' });
 }
 
@@ -85,6 +105,8 @@ export async function fieldShows(page: Page, label: string): Promise<string> {
   const field = formField(page, label);
   await field.waitFor({ state: 'visible' });
   await page.waitForTimeout(300);
-  const values = await field.locator('.interface input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value || input.getAttribute('placeholder') || ''));
+  const values = await field
+    .locator('.interface input')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value || input.getAttribute('placeholder') || ''));
   return `${await field.locator('.interface').innerText()} ${values.join(' ')}`;
 }

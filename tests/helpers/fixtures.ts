@@ -14,7 +14,12 @@ let idSerial = Math.floor(Math.random() * 168_000_000);
 export const idNumber = () => {
   const n = idSerial++ % 168_000_000;
   const pad = (value: number, width: number) => String(value).padStart(width, '0');
-  const [year, month, day, sequence] = [1950 + Math.floor(n / 3_360_000), 1 + (Math.floor(n / 280_000) % 12), 1 + (Math.floor(n / 10_000) % 28), n % 10_000];
+  const [year, month, day, sequence] = [
+    1950 + Math.floor(n / 3_360_000),
+    1 + (Math.floor(n / 280_000) % 12),
+    1 + (Math.floor(n / 10_000) % 28),
+    n % 10_000,
+  ];
   return `110101${year}${pad(month, 2)}${pad(day, 2)}${pad(sequence, 4)}`;
 };
 
@@ -23,9 +28,17 @@ export async function createPolicyFixture(client: Client, overrides: Record<stri
   const tag = unique();
   const insurer = await client.request(createItem('insurers', { name: `平安人寿${tag}`, code: `PA${tag}` }));
   const product = await client.request(
-    createItem('products', { code: `P${tag}`, name: '意外伤害保险', insurer: insurer.id, covered_causes: ['accident', 'traffic'], claim_time_limit_days: 730 }),
+    createItem('products', {
+      code: `P${tag}`,
+      name: '意外伤害保险',
+      insurer: insurer.id,
+      covered_causes: ['accident', 'traffic'],
+      claim_time_limit_days: 730,
+    }),
   );
-  const holder = await client.request(createItem('customers', { name: `张三${tag}`, id_number: idNumber(), phone: '13800000000', address: '上海市浦东新区' }));
+  const holder = await client.request(
+    createItem('customers', { name: `张三${tag}`, id_number: idNumber(), phone: '13800000000', address: '上海市浦东新区' }),
+  );
   const insured = await client.request(createItem('customers', { name: `李四${tag}`, id_number: idNumber(), phone: '13900000000' }));
   const policy = await client.request(
     createItem('policies', {

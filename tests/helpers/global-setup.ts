@@ -20,7 +20,9 @@ export default async function setup(project: TestProject) {
   // AFTER_SALES_TEST_DB=pg runs the same suite on PostgreSQL (npm test does so when AFTER_SALES_TEST_PG is set).
   const postgres = process.env['AFTER_SALES_TEST_DB'] === 'pg' ? createTestDatabase(requiredEnv('AFTER_SALES_TEST_PG')) : null;
   const server = await startTestServer(postgres?.env ?? {});
-  console.log(`[global-setup] Directus for this run: ${server.url} on ${postgres ? `PostgreSQL ${postgres.env['DB_DATABASE']}` : 'SQLite'}`);
+  console.log(
+    `[global-setup] Directus for this run: ${server.url} on ${postgres ? `PostgreSQL ${postgres.env['DB_DATABASE']}` : 'SQLite'}`,
+  );
   project.provide('baseUrl', server.url);
   return async () => {
     await server.destroy();

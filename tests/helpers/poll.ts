@@ -5,7 +5,11 @@ import { vi } from 'vitest';
  * follow-ups delivered after commit), with vitest's own waitFor. On timeout the last value is
  * returned, so the assertion that follows fails showing what was there.
  */
-export async function until<T>(read: () => Promise<T>, ready: (value: T) => boolean, { timeout = 10_000, interval = 200 } = {}): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  ready: (value: T) => boolean,
+  { timeout = 10_000, interval = 200 } = {},
+): Promise<T> {
   let last: T | undefined;
   try {
     return await vi.waitFor(

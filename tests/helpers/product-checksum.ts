@@ -6,7 +6,9 @@ import { root } from '../../scripts/lib/directus.mjs';
 import type { Client } from './api';
 
 /** Every table of the product (the collections of snapshots/schema.yaml that have a table). */
-export const PRODUCT_TABLES: string[] = (parse(readFileSync(path.join(root, 'snapshots', 'schema.yaml'), 'utf8')).collections as { collection: string; schema: unknown }[])
+export const PRODUCT_TABLES: string[] = (
+  parse(readFileSync(path.join(root, 'snapshots', 'schema.yaml'), 'utf8')).collections as { collection: string; schema: unknown }[]
+)
   .filter((c) => Boolean(c.schema))
   .map((c) => c.collection)
   .sort();
@@ -21,7 +23,11 @@ const canonical = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(canonical)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+        )
       : value;
 
 /** Reads every row of every product table as an administrator over HTTP and hashes it. */

@@ -60,7 +60,10 @@ export interface TestInstance {
  * scaled deployment runs: the database is prepared once (bootstrap + setup), then `count` processes
  * start on it, each on its own port with the same KEY and SECRET, so a token from one works on all.
  */
-export async function startTestCluster(count: number, extraEnv: Record<string, string>): Promise<{ instances: TestInstance[]; destroy: () => Promise<void> }> {
+export async function startTestCluster(
+  count: number,
+  extraEnv: Record<string, string>,
+): Promise<{ instances: TestInstance[]; destroy: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'after-sales-cluster-'));
   const prepareEnv = testEnv(dataDir, String(await freePort()), extraEnv);
   await prepareDatabase(prepareEnv, { quiet: true });

@@ -10,7 +10,11 @@ test("a clerk's edit is kept in the item's history with the clerk as user and th
   await clerk.client.request(updateItem('complaints', complaint.id, { demand: '要求道歉并赔偿交通费' }));
 
   const revisions = await admin.request(
-    readRevisions({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(complaint.id) } }, sort: ['id'], fields: ['id', 'data', 'delta', 'activity.user', 'activity.action', 'activity.timestamp'] as any }),
+    readRevisions({
+      filter: { collection: { _eq: 'complaints' }, item: { _eq: String(complaint.id) } },
+      sort: ['id'],
+      fields: ['id', 'data', 'delta', 'activity.user', 'activity.action', 'activity.timestamp'] as any,
+    }),
   );
   expect(revisions).toHaveLength(2);
   const [created, edited] = revisions as any[];
@@ -20,7 +24,9 @@ test("a clerk's edit is kept in the item's history with the clerk as user and th
   expect(Date.parse(edited.activity.timestamp)).toBeGreaterThan(Date.now() - 60_000);
 
   // The clerk sees the same history in the form's 修订 panel.
-  const visible = await clerk.client.request(readRevisions({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(complaint.id) } }, fields: ['id'] }));
+  const visible = await clerk.client.request(
+    readRevisions({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(complaint.id) } }, fields: ['id'] }),
+  );
   expect(visible).toHaveLength(2);
 });
 
@@ -31,7 +37,11 @@ test("a move is in the complaint's history like an edit: who made it, the change
   const registered = await moveComplaint(gm.client, complaint.id, 'registered');
 
   const revisions = (await admin.request(
-    readRevisions({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(complaint.id) } }, sort: ['id'], fields: ['data', 'delta', 'activity.user', 'activity.action', 'activity.timestamp'] as any }),
+    readRevisions({
+      filter: { collection: { _eq: 'complaints' }, item: { _eq: String(complaint.id) } },
+      sort: ['id'],
+      fields: ['data', 'delta', 'activity.user', 'activity.action', 'activity.timestamp'] as any,
+    }),
   )) as any[];
   const move = revisions[revisions.length - 1];
   expect(move.activity).toMatchObject({ user: gm.id, action: 'update' });
@@ -39,7 +49,9 @@ test("a move is in the complaint's history like an edit: who made it, the change
   expect(move.delta).toMatchObject({ stage: 'registered', complaint_no: registered.complaint_no, holding_department: 'gm_office' });
   expect(move.data).toMatchObject({ stage: 'registered', complaint_no: registered.complaint_no, demand: '要求书面道歉' });
   expect(Date.parse(move.data.registered_at)).toBe(Date.parse(registered.registered_at));
-  const [stored] = (await admin.request(readItems('complaints', { filter: { id: { _eq: complaint.id } }, fields: ['user_updated', 'complaint_no'] }))) as any[];
+  const [stored] = (await admin.request(
+    readItems('complaints', { filter: { id: { _eq: complaint.id } }, fields: ['user_updated', 'complaint_no'] }),
+  )) as any[];
   expect(stored).toEqual({ user_updated: gm.id, complaint_no: registered.complaint_no });
 });
 
@@ -49,7 +61,12 @@ test('a change to a rule table is recorded with who changed it and the old value
   await admin.request(updateItem('approval_authorities', level.id, { max_amount: 60000 }));
   await admin.request(updateItem('approval_authorities', level.id, { max_amount: level.max_amount }));
   const revisions = await admin.request(
-    readRevisions({ filter: { collection: { _eq: 'approval_authorities' }, item: { _eq: String(level.id) } }, sort: ['-id'], limit: 2, fields: ['delta', 'activity.user'] as any }),
+    readRevisions({
+      filter: { collection: { _eq: 'approval_authorities' }, item: { _eq: String(level.id) } },
+      sort: ['-id'],
+      limit: 2,
+      fields: ['delta', 'activity.user'] as any,
+    }),
   );
   expect(revisions.map((r: any) => Number(r.delta.max_amount))).toEqual([Number(level.max_amount), 60000]);
   expect((revisions[0] as any).activity.user).toBeTruthy();
@@ -57,7 +74,9 @@ test('a change to a rule table is recorded with who changed it and the old value
 
 test('a forged server-set field is refused with HTTP 400 in Chinese naming the field, and nothing is written', async () => {
   const clerk = await createStaffUser('市场部');
-  const refused = await failure(clerk.client.request(createItem('claim_reports', claimReportPayload(null, { report_no: 'BA26119999', insured_name: '伪造编号测试' }))));
+  const refused = await failure(
+    clerk.client.request(createItem('claim_reports', claimReportPayload(null, { report_no: 'BA26119999', insured_name: '伪造编号测试' }))),
+  );
   expect(refused).toMatchObject({ status: 400, code: 'AFTER_SALES_SERVER_SET_FIELD', message: '“报案号”由系统自动生成，不能填写或修改。' });
   const admin = await asAdmin();
   expect(await admin.request(readItems('claim_reports', { filter: { insured_name: { _eq: '伪造编号测试' } } }))).toEqual([]);

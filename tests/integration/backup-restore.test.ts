@@ -29,7 +29,8 @@ function npm(script: 'backup' | 'restore', env: Record<string, string>, file: st
   });
 }
 
-const customers = async (admin: Client) => (await admin.request(readItems('complaints', { fields: ['customer_name'], limit: -1 }))).map((c: any) => c.customer_name).sort();
+const customers = async (admin: Client) =>
+  (await admin.request(readItems('complaints', { fields: ['customer_name'], limit: -1 }))).map((c: any) => c.customer_name).sort();
 
 async function roundTrip(server: TestServer, extension: string) {
   let admin = await asAdmin(server.url);
@@ -65,20 +66,28 @@ async function roundTrip(server: TestServer, extension: string) {
   return after.length;
 }
 
-test.runIf(process.env['AFTER_SALES_TEST_DB'] !== 'pg')('SQLite: backup while running, restore refused while running, round trip restores exactly the backed-up cases', async () => {
-  const server = await startTestServer();
-  servers.push(server);
-  const count = await roundTrip(server, 'db');
-  expect(existsSync(path.join(server.dataDir, 'database.db'))).toBe(true);
-  console.log(`backup/restore round trip on SQLite: ${count} complaints restored`);
-}, 600_000);
+test.runIf(process.env['AFTER_SALES_TEST_DB'] !== 'pg')(
+  'SQLite: backup while running, restore refused while running, round trip restores exactly the backed-up cases',
+  async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const count = await roundTrip(server, 'db');
+    expect(existsSync(path.join(server.dataDir, 'database.db'))).toBe(true);
+    console.log(`backup/restore round trip on SQLite: ${count} complaints restored`);
+  },
+  600_000,
+);
 
 // The PostgreSQL pass of the suite (AFTER_SALES_TEST_DB=pg) covers pg_dump / pg_restore.
-test.runIf(process.env['AFTER_SALES_TEST_DB'] === 'pg' && Boolean(process.env['AFTER_SALES_TEST_PG']))('PostgreSQL: pg_dump / pg_restore round trip', async () => {
-  const postgres = createTestDatabase(process.env['AFTER_SALES_TEST_PG']!);
-  drops.push(postgres.drop);
-  const server = await startTestServer(postgres.env);
-  servers.push(server);
-  const count = await roundTrip(server, 'pgdump');
-  console.log(`backup/restore round trip on PostgreSQL: ${count} complaints restored`);
-}, 600_000);
+test.runIf(process.env['AFTER_SALES_TEST_DB'] === 'pg' && Boolean(process.env['AFTER_SALES_TEST_PG']))(
+  'PostgreSQL: pg_dump / pg_restore round trip',
+  async () => {
+    const postgres = createTestDatabase(process.env['AFTER_SALES_TEST_PG']!);
+    drops.push(postgres.drop);
+    const server = await startTestServer(postgres.env);
+    servers.push(server);
+    const count = await roundTrip(server, 'pgdump');
+    console.log(`backup/restore round trip on PostgreSQL: ${count} complaints restored`);
+  },
+  600_000,
+);

@@ -19,7 +19,14 @@ ${BROKEN}
 let admin: Client;
 let ops: StaffUser;
 const rowsOf2035 = () =>
-  admin.request(readItems('work_calendar', { filter: { 'year(date)': { _eq: 2035 } } as never, fields: ['id', 'date', 'is_workday', 'name', 'source', 'official_day'], sort: ['date'], limit: -1 }));
+  admin.request(
+    readItems('work_calendar', {
+      filter: { 'year(date)': { _eq: 2035 } } as never,
+      fields: ['id', 'date', 'is_workday', 'name', 'source', 'official_day'],
+      sort: ['date'],
+      limit: -1,
+    }),
+  );
 const importNotice = (client: Client, body: unknown) => callEndpoint(client, 'POST', '/after-sales/calendar/import', body);
 
 beforeAll(async () => {
@@ -28,14 +35,25 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const rows = await rowsOf2035();
-  if (rows.length) await admin.request(deleteItems('work_calendar', rows.map((row: any) => row.id)));
+  if (rows.length)
+    await admin.request(
+      deleteItems(
+        'work_calendar',
+        rows.map((row: any) => row.id),
+      ),
+    );
 });
 
 describe('POST /after-sales/calendar/import (X-CALENDAR)', () => {
   test('the preview lists the days and the unreadable line and writes nothing', async () => {
     const { status, json } = await importNotice(admin, { text: NOTICE, dry_run: true });
     expect(status).toBe(200);
-    expect(json.data).toMatchObject({ year: 2035, unparsed: [BROKEN], changes: { added: 25, changed: 0, unchanged: 0, kept_company: 0, removed: 0 }, recomputed: null });
+    expect(json.data).toMatchObject({
+      year: 2035,
+      unparsed: [BROKEN],
+      changes: { added: 25, changed: 0, unchanged: 0, kept_company: 0, removed: 0 },
+      recomputed: null,
+    });
     expect(json.data.days).toHaveLength(25);
     expect(json.data.days).toContainEqual({ date: '2035-10-06', is_workday: false, name: '国庆节、中秋节' });
     expect(json.data.days).toContainEqual({ date: '2035-02-17', is_workday: true, name: '春节调休上班' });
@@ -50,7 +68,13 @@ describe('POST /after-sales/calendar/import (X-CALENDAR)', () => {
     const rows = await rowsOf2035();
     expect(rows).toHaveLength(25);
     expect(rows.every((row: any) => row.source === 'notice')).toBe(true);
-    expect(rows.filter((row: any) => row.is_workday).map((row: any) => row.date)).toEqual(['2035-02-04', '2035-02-17', '2035-04-08', '2035-09-23', '2035-10-13']);
+    expect(rows.filter((row: any) => row.is_workday).map((row: any) => row.date)).toEqual([
+      '2035-02-04',
+      '2035-02-17',
+      '2035-04-08',
+      '2035-09-23',
+      '2035-10-13',
+    ]);
     expect(rows[0]).toMatchObject({ date: '2035-01-01', is_workday: false, name: '元旦' });
 
     const second = await importNotice(admin, { text: NOTICE });
@@ -59,16 +83,26 @@ describe('POST /after-sales/calendar/import (X-CALENDAR)', () => {
     expect(await rowsOf2035()).toEqual(rows);
   });
 
-  test('a corrected notice replaces the year: days it no longer lists are removed, the company\'s own days stay', async () => {
+  test("a corrected notice replaces the year: days it no longer lists are removed, the company's own days stay", async () => {
     const rows = await rowsOf2035();
     const byDate = (date: string) => rows.find((row: any) => row.date === date);
     // By hand: 4 June (a plain Monday) is a company rest day; 2 October (a notice holiday) the company works.
-    const own = await admin.request(createItem('work_calendar', { date: '2035-06-04', is_workday: false, name: '公司休息日', source: 'company' }));
-    await admin.request(updateItem('work_calendar', byDate('2035-10-02')!.id, {
-      is_workday: true, name: '国庆节、中秋节（公司调整为上班）', source: 'company', official_day: { is_workday: false, name: '国庆节、中秋节', source: 'notice' },
-    }));
+    const own = await admin.request(
+      createItem('work_calendar', { date: '2035-06-04', is_workday: false, name: '公司休息日', source: 'company' }),
+    );
+    await admin.request(
+      updateItem('work_calendar', byDate('2035-10-02')!.id, {
+        is_workday: true,
+        name: '国庆节、中秋节（公司调整为上班）',
+        source: 'company',
+        official_day: { is_workday: false, name: '国庆节、中秋节', source: 'notice' },
+      }),
+    );
     // The corrected notice drops 清明节's make-up Sunday (8 April) and shortens 国庆节 to 9月29日–10月1日.
-    const corrected = NOTICE.replace('4月8日（周日）上班。', '不调休。').replace('9月29日（周六）至10月6日（周六）放假调休，共8天。', '9月29日（周六）至10月1日（周一）放假，共3天。');
+    const corrected = NOTICE.replace('4月8日（周日）上班。', '不调休。').replace(
+      '9月29日（周六）至10月6日（周六）放假调休，共8天。',
+      '9月29日（周六）至10月1日（周一）放假，共3天。',
+    );
     const preview = await importNotice(admin, { text: corrected, dry_run: true });
     expect(preview.json.data.changes).toMatchObject({ removed: 5, kept_company: 0 });
     expect(preview.json.data.removed).toContainEqual({ date: '2035-04-08', is_workday: true, name: '清明节调休上班' });
@@ -84,10 +118,19 @@ describe('POST /after-sales/calendar/import (X-CALENDAR)', () => {
     expect(after.find((row: any) => row.date === '2035-10-02')).toMatchObject({ source: 'company', is_workday: true, official_day: null });
 
     // 规则修订记录 holds each removal with the administrator as the one who changed it.
-    const removals = (await admin.request(readItems('rule_revisions', {
-      filter: { rule_collection: { _eq: 'work_calendar' }, action: { _eq: 'delete' }, item_label: { _starts_with: '2035-' } }, limit: -1,
-    }))) as any[];
-    expect(removals.map((entry: any) => entry.before.date).sort()).toEqual(['2035-04-08', '2035-10-03', '2035-10-04', '2035-10-05', '2035-10-06']);
+    const removals = (await admin.request(
+      readItems('rule_revisions', {
+        filter: { rule_collection: { _eq: 'work_calendar' }, action: { _eq: 'delete' }, item_label: { _starts_with: '2035-' } },
+        limit: -1,
+      }),
+    )) as any[];
+    expect(removals.map((entry: any) => entry.before.date).sort()).toEqual([
+      '2035-04-08',
+      '2035-10-03',
+      '2035-10-04',
+      '2035-10-05',
+      '2035-10-06',
+    ]);
     expect(removals.every((entry: any) => entry.changed_by && entry.status === 'pending')).toBe(true);
   });
 

@@ -20,9 +20,15 @@ test("Directus's own refusals reach staff in Chinese, with the field named by it
   });
 
   const { incident_place: _place, ...withoutPlace } = claimReportPayload(null, { insured_name: `无地点${Date.now()}` });
-  expect(await failure(clerk.client.request(createItem('claim_reports', withoutPlace)))).toMatchObject({ status: 400, message: '“出险地点”为必填项。' });
+  expect(await failure(clerk.client.request(createItem('claim_reports', withoutPlace)))).toMatchObject({
+    status: 400,
+    message: '“出险地点”为必填项。',
+  });
   const { incident_at: _at, ...withoutTime } = claimReportPayload(null);
-  expect(await failure(clerk.client.request(createItem('claim_reports', withoutTime)))).toMatchObject({ status: 400, message: '“出险时间”为必填项。' });
+  expect(await failure(clerk.client.request(createItem('claim_reports', withoutTime)))).toMatchObject({
+    status: 400,
+    message: '“出险时间”为必填项。',
+  });
 
   const { policy } = await createPolicyFixture(admin);
   const duplicate = await failure(admin.request(createItem('policies', { ...policy, id: undefined, policy_no: policy.policy_no })));

@@ -1,4 +1,15 @@
-import { createItem, deleteItem, readItem, readItems, readNotifications, readRevisions, readRoles, updateItem, updateItems, updateRole } from '@directus/sdk';
+import {
+  createItem,
+  deleteItem,
+  readItem,
+  readItems,
+  readNotifications,
+  readRevisions,
+  readRoles,
+  updateItem,
+  updateItems,
+  updateRole,
+} from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
@@ -10,7 +21,12 @@ let clerk: StaffUser, manager: StaffUser, gm: StaffUser, deputy: StaffUser, ops:
 beforeAll(async () => {
   admin = await asAdmin();
   [clerk, manager, gm, deputy, ops, tech] = await Promise.all([
-    createStaffUser('市场部'), createStaffUser('市场部', ['业务部经理']), createStaffUser('总经理室'), createStaffUser('总经理室', ['副总经理']), createStaffUser('运营部'), createStaffUser('技术部'),
+    createStaffUser('市场部'),
+    createStaffUser('市场部', ['业务部经理']),
+    createStaffUser('总经理室'),
+    createStaffUser('总经理室', ['副总经理']),
+    createStaffUser('运营部'),
+    createStaffUser('技术部'),
   ]);
 });
 
@@ -22,7 +38,10 @@ const move = (user: StaffUser, id: number, stage: string, fields: Record<string,
 const review = (id: number) => manager.client.request(updateItem('complaints', id, { supervisor_reviewed: true }));
 
 async function steps(id: number, count: number): Promise<any[]> {
-  const rows = await until(() => admin.request(readItems('complaint_steps', { filter: { complaint: { _eq: id } }, sort: ['id'], limit: -1 })), (found) => found.length >= count);
+  const rows = await until(
+    () => admin.request(readItems('complaint_steps', { filter: { complaint: { _eq: id } }, sort: ['id'], limit: -1 })),
+    (found) => found.length >= count,
+  );
   if (rows.length < count) throw new Error(`complaint ${id} has fewer than ${count} steps`);
   return rows;
 }
@@ -40,17 +59,26 @@ describe('a complaint walks through all five departments', () => {
     expect(draft).toMatchObject({ stage: 'draft', complaint_no: null, holding_department: 'market' });
     await move(clerk, draft.id, 'submitted', { handling_opinion: '请总经理室受理' });
     const registered = await move(gm, draft.id, 'registered');
-    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: '2-digit', month: '2-digit' }).format(new Date()).replace('-', '');
+    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: '2-digit', month: '2-digit' })
+      .format(new Date())
+      .replace('-', '');
     expect(registered.complaint_no).toMatch(new RegExp(`^${period}\\d{2,}$`));
     expect(Date.now() - Date.parse(registered.registered_at)).toBeLessThan(60_000);
     expect(registered.due_at).toBe(endOfShanghaiDay(registered.registered_at, 13));
 
     await move(gm, draft.id, 'investigating');
-    await move(ops, draft.id, 'tech_analysis', { investigation_cause: '系统未提示续保', responsibility: '运营部', handling_opinion: '请技术部分析' });
+    await move(ops, draft.id, 'tech_analysis', {
+      investigation_cause: '系统未提示续保',
+      responsibility: '运营部',
+      handling_opinion: '请技术部分析',
+    });
     await move(tech, draft.id, 'plan_review', { tech_analysis: '续保提醒任务未执行' });
     await gm.client.request(updateItem('complaints', draft.id, { gm_opinion: '退还多收保费', offer_amount: 8000 }));
     const tooLow = await failure(move(gm, draft.id, 'negotiating'));
-    expect(tooLow).toMatchObject({ status: 403, message: '拟处理金额 8,000 元须由“副总经理”或更高级别核决（第十三条第5款），您没有该核决权限；有权核决的人员已在其待办中看到此件。' });
+    expect(tooLow).toMatchObject({
+      status: 403,
+      message: '拟处理金额 8,000 元须由“副总经理”或更高级别核决（第十三条第5款），您没有该核决权限；有权核决的人员已在其待办中看到此件。',
+    });
     expect((await failure(move(manager, draft.id, 'negotiating'))).status).toBe(403);
     const approved = await move(deputy, draft.id, 'negotiating');
     expect(approved).toMatchObject({ approval_level: '副总经理', approved_by: deputy.id, holding_department: 'market' });
@@ -59,13 +87,19 @@ describe('a complaint walks through all five departments', () => {
     await move(clerk, draft.id, 'final_review', { negotiation_result: '客户同意退还8000元', customer_accepted: true });
     // K-PENALTY: the chosen standard fills the loss amount, penalty type and sanction flag.
     const [standard] = (await admin.request(readItems('penalty_standards', { filter: { code: { _eq: 'P02' } }, fields: ['id'] }))) as any[];
-    const closed = await move(deputy, draft.id, 'closed', { responsible_department: 'operations', penalty_standard: standard.id, countermeasures: '修复续保提醒' });
+    const closed = await move(deputy, draft.id, 'closed', {
+      responsible_department: 'operations',
+      penalty_standard: standard.id,
+      countermeasures: '修复续保提醒',
+    });
     expect(closed).toMatchObject({ stage: 'closed', penalty_type: 'fine', administrative_sanction: false });
     expect(Number(closed.loss_amount)).toBe(500);
     expect(Date.now() - Date.parse(closed.closed_at)).toBeLessThan(60_000);
 
     // Written with the move, in its transaction: there when the move answers.
-    const log: any[] = await admin.request(readItems('complaint_steps', { filter: { complaint: { _eq: draft.id } }, sort: ['id'], limit: -1 }));
+    const log: any[] = await admin.request(
+      readItems('complaint_steps', { filter: { complaint: { _eq: draft.id } }, sort: ['id'], limit: -1 }),
+    );
     expect(log.map((s) => [s.from_stage, s.to_stage, s.department])).toEqual([
       [null, 'draft', 'market'],
       ['draft', 'submitted', 'gm_office'],
@@ -80,7 +114,9 @@ describe('a complaint walks through all five departments', () => {
     expect(log.map((s) => s.actor)).toEqual([clerk.id, clerk.id, gm.id, gm.id, ops.id, tech.id, deputy.id, clerk.id, deputy.id]);
     expect(log[1].opinion).toBe('请总经理室受理');
     for (let i = 0; i < log.length - 1; i++) expect(log[i].completed_at, `step ${i}`).toBe(log[i + 1].entered_at);
-    expect(log.find((s) => s.to_stage === 'investigating').due_at).toBe(endOfShanghaiDay(log.find((s) => s.to_stage === 'investigating').entered_at, 3));
+    expect(log.find((s) => s.to_stage === 'investigating').due_at).toBe(
+      endOfShanghaiDay(log.find((s) => s.to_stage === 'investigating').entered_at, 3),
+    );
 
     // K-COPIES: the closed form stays readable by Market, Operations and the GM Office.
     for (const user of [clerk, ops, gm]) expect((await user.client.request(readItem('complaints', draft.id))).stage).toBe('closed');
@@ -91,37 +127,64 @@ describe('the workflow refuses what the rules do not allow', () => {
   test('wrong department, skipped stage, missing fields, commitment before approval, editing the log', async () => {
     const c = await clerk.client.request(createItem('complaints', complaintPayload({ stage: 'submitted' })));
     expect(c.stage).toBe('submitted');
-    expect(await failure(move(ops, c.id, 'registered'))).toMatchObject({ status: 403, message: '“已送总经理室” → “已登记编号” 由总经理室办理，您所在的部门（运营部）不能执行。' });
+    expect(await failure(move(ops, c.id, 'registered'))).toMatchObject({
+      status: 403,
+      message: '“已送总经理室” → “已登记编号” 由总经理室办理，您所在的部门（运营部）不能执行。',
+    });
     expect((await admin.request(readItem('complaints', c.id))).complaint_no).toBeNull();
     await move(gm, c.id, 'registered');
-    expect(await failure(move(gm, c.id, 'plan_review'))).toMatchObject({ status: 400, message: '不能从“已登记编号”直接转到“总经理室综合意见”。下一步只能是：“运营部调查”。' });
+    expect(await failure(move(gm, c.id, 'plan_review'))).toMatchObject({
+      status: 400,
+      message: '不能从“已登记编号”直接转到“总经理室综合意见”。下一步只能是：“运营部调查”。',
+    });
     await move(gm, c.id, 'investigating');
-    expect(await failure(move(ops, c.id, 'plan_review', { investigation_cause: '延误' }))).toMatchObject({ status: 400, message: '进入“总经理室综合意见”前必须填写：责任归属、处理及改善对策。' });
+    expect(await failure(move(ops, c.id, 'plan_review', { investigation_cause: '延误' }))).toMatchObject({
+      status: 400,
+      message: '进入“总经理室综合意见”前必须填写：责任归属、处理及改善对策。',
+    });
     expect((await admin.request(readItem('complaints', c.id))).stage).toBe('investigating');
 
     const d = await clerk.client.request(createItem('complaints', complaintPayload()));
     const promise = await failure(clerk.client.request(updateItem('complaints', d.id, { negotiation_result: '答应客户全额赔付' })));
     expect(promise.status).toBe(403);
     expect(promise.message).toContain('不得向客户作任何答复、承诺或承认');
-    expect(await failure(clerk.client.request(createItem('complaints', complaintPayload({ stage: 'registered' }))))).toMatchObject({ status: 400 });
+    expect(await failure(clerk.client.request(createItem('complaints', complaintPayload({ stage: 'registered' }))))).toMatchObject({
+      status: 400,
+    });
 
     const [step] = await steps(c.id, 1);
-    expect(await failure(admin.request(updateItem('complaint_steps', step.id, { opinion: '改写记录' })))).toMatchObject({ status: 403, message: '投诉处理记录只能由系统追加，任何人不得修改或删除。' });
+    expect(await failure(admin.request(updateItem('complaint_steps', step.id, { opinion: '改写记录' })))).toMatchObject({
+      status: 403,
+      message: '投诉处理记录只能由系统追加，任何人不得修改或删除。',
+    });
     expect((await failure(admin.request(deleteItem('complaint_steps', step.id)))).status).toBe(403);
   });
 });
 
 test('200 registrations from 20 concurrent clients get 200 distinct numbers with no gap (K-NUMBER)', async () => {
-  const created = await admin.request(createItem('complaints', Array.from({ length: 200 }, (_, i) => complaintPayload({ stage: 'submitted', customer_name: `并发客户${i}` })) as any)) as any[];
+  const created = (await admin.request(
+    createItem(
+      'complaints',
+      Array.from({ length: 200 }, (_, i) => complaintPayload({ stage: 'submitted', customer_name: `并发客户${i}` })) as any,
+    ),
+  )) as any[];
   const ids = created.map((c) => c.id);
   const lanes = Array.from({ length: 20 }, (_, lane) => ids.filter((_, i) => i % 20 === lane));
-  await Promise.all(lanes.map(async (lane) => {
-    for (const id of lane) await move(gm, id, 'registered');
-  }));
-  const numbers = (await admin.request(readItems('complaints', { filter: { id: { _in: ids } }, fields: ['complaint_no'], limit: -1 }))).map((c: any) => c.complaint_no);
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const id of lane) await move(gm, id, 'registered');
+    }),
+  );
+  const numbers = (await admin.request(readItems('complaints', { filter: { id: { _in: ids } }, fields: ['complaint_no'], limit: -1 }))).map(
+    (c: any) => c.complaint_no,
+  );
   expect(new Set(numbers).size).toBe(200);
   const period = numbers[0].slice(0, 4);
-  const given: string[] = (await admin.request(readItems('complaints', { filter: { complaint_no: { _starts_with: period } }, fields: ['complaint_no'], limit: -1 }))).map((c: any) => c.complaint_no);
+  const given: string[] = (
+    await admin.request(
+      readItems('complaints', { filter: { complaint_no: { _starts_with: period } }, fields: ['complaint_no'], limit: -1 }),
+    )
+  ).map((c: any) => c.complaint_no);
   const all = given.map((no) => Number(no.slice(4)));
   expect(all.sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
   // Written as the numbering rule says: the serial padded to two digits, growing past them (…99, …100).
@@ -130,9 +193,17 @@ test('200 registrations from 20 concurrent clients get 200 distinct numbers with
 });
 
 test('a customer who does not accept the outcome gets a new complaint linked to the original (K-REOPEN)', async () => {
-  const original = await admin.request(createItem('complaints', complaintPayload({ stage: 'final_review', customer_name: '不接受的客户', negotiation_result: '仅退一半', offer_amount: 100 })));
+  const original = await admin.request(
+    createItem(
+      'complaints',
+      complaintPayload({ stage: 'final_review', customer_name: '不接受的客户', negotiation_result: '仅退一半', offer_amount: 100 }),
+    ),
+  );
   await move(deputy, original.id, 'closed', { customer_accepted: false, responsible_department: 'market', penalty_type: 'none' });
-  const reopened = await until(() => clerk.client.request(readItems('complaints', { filter: { parent_complaint: { _eq: original.id } } })), (found) => found.length > 0);
+  const reopened = await until(
+    () => clerk.client.request(readItems('complaints', { filter: { parent_complaint: { _eq: original.id } } })),
+    (found) => found.length > 0,
+  );
   expect(reopened).toHaveLength(1);
   expect(reopened[0]).toMatchObject({ stage: 'draft', customer_name: '不接受的客户', demand: original.demand });
 });
@@ -140,7 +211,18 @@ test('a customer who does not accept the outcome gets a new complaint linked to 
 describe('monthly statistics (K-MONTHLY)', () => {
   test('the GM Office builds the table of a month; it equals the hand count', async () => {
     const closedIn = (registered: string, closedAt: string, department: string, countermeasures: string | null) =>
-      admin.request(createItem('complaints', complaintPayload({ stage: 'closed', registered_at: registered, closed_at: closedAt, responsible_department: department, countermeasures })));
+      admin.request(
+        createItem(
+          'complaints',
+          complaintPayload({
+            stage: 'closed',
+            registered_at: registered,
+            closed_at: closedAt,
+            responsible_department: department,
+            countermeasures,
+          }),
+        ),
+      );
     await closedIn('2025-03-01T02:00:00.000Z', '2025-03-05T02:00:00.000Z', 'operations', '核对地址');
     await closedIn('2025-03-02T02:00:00.000Z', '2025-03-25T02:00:00.000Z', 'operations', null);
     await closedIn('2025-03-10T02:00:00.000Z', '2025-03-12T02:00:00.000Z', 'market', '加强培训');
@@ -153,7 +235,10 @@ describe('monthly statistics (K-MONTHLY)', () => {
     const built = await call(gm, '2025-03');
     expect(built.status).toBe(200);
     expect(built.body.data).toMatchObject({
-      period: '2025-03', closed_count: 3, overdue_count: 1, avg_days_to_close: 9.67,
+      period: '2025-03',
+      closed_count: 3,
+      overdue_count: 1,
+      avg_days_to_close: 9.67,
       by_department: { operations: { label: '运营部', count: 2, ratio: 0.6667 }, market: { label: '市场部', count: 1, ratio: 0.3333 } },
     });
     const again = await call(gm, '2025-03');
@@ -165,9 +250,12 @@ describe('monthly statistics (K-MONTHLY)', () => {
 });
 
 test('a complaint involving another company is flagged to the GM Office once (K-OTHERCO)', async () => {
-  const c = await clerk.client.request(createItem('complaints', complaintPayload({ involves_other_company: true, other_company_name: '某某保险公估公司' })));
+  const c = await clerk.client.request(
+    createItem('complaints', complaintPayload({ involves_other_company: true, other_company_name: '某某保险公估公司' })),
+  );
   await clerk.client.request(updateItem('complaints', c.id, { market_opinion: '需会同公估公司处理' }));
-  const readNotices = () => gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } } }));
+  const readNotices = () =>
+    gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } } }));
   await until(readNotices, (found) => found.length > 0);
   // Once, not once per hook run: a moment more for a second notice to show up if there were one.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -198,7 +286,10 @@ describe('moves are all-or-nothing and approvals bind (X-ACTIONS, K-AUTHORITY)',
     }
     expect((await failure(admin.request(updateItems('complaints', [a.id, b.id], { stage: 'registered' })))).status).toBe(400);
     const rows = await admin.request(readItems('complaints', { filter: { id: { _in: [a.id, b.id] } }, fields: ['stage', 'complaint_no'] }));
-    expect(rows).toEqual([{ stage: 'submitted', complaint_no: null }, { stage: 'submitted', complaint_no: null }]);
+    expect(rows).toEqual([
+      { stage: 'submitted', complaint_no: null },
+      { stage: 'submitted', complaint_no: null },
+    ]);
   });
 
   test('a refused registration between two accepted ones leaves the two numbers consecutive (K-NUMBER)', async () => {
@@ -211,7 +302,9 @@ describe('moves are all-or-nothing and approvals bind (X-ACTIONS, K-AUTHORITY)',
     expect(Number(second.complaint_no.slice(4))).toBe(Number(first.complaint_no.slice(4)) + 1);
     const untouched = await admin.request(readItem('complaints', refused.id));
     expect(untouched).toMatchObject({ stage: 'submitted', complaint_no: null });
-    expect(await admin.request(readItems('complaint_steps', { filter: { complaint: { _eq: refused.id }, to_stage: { _eq: 'registered' } } }))).toEqual([]);
+    expect(
+      await admin.request(readItems('complaint_steps', { filter: { complaint: { _eq: refused.id }, to_stage: { _eq: 'registered' } } })),
+    ).toEqual([]);
   });
 
   test('业务部经理 (a 市场部 user) approves within its authority; a clerk without the policy cannot', async () => {
@@ -222,7 +315,14 @@ describe('moves are all-or-nothing and approvals bind (X-ACTIONS, K-AUTHORITY)',
     expect(unpriced.json.data).toEqual([expect.objectContaining({ to: 'negotiating', allowed: false })]);
     await gm.client.request(updateItem('complaints', c.id, { gm_opinion: '退还保费', offer_amount: 3000 }));
     const moves = (await callEndpoint(clerk.client, 'GET', `/after-sales/complaints/${c.id}/moves`)).json.data;
-    expect(moves).toEqual([expect.objectContaining({ to: 'negotiating', allowed: false, approval_level: '业务部经理', reason: expect.stringContaining('业务部经理') })]);
+    expect(moves).toEqual([
+      expect.objectContaining({
+        to: 'negotiating',
+        allowed: false,
+        approval_level: '业务部经理',
+        reason: expect.stringContaining('业务部经理'),
+      }),
+    ]);
     expect((await failure(move(clerk, c.id, 'negotiating'))).status).toBe(403);
     const offered = (await callEndpoint(manager.client, 'GET', `/after-sales/complaints/${c.id}/moves`)).json.data;
     expect(offered[0]).toMatchObject({ to: 'negotiating', allowed: true, reason: null, confirm: expect.stringContaining('锁定') });
@@ -234,7 +334,12 @@ describe('moves are all-or-nothing and approvals bind (X-ACTIONS, K-AUTHORITY)',
     const c = await atPlanReview();
     await gm.client.request(updateItem('complaints', c.id, { gm_opinion: '退还保费', offer_amount: 3000 }));
     await move(manager, c.id, 'negotiating');
-    for (const [client, changes] of [[clerk.client, { offer_amount: 30000 }], [admin, { offer_amount: 30000 }], [admin, { gm_opinion: '全额赔付' }], [gm.client, { gm_opinion: '全额赔付' }]] as const) {
+    for (const [client, changes] of [
+      [clerk.client, { offer_amount: 30000 }],
+      [admin, { offer_amount: 30000 }],
+      [admin, { gm_opinion: '全额赔付' }],
+      [gm.client, { gm_opinion: '全额赔付' }],
+    ] as const) {
       const refused = await failure(client.request(updateItem('complaints', c.id, changes)));
       expect(refused.status).toBe(403);
     }
@@ -269,25 +374,45 @@ describe('moves are all-or-nothing and approvals bind (X-ACTIONS, K-AUTHORITY)',
     const techWrite = await failure(tech.client.request(updateItem('complaints', c.id, { gm_opinion: '技术部代写' })));
     expect(techWrite.status).toBe(403);
     expect((await failure(ops.client.request(updateItem('complaints', c.id, { market_opinion: '改写' })))).status).toBe(403);
-    const closed = await admin.request(createItem('complaints', complaintPayload({ stage: 'closed', registered_at: '2026-11-01T02:00:00.000Z', closed_at: '2026-11-05T02:00:00.000Z', investigation_cause: '原因' })));
-    const gmEdit = await failure(gm.client.request(updateItem('complaints', closed.id, { investigation_cause: '改写原因', customer_accepted: false })));
+    const closed = await admin.request(
+      createItem(
+        'complaints',
+        complaintPayload({
+          stage: 'closed',
+          registered_at: '2026-11-01T02:00:00.000Z',
+          closed_at: '2026-11-05T02:00:00.000Z',
+          investigation_cause: '原因',
+        }),
+      ),
+    );
+    const gmEdit = await failure(
+      gm.client.request(updateItem('complaints', closed.id, { investigation_cause: '改写原因', customer_accepted: false })),
+    );
     expect(gmEdit).toMatchObject({ status: 403, message: expect.stringContaining('已结案') });
     // An administrator's correction is allowed and kept in the item's history.
     await admin.request(updateItem('complaints', closed.id, { investigation_cause: '管理员更正' }));
-    const revisions = await admin.request(readRevisions({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(closed.id) } }, fields: ['delta'] }));
+    const revisions = await admin.request(
+      readRevisions({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(closed.id) } }, fields: ['delta'] }),
+    );
     expect(revisions.some((r: any) => r.delta?.investigation_cause === '管理员更正')).toBe(true);
   });
 
   test('the holders of the needed level are told that a plan waits for them', async () => {
     const c = await atPlanReview();
     await gm.client.request(updateItem('complaints', c.id, { gm_opinion: '退费', offer_amount: 20000 }));
-    const noticesOf = (user: StaffUser) => user.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } }, fields: ['subject', 'message'] }));
+    const noticesOf = (user: StaffUser) =>
+      user.client.request(
+        readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } }, fields: ['subject', 'message'] }),
+      );
     await expect.poll(async () => (await noticesOf(deputy)).length, { timeout: 10_000 }).toBe(1);
     expect((await noticesOf(deputy))[0]!.subject).toContain('【待核决】');
     expect(await noticesOf(manager)).toEqual([]);
     expect(await noticesOf(gm)).toEqual([]);
     // …and find it in their work queue with the stage's clock; a lower level does not.
-    const queue = async (user: StaffUser) => (await callEndpoint(user.client, 'GET', '/after-sales/workbench')).json.data.entries.filter((e: any) => e.kind === 'approval' && e.id === String(c.id));
+    const queue = async (user: StaffUser) =>
+      (await callEndpoint(user.client, 'GET', '/after-sales/workbench')).json.data.entries.filter(
+        (e: any) => e.kind === 'approval' && e.id === String(c.id),
+      );
     expect(await queue(deputy)).toEqual([expect.objectContaining({ task: '核决处理方案', dueAt: expect.any(String) })]);
     expect(await queue(manager)).toEqual([]);
   });

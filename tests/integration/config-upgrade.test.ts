@@ -2,8 +2,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import {
-  deleteItem, readField, readItems, readNotifications, readPermissions, readPolicies, readSettings, readTranslations,
-  updateField, updateItem, updatePermission, updateSettings, updateTranslation,
+  deleteItem,
+  readField,
+  readItems,
+  readNotifications,
+  readPermissions,
+  readPolicies,
+  readSettings,
+  readTranslations,
+  updateField,
+  updateItem,
+  updatePermission,
+  updateSettings,
+  updateTranslation,
 } from '@directus/sdk';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -35,11 +46,16 @@ const release = (file: string, change: (data: any) => void) => {
   writeFileSync(path.join(snapshots, file), stringify(data));
 };
 const rule = async (key: string) => (await admin.request(readItems('deadline_rules', { filter: { key: { _eq: key } } })))[0] as any;
-const guidance = async (key: string) => admin.request(readItems('guidance_texts', { filter: { key: { _eq: key } }, fields: ['id', 'content'] }));
-const policyId = async (name: string) => ((await admin.request(readPolicies({ filter: { name: { _eq: name } }, fields: ['id'] })))[0] as any).id as string;
+const guidance = async (key: string) =>
+  admin.request(readItems('guidance_texts', { filter: { key: { _eq: key } }, fields: ['id', 'content'] }));
+const policyId = async (name: string) =>
+  ((await admin.request(readPolicies({ filter: { name: { _eq: name } }, fields: ['id'] })))[0] as any).id as string;
 const cell = async (policy: string, collection: string, action = 'read') =>
-  (await admin.request(readPermissions({ filter: { policy: { _eq: await policyId(policy) }, collection: { _eq: collection }, action: { _eq: action } } }))) as any[];
-const translation = async (key: string) => ((await admin.request(readTranslations({ filter: { key: { _eq: key }, language: { _eq: 'zh-CN' } } })))[0] as any);
+  (await admin.request(
+    readPermissions({ filter: { policy: { _eq: await policyId(policy) }, collection: { _eq: collection }, action: { _eq: action } } }),
+  )) as any[];
+const translation = async (key: string) =>
+  (await admin.request(readTranslations({ filter: { key: { _eq: key }, language: { _eq: 'zh-CN' } } })))[0] as any;
 
 test('what an administrator changed survives every start; an upgrade applies the rest and reports what it did not force', async () => {
   // The administrator's work, over the API the admin app uses.
@@ -104,7 +120,12 @@ test('what an administrator changed survives every start; an upgrade applies the
   expect((await translation('errors.AFTER_SALES_INVALID_PERIOD')).value).toBe('统计月份不正确');
 
   // What was not forced is in 配置升级记录 and in a notification to the administrator.
-  const records = (await admin.request(readItems('config_upgrades', { limit: -1, fields: ['outcome', 'kind', 'item', 'property', 'message', 'shipped_value', 'current_value'] }))) as any[];
+  const records = (await admin.request(
+    readItems('config_upgrades', {
+      limit: -1,
+      fields: ['outcome', 'kind', 'item', 'property', 'message', 'shipped_value', 'current_value'],
+    }),
+  )) as any[];
   const notForced = records.filter((r) => r.outcome !== 'applied' && r.outcome !== 'removed');
   expect(notForced.map((r) => [r.kind, r.outcome, r.property]).sort()).toEqual([
     ['field', 'conflict', '说明'],
@@ -114,15 +135,24 @@ test('what an administrator changed survives every start; an upgrade applies the
     ['translation', 'conflict', '译文'],
   ]);
   expect(notForced.find((r) => r.kind === 'rule_row' && r.outcome === 'conflict')).toMatchObject({
-    item: '时限规则「运营部调查（新版名称）」', shipped_value: 4, current_value: 5,
+    item: '时限规则「运营部调查（新版名称）」',
+    shipped_value: 4,
+    current_value: 5,
   });
   expect(notForced.find((r) => r.outcome === 'deleted').message).toContain('服务话术「现场保全提示」');
   expect(notForced.find((r) => r.kind === 'field').item).toContain('客户要求');
-  expect(records.filter((r) => r.outcome === 'applied').map((r) => r.item)).toEqual(expect.arrayContaining([
-    '时限规则「运营部调查（新版名称）」', '时限规则「技术部分析异常原因」', expect.stringContaining('投诉理由'), expect.stringContaining('市场部'),
-  ]));
+  expect(records.filter((r) => r.outcome === 'applied').map((r) => r.item)).toEqual(
+    expect.arrayContaining([
+      '时限规则「运营部调查（新版名称）」',
+      '时限规则「技术部分析异常原因」',
+      expect.stringContaining('投诉理由'),
+      expect.stringContaining('市场部'),
+    ]),
+  );
   expect(records.filter((r) => r.outcome === 'removed').map((r) => r.item)).toEqual(['技术部:insurers:read']);
-  const notices = (await admin.request(readNotifications({ filter: { collection: { _eq: 'config_upgrades' } }, fields: ['subject', 'message'] }))) as any[];
+  const notices = (await admin.request(
+    readNotifications({ filter: { collection: { _eq: 'config_upgrades' } }, fields: ['subject', 'message'] }),
+  )) as any[];
   expect(notices).toHaveLength(1);
   expect(notices[0].subject).toBe('配置升级：5 项新版本的改动因管理员已修改而未覆盖');
   expect(notices[0].message).toContain('保留管理员的设置');

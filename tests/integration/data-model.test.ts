@@ -4,11 +4,34 @@ import { asAdmin, type Client } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
 const PRODUCT_COLLECTIONS = [
-  'insurers', 'products', 'customers', 'policies',
-  'claim_reports', 'claim_applications', 'claim_documents', 'surrender_requests', 'endorsement_requests',
-  'complaints', 'complaint_steps', 'urge_notices', 'overdue_inquiries', 'petitions', 'complaint_monthly_stats',
-  'letters', 'work_calendar', 'deadline_rules', 'approval_authorities', 'penalty_standards', 'required_documents',
-  'guidance_texts', 'rule_parameters', 'complaint_transitions', 'numbering_rules', 'number_sequences', 'deadline_events', 'company_profile',
+  'insurers',
+  'products',
+  'customers',
+  'policies',
+  'claim_reports',
+  'claim_applications',
+  'claim_documents',
+  'surrender_requests',
+  'endorsement_requests',
+  'complaints',
+  'complaint_steps',
+  'urge_notices',
+  'overdue_inquiries',
+  'petitions',
+  'complaint_monthly_stats',
+  'letters',
+  'work_calendar',
+  'deadline_rules',
+  'approval_authorities',
+  'penalty_standards',
+  'required_documents',
+  'guidance_texts',
+  'rule_parameters',
+  'complaint_transitions',
+  'numbering_rules',
+  'number_sequences',
+  'deadline_events',
+  'company_profile',
 ];
 
 let admin: Client;
@@ -46,7 +69,17 @@ describe('the data model speaks Chinese', () => {
       fields.find((f: any) => f.collection === collection && f.field === field)?.meta.options.choices.map((c: any) => c.value);
     expect(choices('claim_reports', 'channel')).toEqual(['phone', 'visit', 'fax', 'letter', 'other']);
     expect(choices('claim_reports', 'status')).toEqual(['registered', 'not_accepted', 'no_policy', 'accepted', 'closed']);
-    expect(choices('complaints', 'stage')).toEqual(['draft', 'submitted', 'registered', 'investigating', 'tech_analysis', 'plan_review', 'negotiating', 'final_review', 'closed']);
+    expect(choices('complaints', 'stage')).toEqual([
+      'draft',
+      'submitted',
+      'registered',
+      'investigating',
+      'tech_analysis',
+      'plan_review',
+      'negotiating',
+      'final_review',
+      'closed',
+    ]);
     expect(choices('policies', 'status')).toEqual(['in_force', 'lapsed', 'surrendered', 'terminated']);
     expect(choices('claim_applications', 'claim_type')).toEqual(['death', 'disability', 'burn', 'medical', 'property', 'other']);
   });
@@ -76,15 +109,39 @@ describe('one item of every collection through the API as admin', () => {
     await make('surrender_requests', { channel: 'visit', policy: policy.id, reason: '经济困难' });
     await make('endorsement_requests', { channel: 'fax', policy: policy.id, requested_changes: '变更联系电话' });
     const complaint = await make('complaints', complaintPayload({ policy: policy.id, claim_report: report.id }));
-    await make('complaint_steps', { complaint: complaint.id, from_stage: 'draft', to_stage: 'submitted', department: 'market', entered_at: new Date().toISOString() });
-    await make('urge_notices', { collection: 'complaints', item: String(complaint.id), department: 'operations', issued_at: new Date().toISOString(), reason: '运营部调查已逾期' });
-    await make('overdue_inquiries', { complaint: complaint.id, department: 'operations', overdue_by: 5, issued_at: new Date().toISOString() });
+    await make('complaint_steps', {
+      complaint: complaint.id,
+      from_stage: 'draft',
+      to_stage: 'submitted',
+      department: 'market',
+      entered_at: new Date().toISOString(),
+    });
+    await make('urge_notices', {
+      collection: 'complaints',
+      item: String(complaint.id),
+      department: 'operations',
+      issued_at: new Date().toISOString(),
+      reason: '运营部调查已逾期',
+    });
+    await make('overdue_inquiries', {
+      complaint: complaint.id,
+      department: 'operations',
+      overdue_by: 5,
+      issued_at: new Date().toISOString(),
+    });
     await make('petitions', { complaint: complaint.id, department: 'operations', content: '对责任判定有异议' });
     await make('complaint_monthly_stats', { period: '2099-01', closed_count: 0, by_department: {} });
     await make('letters', { template: 'rejection_notice', collection: 'claim_reports', item: String(report.id), html: '<p>通知</p>' });
     await make('claim_documents', { application: application.id, doc_type: 'claim_form', received: false });
     await make('work_calendar', { date: '2099-01-02', is_workday: false, name: '公司年会' });
-    await make('deadline_rules', { key: 'test_rule_dm', name: '测试', case_collection: 'complaints', milestone: 'draft', limit_value: 2, limit_unit: 'days' });
+    await make('deadline_rules', {
+      key: 'test_rule_dm',
+      name: '测试',
+      case_collection: 'complaints',
+      milestone: 'draft',
+      limit_value: 2,
+      limit_unit: 'days',
+    });
     await make('penalty_standards', { code: 'T-DM', name: '测试情形', penalty_type: 'warning' });
     await make('required_documents', { claim_type: 'other', doc_type: 'claim_form' });
     await make('guidance_texts', { key: 'test_dm', collection: 'complaints', title: '测试', content: '您好' });
@@ -92,7 +149,13 @@ describe('one item of every collection through the API as admin', () => {
     await make('complaint_transitions', { from_stage: 'draft', to_stage: 'closed', department: 'gm_office' });
     // One row per level: the three levels are seeded, so the table is read rather than added to.
     created['approval_authorities'] = (await admin.request(readItems('approval_authorities', { limit: 1 })))[0];
-    await make('numbering_rules', { collection: 'complaint_monthly_stats', field: 'period', name: '测试', period_format: 'YYMM', min_digits: 2 });
+    await make('numbering_rules', {
+      collection: 'complaint_monthly_stats',
+      field: 'period',
+      name: '测试',
+      period_format: 'YYMM',
+      min_digits: 2,
+    });
     await make('number_sequences', { key: 'test:2099', last_value: 0 });
     // The singleton is seeded; the letterhead reads it.
     created['company_profile'] = await admin.request(readSingleton('company_profile'));
@@ -108,7 +171,9 @@ describe('one item of every collection through the API as admin', () => {
     }
 
     // Numbers are set by the server from the numbering rules.
-    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: '2-digit', month: '2-digit' }).format(new Date()).replace('-', '');
+    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: '2-digit', month: '2-digit' })
+      .format(new Date())
+      .replace('-', '');
     expect(created['claim_reports'].report_no).toMatch(new RegExp(`^BA${period}\\d{4}$`));
     expect(created['claim_applications'].application_no).toMatch(new RegExp(`^LP${period}\\d{4}$`));
     expect(created['urge_notices'].notice_no).toMatch(new RegExp(`^CB${period}\\d{3}$`));

@@ -16,7 +16,9 @@ const call = (client: Client, method: string, route: string, body?: unknown) => 
 
 async function rejectedReport(overrides: Record<string, unknown> = {}) {
   const { policy } = await createPolicyFixture(admin, { status: 'lapsed', terminated_at: '2026-10-01' });
-  return clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id, { originals_returned: true, copies_archived: true, ...overrides })));
+  return clerk.client.request(
+    createItem('claim_reports', claimReportPayload(policy.id, { originals_returned: true, copies_archived: true, ...overrides })),
+  );
 }
 
 describe('rejection notice (C-REJECT, X-LETTER)', () => {
@@ -31,11 +33,21 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
     for (const text of ['不予受理通知书', report.report_no, '保单已失效或终止', '（预览）']) expect(preview.text).toContain(text);
     expect(await admin.request(readItems('letters', { filter: { item: { _eq: String(report.id) } } }))).toEqual([]);
 
-    const issued = await call(clerk.client, 'POST', '/after-sales/letters', { template: 'rejection_notice', collection: 'claim_reports', item: report.id });
+    const issued = await call(clerk.client, 'POST', '/after-sales/letters', {
+      template: 'rejection_notice',
+      collection: 'claim_reports',
+      item: report.id,
+    });
     expect(issued.status).toBe(200);
     expect(issued.json.data.letter_no).toMatch(/^WS\d{8}$/);
     const stored = await admin.request(readItem('letters', issued.json.data.id));
-    expect(stored).toMatchObject({ template: 'rejection_notice', collection: 'claim_reports', item: String(report.id), issued_by: clerk.id, letter_no: issued.json.data.letter_no });
+    expect(stored).toMatchObject({
+      template: 'rejection_notice',
+      collection: 'claim_reports',
+      item: String(report.id),
+      issued_by: clerk.id,
+      letter_no: issued.json.data.letter_no,
+    });
     expect(stored.template_version).toMatch(/^[0-9a-f]{16}$/);
     expect(stored.html).toContain(issued.json.data.letter_no);
 
@@ -46,7 +58,11 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
 
   test('an issued letter is immutable for everyone; only the return of originals is recorded', async () => {
     const report = await rejectedReport();
-    const issued = await call(clerk.client, 'POST', '/after-sales/letters', { template: 'rejection_notice', collection: 'claim_reports', item: report.id });
+    const issued = await call(clerk.client, 'POST', '/after-sales/letters', {
+      template: 'rejection_notice',
+      collection: 'claim_reports',
+      item: report.id,
+    });
     const id = issued.json.data.id;
     for (const client of [clerk.client, admin]) {
       const refused = await failure(client.request(updateItem('letters', id, { html: '<p>改过的通知</p>' })));
@@ -90,7 +106,11 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
   test('a user who cannot read the case gets no letter (403)', async () => {
     const report = await rejectedReport();
     const body = { template: 'rejection_notice', collection: 'claim_reports', item: report.id };
-    const preview = await call(tech.client, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`);
+    const preview = await call(
+      tech.client,
+      'GET',
+      `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`,
+    );
     expect(preview.status).toBe(403);
     expect(preview.json.errors[0].message).toBe('您没有查看该案件的权限，不能生成或打印其文书。');
     expect((await call(tech.client, 'POST', '/after-sales/letters', body)).status).toBe(403);
@@ -101,8 +121,15 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
   test('every field value is escaped', async () => {
     // Markup and template tags never get into a case (tests/integration/bad-input.test.ts); what
     // plain text may hold is still escaped, so a letter prints exactly what was typed.
-    const report = await rejectedReport({ insured_name: '张三 & 李四', incident_description: '车速 <30 公里，对方说"没看见"，&nbsp; 不是空格' });
-    const preview = await call(clerk.client, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`);
+    const report = await rejectedReport({
+      insured_name: '张三 & 李四',
+      incident_description: '车速 <30 公里，对方说"没看见"，&nbsp; 不是空格',
+    });
+    const preview = await call(
+      clerk.client,
+      'GET',
+      `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`,
+    );
     expect(preview.text).toContain('张三 &amp; 李四');
     expect(preview.text).toContain('车速 &lt;30 公里，对方说&quot;没看见&quot;，&amp;nbsp; 不是空格');
     expect(preview.text).not.toContain('<30');
@@ -111,24 +138,45 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
   test('requests the rules do not allow are refused in Chinese', async () => {
     const { policy } = await createPolicyFixture(admin);
     const accepted = await clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id)));
-    const notRejected = await call(clerk.client, 'POST', '/after-sales/letters', { template: 'rejection_notice', collection: 'claim_reports', item: accepted.id });
+    const notRejected = await call(clerk.client, 'POST', '/after-sales/letters', {
+      template: 'rejection_notice',
+      collection: 'claim_reports',
+      item: accepted.id,
+    });
     expect(notRejected.status).toBe(400);
     expect(notRejected.json.errors[0].message).toBe('只有“不予受理”的报案才能出具不予受理通知书。');
     const missing = await call(clerk.client, 'POST', '/after-sales/letters', { template: 'rejection_notice' });
     expect(missing.json.errors[0].message).toBe('缺少参数：collection、item（需要 template、collection、item）。');
-    const wrongType = await call(clerk.client, 'POST', '/after-sales/letters', { template: 'rejection_notice', collection: 'complaints', item: 1 });
+    const wrongType = await call(clerk.client, 'POST', '/after-sales/letters', {
+      template: 'rejection_notice',
+      collection: 'complaints',
+      item: 1,
+    });
     expect(wrongType.status).toBe(400);
     const complaint = await clerk.client.request(createItem('complaints', complaintPayload()));
-    const unapproved = await call(clerk.client, 'POST', '/after-sales/letters', { template: 'complaint_reply', collection: 'complaints', item: complaint.id });
+    const unapproved = await call(clerk.client, 'POST', '/after-sales/letters', {
+      template: 'complaint_reply',
+      collection: 'complaints',
+      item: complaint.id,
+    });
     expect(unapproved.json.errors[0].message).toBe('处理方案经核决后才能答复客户（第十三条第10款）。');
   });
 });
 
 test('the customer reply to an approved complaint is a letter, not the internal form (K-NOCOPY)', async () => {
   const deputy = await createStaffUser('总经理室', ['副总经理']);
-  const complaint = await admin.request(createItem('complaints', complaintPayload({ stage: 'plan_review', gm_opinion: '同意退还多收保费', offer_amount: 8000, responsibility: '运营部' })));
+  const complaint = await admin.request(
+    createItem(
+      'complaints',
+      complaintPayload({ stage: 'plan_review', gm_opinion: '同意退还多收保费', offer_amount: 8000, responsibility: '运营部' }),
+    ),
+  );
   await moveComplaint(deputy.client, complaint.id, 'negotiating');
-  const reply = await call(clerk.client, 'GET', `/after-sales/letters/preview?template=complaint_reply&collection=complaints&item=${complaint.id}`);
+  const reply = await call(
+    clerk.client,
+    'GET',
+    `/after-sales/letters/preview?template=complaint_reply&collection=complaints&item=${complaint.id}`,
+  );
   expect(reply.status).toBe(200);
   expect(reply.text).toContain('人民币捌仟元整');
   expect(reply.text).toContain('同意退还多收保费');
@@ -137,7 +185,17 @@ test('the customer reply to an approved complaint is a letter, not the internal 
 });
 
 test('urge notices print as internal forms', async () => {
-  const notice = await admin.request(createItem('urge_notices', { collection: 'complaints', item: '1', case_no: '261101', department: 'operations', issued_at: new Date().toISOString(), due_at: new Date().toISOString(), reason: '运营部调查已逾期' }));
+  const notice = await admin.request(
+    createItem('urge_notices', {
+      collection: 'complaints',
+      item: '1',
+      case_no: '261101',
+      department: 'operations',
+      issued_at: new Date().toISOString(),
+      due_at: new Date().toISOString(),
+      reason: '运营部调查已逾期',
+    }),
+  );
   const printed = await call(admin, 'GET', `/after-sales/letters/preview?template=urge_notice&collection=urge_notices&item=${notice.id}`);
   expect(printed.status).toBe(200);
   expect(printed.text).toContain('内部文件');

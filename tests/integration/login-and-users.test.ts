@@ -19,24 +19,47 @@ interface LoginAnswer {
 }
 
 /** POST /auth/login from a given loopback address, as a browser on that machine would. */
-function loginFrom(address: string, email: string, password: string, path = '/auth/login', body: unknown = { email, password }): Promise<LoginAnswer & { json: any }> {
+function loginFrom(
+  address: string,
+  email: string,
+  password: string,
+  path = '/auth/login',
+  body: unknown = { email, password },
+): Promise<LoginAnswer & { json: any }> {
   const url = new URL(path, baseUrl());
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: address, headers: { 'content-type': 'application/json' } }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => {
-        const json = text.startsWith('{') ? JSON.parse(text) : null;
-        const error = json?.errors?.[0];
-        resolve({ status: response.statusCode ?? 0, code: error?.extensions?.code, message: error?.message, until: error?.extensions?.until, json });
-      });
-    });
+    const request = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: address,
+        headers: { 'content-type': 'application/json' },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => {
+          const json = text.startsWith('{') ? JSON.parse(text) : null;
+          const error = json?.errors?.[0];
+          resolve({
+            status: response.statusCode ?? 0,
+            code: error?.extensions?.code,
+            message: error?.message,
+            until: error?.extensions?.until,
+            json,
+          });
+        });
+      },
+    );
     request.on('error', reject);
     request.end(JSON.stringify(body));
   });
 }
 
-const wrongPasswords = (address: string, email: string, count: number) => Promise.all(Array.from({ length: count }, () => loginFrom(address, email, 'Wrong@12345')));
+const wrongPasswords = (address: string, email: string, count: number) =>
+  Promise.all(Array.from({ length: count }, () => loginFrom(address, email, 'Wrong@12345')));
 const sleepUntil = (iso: string) => new Promise((resolve) => setTimeout(resolve, Math.max(0, new Date(iso).getTime() - Date.now()) + 300));
 
 let admin: Client;
@@ -72,7 +95,11 @@ describe('login locks', () => {
   test('an e-mail that is no account locks the same way: the answer does not tell which e-mails exist', async () => {
     const nobody = `nobody-${randomUUID().slice(0, 8)}@staff.example.com`;
     expect((await wrongPasswords('127.0.0.4', nobody, 5)).map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401]);
-    expect(await loginFrom('127.0.0.4', nobody, 'Wrong@12345')).toMatchObject({ status: 429, code: 'AFTER_SALES_LOGIN_LOCKED', message: expect.stringContaining('已暂时锁定') });
+    expect(await loginFrom('127.0.0.4', nobody, 'Wrong@12345')).toMatchObject({
+      status: 429,
+      code: 'AFTER_SALES_LOGIN_LOCKED',
+      message: expect.stringContaining('已暂时锁定'),
+    });
   });
 
   test('GraphQL auth_login is refused for a locked account as well', async () => {
@@ -88,7 +115,11 @@ describe('login locks', () => {
 
   test('30 failed logins from one address stop logins from it, whatever the account; other addresses log in; an administrator sees and lifts it', async () => {
     const clerk = await createStaffUser('市场部');
-    const spray = await Promise.all(Array.from({ length: 30 }, (_, i) => loginFrom('127.0.0.6', `spray-${i}-${randomUUID().slice(0, 6)}@staff.example.com`, 'Guess@12345')));
+    const spray = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        loginFrom('127.0.0.6', `spray-${i}-${randomUUID().slice(0, 6)}@staff.example.com`, 'Guess@12345'),
+      ),
+    );
     expect(new Set(spray.map((answer) => answer.status))).toEqual(new Set([401]));
 
     const refused = await loginFrom('127.0.0.6', clerk.email, clerk.password);
@@ -98,7 +129,9 @@ describe('login locks', () => {
 
     const listed = await callEndpoint(admin, 'GET', '/after-sales/locked-ips');
     expect(listed.status).toBe(200);
-    expect(listed.json.data).toEqual(expect.arrayContaining([expect.objectContaining({ ip: '127.0.0.6', failures: 30, locked_until: expect.any(String) })]));
+    expect(listed.json.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ip: '127.0.0.6', failures: 30, locked_until: expect.any(String) })]),
+    );
     expect((await callEndpoint(clerk.client, 'GET', '/after-sales/locked-ips')).status).toBe(403);
     expect((await callEndpoint(clerk.client, 'DELETE', '/after-sales/locked-ips/127.0.0.6')).status).toBe(403);
 
@@ -161,7 +194,10 @@ describe('e-mail addresses of other users', () => {
   });
 
   test('GraphQL: the same filter and aggregate are refused', async () => {
-    for (const query of [`{ users(filter: { email: { _starts_with: "${other.email.slice(0, 3)}" } }) { id } }`, '{ users_aggregated(groupBy: ["email"]) { group count { id } } }']) {
+    for (const query of [
+      `{ users(filter: { email: { _starts_with: "${other.email.slice(0, 3)}" } }) { id } }`,
+      '{ users_aggregated(groupBy: ["email"]) { group count { id } } }',
+    ]) {
       const answer = await callEndpoint(clerk.client, 'POST', '/graphql/system', { query });
       expect(answer.text).not.toContain(other.email);
       expect(answer.json.errors?.[0]?.extensions?.code, answer.text.slice(0, 300)).toBe('AFTER_SALES_USER_FIELD_HIDDEN');
@@ -169,7 +205,9 @@ describe('e-mail addresses of other users', () => {
   });
 
   test('names stay readable; the e-mail only on one’s own record', async () => {
-    const users = await clerk.client.request(readUsers({ fields: ['id', 'first_name', 'email'], filter: { id: { _in: [clerk.id, other.id] } } }));
+    const users = await clerk.client.request(
+      readUsers({ fields: ['id', 'first_name', 'email'], filter: { id: { _in: [clerk.id, other.id] } } }),
+    );
     expect(users.find((user: any) => user.id === other.id)).toEqual({ id: other.id, first_name: '运营部', email: null });
     expect(users.find((user: any) => user.id === clerk.id)).toEqual({ id: clerk.id, first_name: '市场部', email: clerk.email });
     const me = await callEndpoint(clerk.client, 'GET', '/users/me?fields=email');
@@ -180,7 +218,11 @@ describe('e-mail addresses of other users', () => {
   });
 
   test('the user directory opens sorted by name: the default sort of Directus (by e-mail) would be refused', async () => {
-    const presets = await callEndpoint(clerk.client, 'GET', '/presets?filter[collection][_eq]=directus_users&filter[user][_null]=true&filter[role][_null]=true&filter[bookmark][_null]=true');
+    const presets = await callEndpoint(
+      clerk.client,
+      'GET',
+      '/presets?filter[collection][_eq]=directus_users&filter[user][_null]=true&filter[role][_null]=true&filter[bookmark][_null]=true',
+    );
     expect(presets.json.data).toHaveLength(1);
     const { sort, fields } = presets.json.data[0].layout_query.tabular;
     expect(sort).toEqual(['last_name', 'first_name']);

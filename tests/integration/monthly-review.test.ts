@@ -15,9 +15,18 @@ beforeAll(async () => {
 });
 
 const closedIn = (period: string, day: string, department: string, countermeasures: string) =>
-  admin.request(createItem('complaints', complaintPayload({
-    stage: 'closed', registered_at: `${period}-01T02:00:00.000Z`, closed_at: `${period}-${day}T02:00:00.000Z`, responsible_department: department, countermeasures,
-  })));
+  admin.request(
+    createItem(
+      'complaints',
+      complaintPayload({
+        stage: 'closed',
+        registered_at: `${period}-01T02:00:00.000Z`,
+        closed_at: `${period}-${day}T02:00:00.000Z`,
+        responsible_department: department,
+        countermeasures,
+      }),
+    ),
+  );
 
 describe('monthly review (K-MONTHLY)', () => {
   test('a rebuild recounts the month and keeps what the GM Office wrote into 改善对策及处理结果', async () => {
@@ -33,7 +42,9 @@ describe('monthly review (K-MONTHLY)', () => {
     await closedIn(period, '18', 'market', '电话回访须录音');
     const rebuilt = await callEndpoint(gm.client, 'POST', `/after-sales/stats/${period}`);
     expect(rebuilt.json.data).toMatchObject({ id: built.json.data.id, closed_count: 2 });
-    const [stored] = (await gm.client.request(readItems('complaint_monthly_stats', { filter: { period: { _eq: period } }, fields: ['closed_count', 'improvement_actions'] }))) as any[];
+    const [stored] = (await gm.client.request(
+      readItems('complaint_monthly_stats', { filter: { period: { _eq: period } }, fields: ['closed_count', 'improvement_actions'] }),
+    )) as any[];
     expect(stored.closed_count).toBe(2);
     expect(stored.improvement_actions.startsWith(edited)).toBe(true);
     expect(stored.improvement_actions).toContain('电话回访须录音');
@@ -41,10 +52,14 @@ describe('monthly review (K-MONTHLY)', () => {
 
     // A third build with nothing new changes nothing of the text.
     await callEndpoint(gm.client, 'POST', `/after-sales/stats/${period}`);
-    const [again] = (await gm.client.request(readItems('complaint_monthly_stats', { filter: { period: { _eq: period } }, fields: ['improvement_actions'] }))) as any[];
+    const [again] = (await gm.client.request(
+      readItems('complaint_monthly_stats', { filter: { period: { _eq: period } }, fields: ['improvement_actions'] }),
+    )) as any[];
     expect(again.improvement_actions).toBe(stored.improvement_actions);
 
-    const forged = await failure(gm.client.request(updateItem('complaint_monthly_stats', built.json.data.id, { improvement_actions_built: edited })));
+    const forged = await failure(
+      gm.client.request(updateItem('complaint_monthly_stats', built.json.data.id, { improvement_actions_built: edited })),
+    );
     expect(forged.status).toBe(400);
     expect(forged.message).toContain('改善对策（系统汇总）');
   });
@@ -73,7 +88,8 @@ describe.skipIf(process.env['AFTER_SALES_TEST_DB'] === 'pg')('a missed schedule 
     // Between 00:00 and 01:30 of the 1st the schedule is not due yet.
     if (now < scheduledAt) return;
     let owner = await asAdmin(server.url);
-    const statsOf = async () => owner.request(readItems('complaint_monthly_stats', { filter: { period: { _eq: period } }, fields: ['id', 'generated_at'] }));
+    const statsOf = async () =>
+      owner.request(readItems('complaint_monthly_stats', { filter: { period: { _eq: period } }, fields: ['id', 'generated_at'] }));
     expect(await statsOf()).toEqual([]);
 
     await server.stop();

@@ -37,7 +37,15 @@ interface Answer {
 const staff = {} as Record<Role, StaffUser>;
 const targets: Target[] = [];
 let admin: Client;
-let ids: { customer: number; policy: number; report: number; application: number; complaint: number; hiddenComplaint: number; petition: number };
+let ids: {
+  customer: number;
+  policy: number;
+  report: number;
+  application: number;
+  complaint: number;
+  hiddenComplaint: number;
+  petition: number;
+};
 let hiddenComplaintPhone: string;
 const PETITION_TEXT = `签呈内容-${Date.now()}-仅本部门可见`;
 
@@ -66,7 +74,12 @@ const middle = (value: string) => value.slice(1, -1);
 
 /** Every route of the issue, for one personal field of one item. */
 function probesFor({ collection: c, field: f, id, value }: Target): Probe[] {
-  const gql = (query: string, system = false, expect: Probe['expect'] = 'leak'): Probe => ({ route: system ? '/graphql/system' : '/graphql', method: 'POST', body: { query }, expect });
+  const gql = (query: string, system = false, expect: Probe['expect'] = 'leak'): Probe => ({
+    route: system ? '/graphql/system' : '/graphql',
+    method: 'POST',
+    body: { query },
+    expect,
+  });
   return [
     { route: `/items/${c}/${id}?fields=${f}`, expect: 'refuse' },
     { route: `/items/${c}/${id}`, expect: 'leak' },
@@ -119,7 +132,10 @@ function relationalProbes(readsCustomers: boolean): Probe[] {
   return [
     { route: `/items/complaints/${ids.complaint}?fields=policy.insured.id_number`, expect: path },
     { route: `/items/complaints/${ids.complaint}?fields=policy.insured.*,claim_report.*`, expect: 'leak' },
-    { route: `/items/complaints?filter[policy][insured][id_number][_starts_with]=${q(customer.value.slice(0, 6))}&fields=id`, expect: 'refuse' },
+    {
+      route: `/items/complaints?filter[policy][insured][id_number][_starts_with]=${q(customer.value.slice(0, 6))}&fields=id`,
+      expect: 'refuse',
+    },
     { route: `/items/complaints?alias[n]=policy.insured.id_number&fields=id,n`, expect: 'refuse' },
     { route: `/items/claim_reports/${ids.report}?fields=policy.policyholder.phone`, expect: path },
     { route: `/items/claim_reports?filter[policy][policyholder][phone][_eq]=${q(phone.value)}&fields=id`, expect: 'refuse' },
@@ -129,8 +145,18 @@ function relationalProbes(readsCustomers: boolean): Probe[] {
     { route: `/items/policies?sort=insured.id_number&fields=id&limit=1`, expect: 'refuse' },
     { route: `/items/policies?filter[insured][phone][_contains]=${q(middle(phone.value))}&fields=id`, expect: 'refuse' },
     { route: `/items/policies?fields=id&deep[insured][_filter][id_number][_eq]=${q(customer.value)}`, expect: 'leak' },
-    { route: '/graphql', method: 'POST', body: { query: `{ complaints_by_id(id: ${ids.complaint}) { policy { insured { id_number phone } policyholder { x: phone } } } }` }, expect: 'leak' },
-    { route: '/graphql', method: 'POST', body: { query: `{ policies(filter: { insured: { id_number: { _eq: "${customer.value}" } } }) { id } }` }, expect: 'refuse' },
+    {
+      route: '/graphql',
+      method: 'POST',
+      body: { query: `{ complaints_by_id(id: ${ids.complaint}) { policy { insured { id_number phone } policyholder { x: phone } } } }` },
+      expect: 'leak',
+    },
+    {
+      route: '/graphql',
+      method: 'POST',
+      body: { query: `{ policies(filter: { insured: { id_number: { _eq: "${customer.value}" } } }) { id } }` },
+      expect: 'refuse',
+    },
   ];
 }
 
@@ -140,8 +166,12 @@ function judge(probe: Probe, answer: Answer, secrets: string[]): string | null {
   if (leaked.length) return `HTTP ${answer.status} contains ${leaked.join(', ')}`;
   if (answer.status >= 500) return `HTTP ${answer.status}`;
   // GraphQL may answer a query it cannot run with errors and no data.
-  const graphqlRefused = Array.isArray(answer.json?.errors) && answer.json.errors.length > 0 && Object.values(answer.json?.data ?? {}).every((value) => value === null);
-  if (probe.expect === 'refuse' && answer.status !== 400 && answer.status !== 403 && !graphqlRefused) return `answered HTTP ${answer.status} instead of refusing: ${answer.text.slice(0, 160)}`;
+  const graphqlRefused =
+    Array.isArray(answer.json?.errors) &&
+    answer.json.errors.length > 0 &&
+    Object.values(answer.json?.data ?? {}).every((value) => value === null);
+  if (probe.expect === 'refuse' && answer.status !== 400 && answer.status !== 403 && !graphqlRefused)
+    return `answered HTTP ${answer.status} instead of refusing: ${answer.text.slice(0, 160)}`;
   if (probe.expect === 'absent' && answer.status === 200) {
     const rows = answer.json?.data;
     const counted = Array.isArray(rows) && rows.length === 1 && 'count' in rows[0] ? Number(rows[0].count) : null;
@@ -161,19 +191,55 @@ beforeAll(async () => {
   await admin.request(updateItem('customers', fixture.holder.id, { phone: customerPhone }));
   const reportId = idNumber();
   const reporterPhone = uniquePhone();
-  const report = await admin.request(createItem('claim_reports', claimReportPayload(fixture.policy.id, { insured_id_number: reportId, reporter_phone: reporterPhone, incident_at: '2026-11-17T02:00:00.000Z' })));
+  const report = await admin.request(
+    createItem(
+      'claim_reports',
+      claimReportPayload(fixture.policy.id, {
+        insured_id_number: reportId,
+        reporter_phone: reporterPhone,
+        incident_at: '2026-11-17T02:00:00.000Z',
+      }),
+    ),
+  );
   const applicantId = idNumber();
-  const application = await admin.request(createItem('claim_applications', { claim_report: report.id, claim_type: 'medical', applicant_name: '李四', applicant_id_number: applicantId }));
+  const application = await admin.request(
+    createItem('claim_applications', {
+      claim_report: report.id,
+      claim_type: 'medical',
+      applicant_name: '李四',
+      applicant_id_number: applicantId,
+    }),
+  );
   // Readable by 技术部 (its analysis is on file); the second one is not.
   const complaintPhone = uniquePhone();
-  const complaint = await admin.request(createItem('complaints', complaintPayload({ policy: fixture.policy.id, claim_report: report.id, customer_phone: complaintPhone, tech_analysis: '系统故障导致延误' })));
+  const complaint = await admin.request(
+    createItem(
+      'complaints',
+      complaintPayload({
+        policy: fixture.policy.id,
+        claim_report: report.id,
+        customer_phone: complaintPhone,
+        tech_analysis: '系统故障导致延误',
+      }),
+    ),
+  );
   hiddenComplaintPhone = uniquePhone();
-  const hidden = await admin.request(createItem('complaints', complaintPayload({ customer_phone: hiddenComplaintPhone, demand: '不应被技术部看到的诉求' })));
+  const hidden = await admin.request(
+    createItem('complaints', complaintPayload({ customer_phone: hiddenComplaintPhone, demand: '不应被技术部看到的诉求' })),
+  );
   const petition = await admin.request(createItem('petitions', { complaint: complaint.id, department: 'market', content: PETITION_TEXT }));
   // A second edit, so the history holds a delta with the value too.
   await admin.request(updateItem('complaints', complaint.id, { customer_phone: complaintPhone, market_opinion: '已电话联系客户' }));
 
-  ids = { customer: fixture.insured.id, policy: fixture.policy.id, report: report.id, application: application.id, complaint: complaint.id, hiddenComplaint: hidden.id, petition: petition.id };
+  ids = {
+    customer: fixture.insured.id,
+    policy: fixture.policy.id,
+    report: report.id,
+    application: application.id,
+    complaint: complaint.id,
+    hiddenComplaint: hidden.id,
+    petition: petition.id,
+  };
   const values: Record<string, Record<string, [number, string]>> = {
     customers: { id_number: [ids.customer, customerId], phone: [ids.customer, customerPhone] },
     claim_reports: { insured_id_number: [ids.report, reportId], reporter_phone: [ids.report, reporterPhone] },
@@ -190,7 +256,11 @@ beforeAll(async () => {
 
 describe('personal data on every route (issue 22)', () => {
   test('the catalogue covers every personal field of domain/personal-data.ts', () => {
-    expect(targets.map((t) => `${t.collection}.${t.field}`).sort()).toEqual(Object.entries(PERSONAL_FIELDS).flatMap(([c, fields]) => Object.keys(fields).map((f) => `${c}.${f}`)).sort());
+    expect(targets.map((t) => `${t.collection}.${t.field}`).sort()).toEqual(
+      Object.entries(PERSONAL_FIELDS)
+        .flatMap(([c, fields]) => Object.keys(fields).map((f) => `${c}.${f}`))
+        .sort(),
+    );
   });
 
   test('each probe finds the value as 市场部 (the probes would see a leak)', async () => {
@@ -209,10 +279,17 @@ describe('personal data on every route (issue 22)', () => {
         const answer = await call(market, { route });
         if (!answer.text.includes(target.value)) missed.push(`${route}: HTTP ${answer.status}`);
       }
-      const found = await call(market, { route: `/items/${target.collection}?search=${q(middle(target.value))}&filter[id][_eq]=${target.id}&fields=id` });
+      const found = await call(market, {
+        route: `/items/${target.collection}?search=${q(middle(target.value))}&filter[id][_eq]=${target.id}&fields=id`,
+      });
       if (found.json?.data?.length !== 1) missed.push(`search ${target.collection}.${target.field}: ${found.text.slice(0, 80)}`);
-      const gqlAnswer = await call(market, { route: '/graphql', method: 'POST', body: { query: `{ ${target.collection}_by_id(id: ${target.id}) { x: ${target.field} } }` } });
-      if (!gqlAnswer.text.includes(target.value)) missed.push(`graphql alias ${target.collection}.${target.field}: ${gqlAnswer.text.slice(0, 120)}`);
+      const gqlAnswer = await call(market, {
+        route: '/graphql',
+        method: 'POST',
+        body: { query: `{ ${target.collection}_by_id(id: ${target.id}) { x: ${target.field} } }` },
+      });
+      if (!gqlAnswer.text.includes(target.value))
+        missed.push(`graphql alias ${target.collection}.${target.field}: ${gqlAnswer.text.slice(0, 120)}`);
     }
     expect(missed).toEqual([]);
   });
@@ -226,13 +303,15 @@ describe('personal data on every route (issue 22)', () => {
       for (const probe of probesFor(target)) {
         probes++;
         const verdict = judge(probe, await call(client, probe), secrets);
-        if (verdict) failures.push(`${role} ${probe.method ?? 'GET'} ${probe.route}${probe.body ? ` ${JSON.stringify(probe.body)}` : ''}: ${verdict}`);
+        if (verdict)
+          failures.push(`${role} ${probe.method ?? 'GET'} ${probe.route}${probe.body ? ` ${JSON.stringify(probe.body)}` : ''}: ${verdict}`);
       }
     }
     for (const probe of relationalProbes(role !== '技术部')) {
       probes++;
       const verdict = judge(probe, await call(client, probe), secrets);
-      if (verdict) failures.push(`${role} ${probe.method ?? 'GET'} ${probe.route}${probe.body ? ` ${JSON.stringify(probe.body)}` : ''}: ${verdict}`);
+      if (verdict)
+        failures.push(`${role} ${probe.method ?? 'GET'} ${probe.route}${probe.body ? ` ${JSON.stringify(probe.body)}` : ''}: ${verdict}`);
     }
     console.log(`personal data routes: ${probes} probes as ${role}, ${failures.length} failed`);
     expect(failures).toEqual([]);
@@ -256,7 +335,8 @@ describe('personal data on every route (issue 22)', () => {
         const latest = history.json.data.at(-1);
         expect(latest.data[copy], `${role} history ${target.collection}.${copy}`).toBe(target.masked);
         expect(latest.data).not.toHaveProperty(target.field);
-        for (const entry of history.json.data) expect(JSON.stringify(entry), `${role} history of ${target.collection}`).not.toContain(target.value);
+        for (const entry of history.json.data)
+          expect(JSON.stringify(entry), `${role} history of ${target.collection}`).not.toContain(target.value);
       }
     }
   });
@@ -267,7 +347,9 @@ describe('personal data on every route (issue 22)', () => {
       const item = await call(staff[role].client, { route: `/items/customers/${customer.id}?fields=phone,phone_masked` });
       expect(item.json.data, role).toEqual({ phone: customer.value, phone_masked: customer.masked });
     }
-    const customerId = await admin.request(createItem('customers', { name: `打码副本${Date.now()}`, id_number: idNumber(), phone: '13512345678' }));
+    const customerId = await admin.request(
+      createItem('customers', { name: `打码副本${Date.now()}`, id_number: idNumber(), phone: '13512345678' }),
+    );
     const refused = await fetch(`${baseUrl()}/items/customers/${customerId.id}`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${await (admin as any).getToken()}`, 'content-type': 'application/json' },
@@ -279,7 +361,9 @@ describe('personal data on every route (issue 22)', () => {
     const changed = await call(staff['质量管理部'].client, { route: `/items/customers/${customerId.id}?fields=phone_masked` });
     expect(changed.json.data.phone_masked).toBe('136****5432');
     await staff['市场部'].client.request(updateItem('customers', customerId.id, { phone: null }));
-    expect((await call(staff['质量管理部'].client, { route: `/items/customers/${customerId.id}?fields=phone_masked` })).json.data.phone_masked).toBeNull();
+    expect(
+      (await call(staff['质量管理部'].client, { route: `/items/customers/${customerId.id}?fields=phone_masked` })).json.data.phone_masked,
+    ).toBeNull();
   });
 
   test('a department denied the full values cannot write them either', async () => {
@@ -291,7 +375,9 @@ describe('personal data on every route (issue 22)', () => {
     });
     expect(patch.status).toBe(403);
     const reporter = targets.find((t) => t.field === 'reporter_phone')!;
-    expect((await call(staff['市场部'].client, { route: `/items/claim_reports/${ids.report}?fields=reporter_phone` })).json.data.reporter_phone).toBe(reporter.value);
+    expect(
+      (await call(staff['市场部'].client, { route: `/items/claim_reports/${ids.report}?fields=reporter_phone` })).json.data.reporter_phone,
+    ).toBe(reporter.value);
   });
 });
 
@@ -334,14 +420,20 @@ describe('history follows the case’s own read rules', () => {
         const answer = await call(client, { route });
         expect(answer.text, `${role} ${route}`).not.toContain(PETITION_TEXT);
       }
-      const system = await call(client, { route: '/graphql/system', method: 'POST', body: { query: '{ revisions(filter: { collection: { _eq: "petitions" } }, limit: -1) { data } }' } });
+      const system = await call(client, {
+        route: '/graphql/system',
+        method: 'POST',
+        body: { query: '{ revisions(filter: { collection: { _eq: "petitions" } }, limit: -1) { data } }' },
+      });
       expect(system.text, role).not.toContain(PETITION_TEXT);
       expect((await call(client, { route: `/after-sales/history/petitions/${ids.petition}` })).status, role).toBe(403);
     }
     const market = await call(staff['市场部'].client, { route: `/after-sales/history/petitions/${ids.petition}` });
     expect(market.status).toBe(200);
     expect(market.json.data[0].data.content).toBe(PETITION_TEXT);
-    const gm = await call(staff['总经理室'].client, { route: `/revisions?filter[collection][_eq]=petitions&filter[item][_eq]=${ids.petition}&fields=data` });
+    const gm = await call(staff['总经理室'].client, {
+      route: `/revisions?filter[collection][_eq]=petitions&filter[item][_eq]=${ids.petition}&fields=data`,
+    });
     expect(gm.text).toContain(PETITION_TEXT);
   });
 

@@ -16,11 +16,22 @@ beforeAll(async () => {
 });
 
 const closedComplaint = () =>
-  admin.request(createItem('complaints', complaintPayload({
-    stage: 'closed', registered_at: '2026-10-01T02:00:00.000Z', closed_at: '2026-10-10T02:00:00.000Z', responsible_department: 'operations', customer_accepted: true,
-  })));
+  admin.request(
+    createItem(
+      'complaints',
+      complaintPayload({
+        stage: 'closed',
+        registered_at: '2026-10-01T02:00:00.000Z',
+        closed_at: '2026-10-10T02:00:00.000Z',
+        responsible_department: 'operations',
+        customer_accepted: true,
+      }),
+    ),
+  );
 const file = (complaint: number, fields: Record<string, unknown>) =>
-  ops.client.request(createItem('petitions', { complaint, department: 'operations', content: '对责任判定有异议：延误系市场部未及时转交材料', ...fields }));
+  ops.client.request(
+    createItem('petitions', { complaint, department: 'operations', content: '对责任判定有异议：延误系市场部未及时转交材料', ...fields }),
+  );
 /** The decision is carried out right after it is committed: the petition once its effect is written. */
 async function carriedOut(id: number) {
   let petition: any = null;
@@ -31,7 +42,9 @@ async function carriedOut(id: number) {
   return petition;
 }
 const historyOf = async (complaint: number) =>
-  (await gm.client.request(readItems('complaint_steps', { filter: { complaint: { _eq: complaint } }, fields: ['opinion', 'actor'], sort: ['id'], limit: -1 }))) as any[];
+  (await gm.client.request(
+    readItems('complaint_steps', { filter: { complaint: { _eq: complaint } }, fields: ['opinion', 'actor'], sort: ['id'], limit: -1 }),
+  )) as any[];
 
 describe('签呈 (K-PETITION)', () => {
   test('filed with a deadline; adopted, it moves the responsibility on the complaint and says so in its history', async () => {
@@ -46,12 +59,18 @@ describe('签呈 (K-PETITION)', () => {
 
     expect((await failure(ops.client.request(updateItem('petitions', petition.id, { status: 'accepted' })))).status).toBe(403);
     expect(await admin.request(readItem('petitions', petition.id))).toMatchObject({ status: 'submitted', decided_at: null, effect: null });
-    expect((await failure(gm.client.request(updateItem('petitions', petition.id, { decided_at: new Date().toISOString() })))).message).toContain('批示时间');
+    expect(
+      (await failure(gm.client.request(updateItem('petitions', petition.id, { decided_at: new Date().toISOString() })))).message,
+    ).toContain('批示时间');
 
     const answer = await gm.client.request(updateItem('petitions', petition.id, { status: 'accepted', decision: '同意，责任改判市场部' }));
     expect(answer).toMatchObject({ status: 'accepted', decided_by: gmId });
     const decided = await carriedOut(petition.id);
-    expect(decided).toMatchObject({ status: 'accepted', decided_by: gmId, effect: `投诉 ${complaint.complaint_no ?? `#${complaint.id}`} 的责任部门由运营部改为市场部。` });
+    expect(decided).toMatchObject({
+      status: 'accepted',
+      decided_by: gmId,
+      effect: `投诉 ${complaint.complaint_no ?? `#${complaint.id}`} 的责任部门由运营部改为市场部。`,
+    });
     expect(Date.now() - Date.parse(decided.decided_at)).toBeLessThan(60_000);
     expect((await admin.request(readItem('complaints', complaint.id))).responsible_department).toBe('market');
     const history = await historyOf(complaint.id);
@@ -69,7 +88,12 @@ describe('签呈 (K-PETITION)', () => {
     const decided = await carriedOut(petition.id);
     expect(decided.reopened_complaint).toEqual(expect.any(Number));
     const reopened = await clerk.client.request(readItem('complaints', decided.reopened_complaint));
-    expect(reopened).toMatchObject({ stage: 'draft', parent_complaint: complaint.id, customer_name: complaint.customer_name, demand: complaint.demand });
+    expect(reopened).toMatchObject({
+      stage: 'draft',
+      parent_complaint: complaint.id,
+      customer_name: complaint.customer_name,
+      demand: complaint.demand,
+    });
     expect(reopened.reason).toContain(`签呈 ${petition.petition_no} 经总经理室采纳`);
     expect(decided.effect).toContain('已另立投诉（草稿）重新处理');
   });

@@ -14,10 +14,19 @@ beforeAll(async () => {
 
 /** The recompute notices about `collection` this administrator got since `since`, waiting until there are `count`. */
 async function recomputeNotices(collection: string, since: string, count: number): Promise<any[]> {
-  const read = () => admin.request(readNotifications({
-    filter: { recipient: { _eq: me }, collection: { _eq: collection }, subject: { _starts_with: '已按新规则重算' }, timestamp: { _gte: since } },
-    fields: ['subject', 'message', 'collection', 'item'], sort: ['timestamp'],
-  })) as Promise<any[]>;
+  const read = () =>
+    admin.request(
+      readNotifications({
+        filter: {
+          recipient: { _eq: me },
+          collection: { _eq: collection },
+          subject: { _starts_with: '已按新规则重算' },
+          timestamp: { _gte: since },
+        },
+        fields: ['subject', 'message', 'collection', 'item'],
+        sort: ['timestamp'],
+      }),
+    ) as Promise<any[]>;
   let notices = await read();
   for (let i = 0; i < 100 && notices.length < count; i++) {
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -28,22 +37,33 @@ async function recomputeNotices(collection: string, since: string, count: number
 
 /** Open complaints waiting for the GM Office's registration: their stage clock runs on 总经理室受理登记. */
 async function submittedCount(): Promise<number> {
-  const [row] = (await admin.request(aggregate('complaints', {
-    aggregate: { count: '*' }, query: { filter: { stage: { _eq: 'submitted' }, stage_entered_at: { _nnull: true } } },
-  }))) as any[];
+  const [row] = (await admin.request(
+    aggregate('complaints', {
+      aggregate: { count: '*' },
+      query: { filter: { stage: { _eq: 'submitted' }, stage_entered_at: { _nnull: true } } },
+    }),
+  )) as any[];
   return Number(row.count);
 }
 
 test('changing a deadline rule tells the administrator how many open cases got new deadlines', async () => {
-  const ours = (await admin.request(createItems('complaints', [complaintPayload({ stage: 'submitted' }), complaintPayload({ stage: 'submitted' })]))) as any[];
-  const [rule] = (await admin.request(readItems('deadline_rules', { filter: { key: { _eq: 'complaint_registration' } }, fields: ['id', 'limit_value'] }))) as any[];
+  const ours = (await admin.request(
+    createItems('complaints', [complaintPayload({ stage: 'submitted' }), complaintPayload({ stage: 'submitted' })]),
+  )) as any[];
+  const [rule] = (await admin.request(
+    readItems('deadline_rules', { filter: { key: { _eq: 'complaint_registration' } }, fields: ['id', 'limit_value'] }),
+  )) as any[];
   const open = await submittedCount();
   expect(open).toBeGreaterThanOrEqual(2);
   const since = new Date(Date.now() - 1_000).toISOString();
   try {
     await admin.request(updateItem('deadline_rules', rule.id, { limit_value: rule.limit_value + 1 }));
     const [notice] = await recomputeNotices('deadline_rules', since, 1);
-    expect(notice).toMatchObject({ subject: `已按新规则重算 ${open} 件未结案件的时限`, collection: 'deadline_rules', item: String(rule.id) });
+    expect(notice).toMatchObject({
+      subject: `已按新规则重算 ${open} 件未结案件的时限`,
+      collection: 'deadline_rules',
+      item: String(rule.id),
+    });
     expect(notice.message).toBe(`时限规则已修改：${open} 件未结案件的期限和预警时间已按新规则重新计算。`);
     const moved = (await admin.request(readItem('complaints', ours[0].id, { fields: ['stage_due_at'] }))) as any;
     expect(moved.stage_due_at).not.toBe(ours[0].stage_due_at);
@@ -58,7 +78,9 @@ test('a holiday added to the calendar tells the administrator how many open dead
   const [complaint] = (await admin.request(createItems('complaints', [complaintPayload({ stage: 'submitted' })]))) as any[];
   // The working day the registration clock ends on (24:00 Asia/Shanghai of that day) becomes a holiday.
   const dueDay = new Date(Date.parse(complaint.stage_due_at) + 8 * 3_600_000 - 1).toISOString().slice(0, 10);
-  const [existing] = (await admin.request(readItems('work_calendar', { filter: { date: { _eq: dueDay } }, fields: ['id', 'is_workday', 'name'] }))) as any[];
+  const [existing] = (await admin.request(
+    readItems('work_calendar', { filter: { date: { _eq: dueDay } }, fields: ['id', 'is_workday', 'name'] }),
+  )) as any[];
   const since = new Date(Date.now() - 1_000).toISOString();
   const day = existing
     ? (await admin.request(updateItem('work_calendar', existing.id, { is_workday: false, name: '测试停工' })), existing)
@@ -67,7 +89,10 @@ test('a holiday added to the calendar tells the administrator how many open dead
     const [notice] = await recomputeNotices('work_calendar', since, 1);
     const moved = Number(/^已按新规则重算 (\d+) 件未结案件的时限$/.exec(notice.subject)?.[1]);
     expect(moved).toBeGreaterThanOrEqual(1);
-    expect(notice).toMatchObject({ collection: 'work_calendar', message: `工作日历已修改：${moved} 件未结案件的期限和预警时间已按新规则重新计算。` });
+    expect(notice).toMatchObject({
+      collection: 'work_calendar',
+      message: `工作日历已修改：${moved} 件未结案件的期限和预警时间已按新规则重新计算。`,
+    });
     const after = (await admin.request(readItem('complaints', complaint.id, { fields: ['stage_due_at'] }))) as any;
     expect(Date.parse(after.stage_due_at)).toBeGreaterThan(Date.parse(complaint.stage_due_at));
   } finally {

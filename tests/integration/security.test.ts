@@ -30,7 +30,26 @@ async function statusOf(client: Client | null, method: string, route: string, bo
 
 describe('public role', () => {
   test('an anonymous caller reads and writes nothing: product collections, users, roles, settings, files, flows, shares', async () => {
-    const routes = ['/items/claim_reports', '/items/customers', '/items/complaints', '/items/letters', '/users', '/roles', '/policies', '/permissions', '/settings', '/files', '/flows', '/operations', '/shares', '/activity', '/revisions', '/notifications', '/dashboards', '/presets'];
+    const routes = [
+      '/items/claim_reports',
+      '/items/customers',
+      '/items/complaints',
+      '/items/letters',
+      '/users',
+      '/roles',
+      '/policies',
+      '/permissions',
+      '/settings',
+      '/files',
+      '/flows',
+      '/operations',
+      '/shares',
+      '/activity',
+      '/revisions',
+      '/notifications',
+      '/dashboards',
+      '/presets',
+    ];
     const observed = await Promise.all(routes.map(async (route) => [route, await statusOf(null, 'GET', route)] as const));
     expect(observed.filter(([, status]) => status !== 401 && status !== 403)).toEqual([]);
     expect(await statusOf(null, 'POST', '/items/claim_reports', claimReportPayload(null))).toBe(403);
@@ -41,10 +60,15 @@ describe('public role', () => {
 
 describe('browser-facing protections', () => {
   test('CORS is closed: another web origin gets no Access-Control-Allow-Origin, not even on a preflight', async () => {
-    const preflight = await fetch(`${baseUrl()}/items/complaints`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const preflight = await fetch(`${baseUrl()}/items/complaints`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const token = await (admin as any).getToken();
-    const read = await fetch(`${baseUrl()}/items/complaints?limit=1`, { headers: { origin: 'https://evil.example', authorization: `Bearer ${token}` } });
+    const read = await fetch(`${baseUrl()}/items/complaints?limit=1`, {
+      headers: { origin: 'https://evil.example', authorization: `Bearer ${token}` },
+    });
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
     expect(read.headers.get('access-control-allow-credentials')).toBeNull();
   });
@@ -68,7 +92,17 @@ describe('browser-facing protections', () => {
     for (const path of ['/websocket', `/websocket?access_token=${token}`]) {
       const status = await new Promise<number>((resolve, reject) => {
         const url = new URL(`${baseUrl()}${path}`);
-        const request = http.request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+        const request = http.request({
+          host: url.hostname,
+          port: url.port,
+          path: `${url.pathname}${url.search}`,
+          headers: {
+            connection: 'Upgrade',
+            upgrade: 'websocket',
+            'sec-websocket-version': '13',
+            'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          },
+        });
         request.on('upgrade', () => resolve(101));
         request.on('response', (response) => {
           response.resume();
@@ -85,12 +119,18 @@ describe('browser-facing protections', () => {
 describe('administrators only', () => {
   test('no staff role may create, read or update shares (share privilege escalation fixed only in Directus 12.3.1)', async () => {
     const complaint = await admin.request(createItem('complaints', complaintPayload()));
-    const share = await callEndpoint(admin, 'POST', '/shares', { collection: 'complaints', item: String(complaint.id), name: '管理员分享' });
+    const share = await callEndpoint(admin, 'POST', '/shares', {
+      collection: 'complaints',
+      item: String(complaint.id),
+      name: '管理员分享',
+    });
     expect(share.status).toBe(200);
     const shareId = share.json.data.id;
     for (const role of ROLES) {
       const client = staff[role].client;
-      expect(await statusOf(client, 'POST', '/shares', { collection: 'complaints', item: String(complaint.id) }), `${role} create`).toBe(403);
+      expect(await statusOf(client, 'POST', '/shares', { collection: 'complaints', item: String(complaint.id) }), `${role} create`).toBe(
+        403,
+      );
       expect(await statusOf(client, 'PATCH', `/shares/${shareId}`, { role: null, password: null }), `${role} update`).toBe(403);
       expect(await statusOf(client, 'GET', `/shares/${shareId}`), `${role} read`).toBe(403);
     }
@@ -129,11 +169,34 @@ describe('personal data masking', () => {
 
   beforeAll(async () => {
     const fixture = await createPolicyFixture(admin);
-    const customer = await admin.request(createItem('customers', { name: `隐私${Date.now()}`, id_number: `${ID.slice(0, 14)}${String(Date.now()).slice(-4)}`, phone: PHONE }));
-    const report = await admin.request(createItem('claim_reports', claimReportPayload(fixture.policy.id, { insured_id_number: fixture.insured.id_number, reporter_phone: PHONE, incident_at: '2026-11-19T02:00:00.000Z' })));
+    const customer = await admin.request(
+      createItem('customers', { name: `隐私${Date.now()}`, id_number: `${ID.slice(0, 14)}${String(Date.now()).slice(-4)}`, phone: PHONE }),
+    );
+    const report = await admin.request(
+      createItem(
+        'claim_reports',
+        claimReportPayload(fixture.policy.id, {
+          insured_id_number: fixture.insured.id_number,
+          reporter_phone: PHONE,
+          incident_at: '2026-11-19T02:00:00.000Z',
+        }),
+      ),
+    );
     // A fire is not covered by the fixture's product: the report is not accepted, so a rejection notice can be issued.
-    const rejected = await admin.request(createItem('claim_reports', claimReportPayload(fixture.policy.id, { insured_id_number: fixture.insured.id_number, reporter_phone: PHONE, incident_cause: 'fire', incident_at: '2026-11-18T02:00:00.000Z' })));
-    const application = await admin.request(createItem('claim_applications', { claim_report: report.id, claim_type: 'medical', applicant_name: '李四', applicant_id_number: ID }));
+    const rejected = await admin.request(
+      createItem(
+        'claim_reports',
+        claimReportPayload(fixture.policy.id, {
+          insured_id_number: fixture.insured.id_number,
+          reporter_phone: PHONE,
+          incident_cause: 'fire',
+          incident_at: '2026-11-18T02:00:00.000Z',
+        }),
+      ),
+    );
+    const application = await admin.request(
+      createItem('claim_applications', { claim_report: report.id, claim_type: 'medical', applicant_name: '李四', applicant_id_number: ID }),
+    );
     const complaint = await admin.request(createItem('complaints', complaintPayload({ stage: 'tech_analysis', customer_phone: PHONE })));
     ids = { customer: customer.id, report: report.id, rejected: rejected.id, application: application.id, complaint: complaint.id };
   });
@@ -154,12 +217,24 @@ describe('personal data masking', () => {
         expect(masked(String(value)), `${role} ${what} = ${value}`).toBe(!expectFull);
       };
       if (role !== '技术部') {
-        const [report] = await client.request(readItems('claim_reports', { filter: { id: { _eq: ids.report } }, fields: [name('insured_id_number'), name('reporter_phone'), `policy.insured.${name('id_number')}`, `policy.insured.${name('phone')}`] }));
+        const [report] = await client.request(
+          readItems('claim_reports', {
+            filter: { id: { _eq: ids.report } },
+            fields: [
+              name('insured_id_number'),
+              name('reporter_phone'),
+              `policy.insured.${name('id_number')}`,
+              `policy.insured.${name('phone')}`,
+            ],
+          }),
+        );
         check('report insured_id_number', report![name('insured_id_number')]);
         check('report reporter_phone', report![name('reporter_phone')]);
         check('report → policy → insured id_number', report!['policy']['insured'][name('id_number')]);
         check('report → policy → insured phone', report!['policy']['insured'][name('phone')]);
-        const application = await client.request(readItem('claim_applications', ids.application, { fields: [name('applicant_id_number')] }));
+        const application = await client.request(
+          readItem('claim_applications', ids.application, { fields: [name('applicant_id_number')] }),
+        );
         check('application applicant_id_number', application[name('applicant_id_number')]);
         const customer = await client.request(readItem('customers', ids.customer, { fields: [name('id_number'), name('phone')] }));
         check('customer id_number', customer[name('id_number')]);
@@ -188,7 +263,11 @@ describe('personal data masking', () => {
           expect(masked(String(phone)), `${role} history phone ${phone}`).toBe(!(full as readonly string[]).includes(role));
         }
       }
-      const revisions = await callEndpoint(staff[role].client, 'GET', `/revisions?filter[collection][_eq]=customers&filter[item][_eq]=${ids.customer}&fields=data,delta`);
+      const revisions = await callEndpoint(
+        staff[role].client,
+        'GET',
+        `/revisions?filter[collection][_eq]=customers&filter[item][_eq]=${ids.customer}&fields=data,delta`,
+      );
       expect(revisions.text.includes(PHONE), `${role} /revisions of a customer`).toBe((full as readonly string[]).includes(role));
     }
     const adminView = await admin.request(readItem('complaints', ids.complaint, { fields: ['customer_phone'] }));
@@ -198,7 +277,9 @@ describe('personal data masking', () => {
 
   test('a masked value is never stored: refused when sent back, and a masked department cannot write the field at all', async () => {
     const market = staff['市场部'].client;
-    const { reporter_phone_masked: shown } = await market.request(readItem('claim_reports', ids.report, { fields: ['reporter_phone_masked'] }));
+    const { reporter_phone_masked: shown } = await market.request(
+      readItem('claim_reports', ids.report, { fields: ['reporter_phone_masked'] }),
+    );
     const refused = await failure(market.request(updateItem('claim_reports', ids.report, { reporter_phone: shown })));
     expect(refused.status).toBe(400);
     expect(refused.message).toBe('“报案人电话”是打码显示的值（含 *），不能保存；如需修改，请填写完整号码。');
@@ -212,7 +293,11 @@ describe('personal data masking', () => {
   test('letters print no ID number and no personal phone in full, whoever issues them', async () => {
     expect((await admin.request(readItem('claim_reports', ids.rejected, { fields: ['status'] })))['status']).toBe('not_accepted');
     for (const role of ['市场部', '总经理室'] as const) {
-      const preview = await callEndpoint(staff[role].client, 'GET', `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${ids.rejected}`);
+      const preview = await callEndpoint(
+        staff[role].client,
+        'GET',
+        `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${ids.rejected}`,
+      );
       expect(preview.status, `${role}: ${preview.text.slice(0, 200)}`).toBe(200);
       expect(preview.text).not.toContain(PHONE);
       expect(preview.text).not.toMatch(/\d{17}[\dX]/);
@@ -240,13 +325,19 @@ describe.runIf(process.env['AFTER_SALES_TEST_DB'] !== 'pg')('rate limiting (the 
       attempts.push(
         ...(await Promise.all(
           Array.from({ length: 150 }, () =>
-            fetch(`${limited.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.com', password: 'guess' }) }).then(async (response) => ({ status: response.status, body: await response.json().catch(() => null) })),
+            fetch(`${limited.url}/auth/login`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ email: 'nobody@example.com', password: 'guess' }),
+            }).then(async (response) => ({ status: response.status, body: await response.json().catch(() => null) })),
           ),
         )),
       );
     }
     const tooMany = attempts.filter((attempt) => attempt.status === 429);
-    console.log(`rate limiting: ${attempts.length} parallel logins, ${tooMany.length} answered 429, ${attempts.filter((a) => a.status === 401).length} answered 401`);
+    console.log(
+      `rate limiting: ${attempts.length} parallel logins, ${tooMany.length} answered 429, ${attempts.filter((a) => a.status === 401).length} answered 401`,
+    );
     // The console's own login lock answers 429 too once nobody@example.com has failed 5 times (login-and-users.test.ts).
     const byLimiter = tooMany.filter((attempt) => attempt.body?.errors?.[0]?.extensions?.code === 'REQUESTS_EXCEEDED');
     expect(byLimiter.length).toBeGreaterThan(0);

@@ -1,4 +1,19 @@
-import { createField, createItem, createPermission, readDashboards, readFieldsByCollection, readItem, readPanel, readPanels, readPermissions, readPolicies, readSettings, updateItem, updatePanel, updateSettings } from '@directus/sdk';
+import {
+  createField,
+  createItem,
+  createPermission,
+  readDashboards,
+  readFieldsByCollection,
+  readItem,
+  readPanel,
+  readPanels,
+  readPermissions,
+  readPolicies,
+  readSettings,
+  updateItem,
+  updatePanel,
+  updateSettings,
+} from '@directus/sdk';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asAdmin, createStaffUser } from '../helpers/api';
 import { maskIdNumber } from '../../extensions/after-sales/src/domain/personal-data';
@@ -20,20 +35,39 @@ test('npm start on an existing database keeps every item and every administrator
   await admin.request(updateSettings({ project_name: '东方保险代理售后' }));
   // A fresh database opens with 售后工作台 after 内容; a bar arranged before the workbench and 规则管理 existed gets them on upgrade.
   const freshBar = (await admin.request(readSettings())).module_bar as { id: string; enabled: boolean }[];
-  expect(freshBar.slice(0, 2)).toEqual([{ type: 'module', id: 'content', enabled: true }, { type: 'module', id: 'after-sales-workbench', enabled: true }]);
-  const arranged = [{ type: 'module', id: 'users', enabled: true }, { type: 'module', id: 'content', enabled: true }, { type: 'module', id: 'insights', enabled: false }, { type: 'module', id: 'settings', enabled: true, locked: true }];
+  expect(freshBar.slice(0, 2)).toEqual([
+    { type: 'module', id: 'content', enabled: true },
+    { type: 'module', id: 'after-sales-workbench', enabled: true },
+  ]);
+  const arranged = [
+    { type: 'module', id: 'users', enabled: true },
+    { type: 'module', id: 'content', enabled: true },
+    { type: 'module', id: 'insights', enabled: false },
+    { type: 'module', id: 'settings', enabled: true, locked: true },
+  ];
   await admin.request(updateSettings({ module_bar: arranged } as any));
-  await admin.request(createField('complaints', { field: 'branch_office', type: 'string', meta: { translations: [{ language: 'zh-CN', translation: '分支机构' }] }, schema: {} }));
+  await admin.request(
+    createField('complaints', {
+      field: 'branch_office',
+      type: 'string',
+      meta: { translations: [{ language: 'zh-CN', translation: '分支机构' }] },
+      schema: {},
+    }),
+  );
   const [tech] = await admin.request(readPolicies({ filter: { name: { _eq: '技术部' } }, fields: ['id'] }));
   if (!tech) throw new Error('policy 技术部 missing');
   await admin.request(createPermission({ policy: tech.id, collection: 'claim_reports', action: 'read', fields: ['report_no'] } as any));
 
   // An administrator rearranges a seeded dashboard: the next start must not put it back or add another.
   const [complaintsDashboard] = await admin.request(readDashboards({ filter: { name: { _eq: '投诉管理' } }, fields: ['id'] }));
-  const [ledgerPanel] = await admin.request(readPanels({ filter: { dashboard: { _eq: complaintsDashboard!.id }, type: { _eq: 'after-sales-complaint-ledger' } }, fields: ['id'] }));
+  const [ledgerPanel] = await admin.request(
+    readPanels({ filter: { dashboard: { _eq: complaintsDashboard!.id }, type: { _eq: 'after-sales-complaint-ledger' } }, fields: ['id'] }),
+  );
   await admin.request(updatePanel(ledgerPanel!.id, { name: '追踪表（本公司）', height: 50 }));
 
-  const permissionsBefore = await admin.request(readPermissions({ limit: -1, fields: ['id', 'policy', 'collection', 'action', 'fields', 'permissions', 'validation'] }));
+  const permissionsBefore = await admin.request(
+    readPermissions({ limit: -1, fields: ['id', 'policy', 'collection', 'action', 'fields', 'permissions', 'validation'] }),
+  );
 
   await server.restart();
   admin = await asAdmin(server.url);
@@ -44,14 +78,23 @@ test('npm start on an existing database keeps every item and every administrator
   expect(await admin.request(readItem('policies', policy.id))).toMatchObject({ policy_no: policy.policy_no });
   expect((await admin.request(readSettings())).project_name).toBe('东方保险代理售后');
   expect((await admin.request(readSettings())).module_bar).toEqual([
-    arranged[0], arranged[1], { type: 'module', id: 'after-sales-workbench', enabled: true }, { type: 'module', id: 'after-sales-rules', enabled: true }, arranged[2], arranged[3],
+    arranged[0],
+    arranged[1],
+    { type: 'module', id: 'after-sales-workbench', enabled: true },
+    { type: 'module', id: 'after-sales-rules', enabled: true },
+    arranged[2],
+    arranged[3],
   ]);
   const fields = await admin.request(readFieldsByCollection('complaints'));
   expect(fields.map((field: any) => field.field)).toContain('branch_office');
-  const kept = await admin.request(readPermissions({ filter: { policy: { _eq: tech.id }, collection: { _eq: 'claim_reports' }, action: { _eq: 'read' } } }));
+  const kept = await admin.request(
+    readPermissions({ filter: { policy: { _eq: tech.id }, collection: { _eq: 'claim_reports' }, action: { _eq: 'read' } } }),
+  );
   expect(kept).toHaveLength(1);
   // Applying the access seed again changed nothing: the same cells with the same content.
-  const permissionsAfter = await admin.request(readPermissions({ limit: -1, fields: ['id', 'policy', 'collection', 'action', 'fields', 'permissions', 'validation'] }));
+  const permissionsAfter = await admin.request(
+    readPermissions({ limit: -1, fields: ['id', 'policy', 'collection', 'action', 'fields', 'permissions', 'validation'] }),
+  );
   expect(permissionsAfter).toEqual(permissionsBefore);
 
   expect(await admin.request(readDashboards({ filter: { name: { _eq: '投诉管理' } }, fields: ['id'] }))).toHaveLength(1);
@@ -67,16 +110,33 @@ test('npm start gives every stored ID number and phone its masked copy: rows fro
   const admin = await asAdmin(server.url);
   const id = idNumber();
   const customer = await admin.request(createItem('customers', { name: `升级客户${Date.now()}`, id_number: id, phone: '13812345678' }));
-  expect(await admin.request(readItem('customers', customer.id, { fields: ['id_number_masked', 'phone_masked'] }))).toEqual({ id_number_masked: maskIdNumber(id), phone_masked: '138****5678' });
+  expect(await admin.request(readItem('customers', customer.id, { fields: ['id_number_masked', 'phone_masked'] }))).toEqual({
+    id_number_masked: maskIdNumber(id),
+    phone_masked: '138****5678',
+  });
   // A field an administrator adds is readable at once by a department whose permissions list fields.
-  await admin.request(createField('customers', { field: 'wechat', type: 'string', meta: { translations: [{ language: 'zh-CN', translation: '微信号' }] }, schema: {} }));
+  await admin.request(
+    createField('customers', {
+      field: 'wechat',
+      type: 'string',
+      meta: { translations: [{ language: 'zh-CN', translation: '微信号' }] },
+      schema: {},
+    }),
+  );
   await admin.request(updateItem('customers', customer.id, { wechat: 'wx-upgrade' }));
   const quality = await createStaffUser('质量管理部', [], server.url);
-  await expect.poll(() => quality.client.request(readItem('customers', customer.id, { fields: ['wechat'] })).catch(() => null), { timeout: 10_000 }).toEqual({ wechat: 'wx-upgrade' });
+  await expect
+    .poll(() => quality.client.request(readItem('customers', customer.id, { fields: ['wechat'] })).catch(() => null), { timeout: 10_000 })
+    .toEqual({ wechat: 'wx-upgrade' });
   // What a database of the previous release holds (no copy), and a phone changed in SQL behind Directus's back.
-  await runStatement(server.env['DB_FILENAME']!, 'update customers set id_number_masked = null, phone = ? where id = ?', ['13900001111', customer.id]);
+  await runStatement(server.env['DB_FILENAME']!, 'update customers set id_number_masked = null, phone = ? where id = ?', [
+    '13900001111',
+    customer.id,
+  ]);
 
   await server.restart();
-  const after = await (await asAdmin(server.url)).request(readItem('customers', customer.id, { fields: ['id_number_masked', 'phone_masked'] }));
+  const after = await (
+    await asAdmin(server.url)
+  ).request(readItem('customers', customer.id, { fields: ['id_number_masked', 'phone_masked'] }));
   expect(after).toEqual({ id_number_masked: maskIdNumber(id), phone_masked: '139****1111' });
 });

@@ -43,7 +43,12 @@ describe('text is stored as typed', () => {
   });
 
   test('a complaint keeps them too, on create and on update', async () => {
-    const values = { customer_name: TYPED.name, demand: TYPED.sqlWords, reason: `${TYPED.comment} ${TYPED.braces}`, market_opinion: `${TYPED.quotes} ${TYPED.amp}` };
+    const values = {
+      customer_name: TYPED.name,
+      demand: TYPED.sqlWords,
+      reason: `${TYPED.comment} ${TYPED.braces}`,
+      market_opinion: `${TYPED.quotes} ${TYPED.amp}`,
+    };
     const created = await clerk.client.request(createItem('complaints', complaintPayload(values)));
     expect(await clerk.client.request(readItem('complaints', created.id, { fields: Object.keys(values) }))).toEqual(values);
 
@@ -53,13 +58,17 @@ describe('text is stored as typed', () => {
   });
 
   test('control characters are refused with a Chinese message naming the field by its label', async () => {
-    const report = await failure(clerk.client.request(createItem('claim_reports', claimReportPayload(null, { incident_place: '漕溪北路\u0000' }))));
+    const report = await failure(
+      clerk.client.request(createItem('claim_reports', claimReportPayload(null, { incident_place: '漕溪北路\u0000' }))),
+    );
     expect(report).toMatchObject({ status: 400, code: 'AFTER_SALES_INVALID_INPUT', message: '“出险地点”不能包含控制字符。' });
 
     const complaint = await clerk.client.request(createItem('complaints', complaintPayload()));
     const update = await failure(clerk.client.request(updateItem('complaints', complaint.id, { demand: '要求\u0007道歉' })));
     expect(update).toMatchObject({ status: 400, code: 'AFTER_SALES_INVALID_INPUT', message: '“客户要求”不能包含控制字符。' });
-    expect((await clerk.client.request(readItem('complaints', complaint.id, { fields: ['demand'] }))).demand).toBe(complaintPayload().demand);
+    expect((await clerk.client.request(readItem('complaints', complaint.id, { fields: ['demand'] }))).demand).toBe(
+      complaintPayload().demand,
+    );
   });
 });
 
@@ -67,20 +76,27 @@ describe('text is escaped where it is printed or shown', () => {
   test('a rejection notice prints typed text escaped, never as markup', async () => {
     const { policy } = await createPolicyFixture(admin, { status: 'lapsed', terminated_at: '2026-10-01' });
     const report = await clerk.client.request(
-      createItem('claim_reports', claimReportPayload(policy.id, {
-        insured_name: TYPED.name,
-        incident_place: TYPED.amp,
-        incident_description: `${TYPED.quotes}；${TYPED.sqlWords}；${TYPED.comment}；${TYPED.braces}；${TYPED.script}`,
-        originals_returned: true,
-        copies_archived: true,
-      })),
+      createItem(
+        'claim_reports',
+        claimReportPayload(policy.id, {
+          insured_name: TYPED.name,
+          incident_place: TYPED.amp,
+          incident_description: `${TYPED.quotes}；${TYPED.sqlWords}；${TYPED.comment}；${TYPED.braces}；${TYPED.script}`,
+          originals_returned: true,
+          copies_archived: true,
+        }),
+      ),
     );
     expect(report.status).toBe('not_accepted');
 
     const query = `template=rejection_notice&collection=claim_reports&item=${report.id}`;
     const preview = await callEndpoint(clerk.client, 'GET', `/after-sales/letters/preview?${query}`);
     expect(preview.status).toBe(200);
-    const issued = await callEndpoint(clerk.client, 'POST', '/after-sales/letters', { template: 'rejection_notice', collection: 'claim_reports', item: report.id });
+    const issued = await callEndpoint(clerk.client, 'POST', '/after-sales/letters', {
+      template: 'rejection_notice',
+      collection: 'claim_reports',
+      item: report.id,
+    });
     const printed = await callEndpoint(clerk.client, 'GET', `/after-sales/letters/${issued.json.data.id}/print`);
     expect(printed.status).toBe(200);
 
@@ -96,10 +112,15 @@ describe('text is escaped where it is printed or shown', () => {
 
   test("a company name typed into a complaint reaches the GM Office's notification markdown-escaped", async () => {
     const company = '<img src=x onerror=alert(1)> [点此](http://example.com) & 公估';
-    const c = await clerk.client.request(createItem('complaints', complaintPayload({ involves_other_company: true, other_company_name: company })));
+    const c = await clerk.client.request(
+      createItem('complaints', complaintPayload({ involves_other_company: true, other_company_name: company })),
+    );
     await clerk.client.request(updateItem('complaints', c.id, { market_opinion: '需会同公估公司处理' }));
     const notices = await until(
-      () => gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } }, fields: ['message'] })),
+      () =>
+        gm.client.request(
+          readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } }, fields: ['message'] }),
+        ),
       (found) => found.length > 0,
     );
     expect(notices).toHaveLength(1);

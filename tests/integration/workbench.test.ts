@@ -18,9 +18,12 @@ let tech: StaffUser;
 let quality: StaffUser;
 const seeded: Record<string, { collection: string; id: string }> = {};
 const keyOf = (name: string) => `${seeded[name]!.collection}:${seeded[name]!.id}`;
-const mine = (entries: any[]) => entries.filter((entry) => Object.values(seeded).some((s) => s.collection === entry.collection && s.id === entry.id));
+const mine = (entries: any[]) =>
+  entries.filter((entry) => Object.values(seeded).some((s) => s.collection === entry.collection && s.id === entry.id));
 const names = (entries: any[]) =>
-  mine(entries).map((entry) => `${entry.kind} ${Object.entries(seeded).find(([, s]) => s.collection === entry.collection && s.id === entry.id)![0]}`);
+  mine(entries).map(
+    (entry) => `${entry.kind} ${Object.entries(seeded).find(([, s]) => s.collection === entry.collection && s.id === entry.id)![0]}`,
+  );
 
 async function seed(name: string, collection: string, created: Promise<any>) {
   const item = await created;
@@ -36,43 +39,159 @@ async function queue(user: { client: Client }, query = '') {
 
 beforeAll(async () => {
   admin = await asAdmin();
-  [clerk, ops, gm, tech, quality] = await Promise.all([createStaffUser('市场部'), createStaffUser('运营部'), createStaffUser('总经理室'), createStaffUser('技术部'), createStaffUser('质量管理部')]);
+  [clerk, ops, gm, tech, quality] = await Promise.all([
+    createStaffUser('市场部'),
+    createStaffUser('运营部'),
+    createStaffUser('总经理室'),
+    createStaffUser('技术部'),
+    createStaffUser('质量管理部'),
+  ]);
   const now = Date.now();
   const report = async (name: string, client: Client, extra: Record<string, unknown>) => {
     const { policy } = await createPolicyFixture(admin);
-    return seed(name, 'claim_reports', client.request(createItem('claim_reports', claimReportPayload(policy.id, { insured_name: `${name}${tag}`, ...extra }))));
+    return seed(
+      name,
+      'claim_reports',
+      client.request(createItem('claim_reports', claimReportPayload(policy.id, { insured_name: `${name}${tag}`, ...extra }))),
+    );
   };
   // 市场部: a report to accept, two major reports for HQ (one past due, one past its warning point), a draft complaint, an urge notice.
   await report('report', clerk.client, {});
   await report('majorLate', admin, { deaths: 2, reported_at: iso(now - 2 * DAY) });
   await report('majorSoon', admin, { deaths: 2, reported_at: iso(now - 20 * HOUR) });
-  const draft = await seed('draft', 'complaints', clerk.client.request(createItem('complaints', complaintPayload({ customer_name: `草稿${tag}` }))));
-  await seed('urgeMarket', 'urge_notices', admin.request(createItem('urge_notices', { collection: 'complaints', item: String(draft.id), department: 'market', issued_at: iso(now), due_at: iso(now - HOUR), reason: `市场部催办${tag}` })));
+  const draft = await seed(
+    'draft',
+    'complaints',
+    clerk.client.request(createItem('complaints', complaintPayload({ customer_name: `草稿${tag}` }))),
+  );
+  await seed(
+    'urgeMarket',
+    'urge_notices',
+    admin.request(
+      createItem('urge_notices', {
+        collection: 'complaints',
+        item: String(draft.id),
+        department: 'market',
+        issued_at: iso(now),
+        due_at: iso(now - HOUR),
+        reason: `市场部催办${tag}`,
+      }),
+    ),
+  );
   // 运营部: a handover past due (materials complete 10 days ago), a complaint under investigation past its 13 days, an urge notice.
   const base = await admin.request(createItem('claim_reports', claimReportPayload((await createPolicyFixture(admin)).policy.id)));
-  await seed('handover', 'claim_applications', admin.request(createItem('claim_applications', { claim_report: base.id, claim_type: 'medical', applicant_name: `移交${tag}`, materials_complete_at: iso(now - 10 * DAY) })));
-  await seed('investigating', 'complaints', admin.request(createItem('complaints', complaintPayload({ customer_name: `调查${tag}`, stage: 'investigating', registered_at: iso(now - 20 * DAY) }))));
-  await seed('urgeOps', 'urge_notices', admin.request(createItem('urge_notices', { collection: 'claim_applications', item: seeded['handover']!.id, department: 'operations', issued_at: iso(now), due_at: iso(now - 2 * HOUR), reason: `运营部催办${tag}` })));
+  await seed(
+    'handover',
+    'claim_applications',
+    admin.request(
+      createItem('claim_applications', {
+        claim_report: base.id,
+        claim_type: 'medical',
+        applicant_name: `移交${tag}`,
+        materials_complete_at: iso(now - 10 * DAY),
+      }),
+    ),
+  );
+  await seed(
+    'investigating',
+    'complaints',
+    admin.request(
+      createItem(
+        'complaints',
+        complaintPayload({ customer_name: `调查${tag}`, stage: 'investigating', registered_at: iso(now - 20 * DAY) }),
+      ),
+    ),
+  );
+  await seed(
+    'urgeOps',
+    'urge_notices',
+    admin.request(
+      createItem('urge_notices', {
+        collection: 'claim_applications',
+        item: seeded['handover']!.id,
+        department: 'operations',
+        issued_at: iso(now),
+        due_at: iso(now - 2 * HOUR),
+        reason: `运营部催办${tag}`,
+      }),
+    ),
+  );
   // 总经理室: a complaint to register and a petition to decide; 技术部: an inquiry to answer; 质量管理部: an urge notice.
-  await seed('submitted', 'complaints', clerk.client.request(createItem('complaints', complaintPayload({ customer_name: `送审${tag}`, stage: 'submitted' }))));
-  await seed('petition', 'petitions', clerk.client.request(createItem('petitions', { complaint: draft.id, department: 'market', content: `异议${tag}` })));
-  await seed('inquiryTech', 'overdue_inquiries', admin.request(createItem('overdue_inquiries', { complaint: draft.id, department: 'tech', stage: 'tech_analysis', overdue_by: 5, issued_at: iso(now) })));
-  await seed('urgeQuality', 'urge_notices', admin.request(createItem('urge_notices', { collection: 'complaints', item: String(draft.id), department: 'quality', issued_at: iso(now), due_at: iso(now - 3 * HOUR), reason: `质量部催办${tag}` })));
+  await seed(
+    'submitted',
+    'complaints',
+    clerk.client.request(createItem('complaints', complaintPayload({ customer_name: `送审${tag}`, stage: 'submitted' }))),
+  );
+  await seed(
+    'petition',
+    'petitions',
+    clerk.client.request(createItem('petitions', { complaint: draft.id, department: 'market', content: `异议${tag}` })),
+  );
+  await seed(
+    'inquiryTech',
+    'overdue_inquiries',
+    admin.request(
+      createItem('overdue_inquiries', {
+        complaint: draft.id,
+        department: 'tech',
+        stage: 'tech_analysis',
+        overdue_by: 5,
+        issued_at: iso(now),
+      }),
+    ),
+  );
+  await seed(
+    'urgeQuality',
+    'urge_notices',
+    admin.request(
+      createItem('urge_notices', {
+        collection: 'complaints',
+        item: String(draft.id),
+        department: 'quality',
+        issued_at: iso(now),
+        due_at: iso(now - 3 * HOUR),
+        reason: `质量部催办${tag}`,
+      }),
+    ),
+  );
 });
 
 describe('GET /after-sales/workbench (售后工作台)', () => {
-  test('a 市场部 clerk gets the department\'s work only, soonest due first, overdue marked', async () => {
+  test("a 市场部 clerk gets the department's work only, soonest due first, overdue marked", async () => {
     const data = await queue(clerk);
     expect(data.department).toBe('market');
     expect(data.canChooseDepartment).toBe(false);
     expect(names(data.entries).sort()).toEqual(
-      ['complaint draft', 'hq_report majorLate', 'hq_report majorSoon', 'report_review majorLate', 'report_review majorSoon', 'report_review report', 'urge_notice urgeMarket'].sort(),
+      [
+        'complaint draft',
+        'hq_report majorLate',
+        'hq_report majorSoon',
+        'report_review majorLate',
+        'report_review majorSoon',
+        'report_review report',
+        'urge_notice urgeMarket',
+      ].sort(),
     );
     const byKey = (key: string) => mine(data.entries).filter((e: any) => `${e.collection}:${e.id}` === key);
-    expect(byKey(keyOf('majorLate')).find((e: any) => e.kind === 'hq_report')).toMatchObject({ status: 'breached', statusText: '已逾期', caseType: '报案登记', task: '重大案件呈报总部', department: 'market', link: `/content/claim_reports/${seeded['majorLate']!.id}` });
+    expect(byKey(keyOf('majorLate')).find((e: any) => e.kind === 'hq_report')).toMatchObject({
+      status: 'breached',
+      statusText: '已逾期',
+      caseType: '报案登记',
+      task: '重大案件呈报总部',
+      department: 'market',
+      link: `/content/claim_reports/${seeded['majorLate']!.id}`,
+    });
     expect(byKey(keyOf('majorSoon')).find((e: any) => e.kind === 'hq_report')).toMatchObject({ status: 'warning', statusText: '即将超时' });
-    expect(byKey(keyOf('draft'))[0]).toMatchObject({ status: 'no_deadline', statusLabel: '草稿', title: expect.stringContaining(`草稿${tag}`) });
-    expect(byKey(keyOf('urgeMarket'))[0]).toMatchObject({ status: 'breached', statusLabel: '待确认收到', number: expect.stringMatching(/^CB\d{7}$/) });
+    expect(byKey(keyOf('draft'))[0]).toMatchObject({
+      status: 'no_deadline',
+      statusLabel: '草稿',
+      title: expect.stringContaining(`草稿${tag}`),
+    });
+    expect(byKey(keyOf('urgeMarket'))[0]).toMatchObject({
+      status: 'breached',
+      statusLabel: '待确认收到',
+      number: expect.stringMatching(/^CB\d{7}$/),
+    });
 
     // The whole answer, not just our rows, is ordered by due time with the undated last.
     const dues = data.entries.map((e: any) => e.dueAt);
@@ -116,7 +235,10 @@ describe('GET /after-sales/workbench (售后工作台)', () => {
       expect(all.counts[kind].total, kind).toBe(each.reduce((sum, one) => sum + (one.counts[kind]?.total ?? 0), 0));
     }
     expect(new Set(all.entries.map((e: any) => e.department)).size).toBeGreaterThanOrEqual(3);
-    expect(mine(each[1].entries).find((e: any) => e.kind === 'handover')).toMatchObject({ department: 'operations', departmentLabel: '运营部' });
+    expect(mine(each[1].entries).find((e: any) => e.kind === 'handover')).toMatchObject({
+      department: 'operations',
+      departmentLabel: '运营部',
+    });
     const operations = await queue({ client: admin }, '?department=operations');
     expect(names(operations.entries).sort()).toEqual(['complaint investigating', 'handover handover', 'urge_notice urgeOps'].sort());
   });
@@ -130,7 +252,7 @@ describe('GET /after-sales/workbench (售后工作台)', () => {
     expect(data.counts['hq_report'].total).toBeGreaterThanOrEqual(2);
   });
 
-  test('refusals in Chinese: another department\'s queue, a bad limit', async () => {
+  test("refusals in Chinese: another department's queue, a bad limit", async () => {
     const other = await callEndpoint(clerk.client, 'GET', '/after-sales/workbench?department=operations');
     expect(other.status).toBe(403);
     expect(other.json.errors[0].message).toBe('售后工作台：只能查看本部门（市场部）的待办。');
@@ -142,27 +264,46 @@ describe('GET /after-sales/workbench (售后工作台)', () => {
 
 describe('work bookmarks (我的待办 / 即将超时 / 已逾期)', () => {
   const bookmarksOf = async (user: StaffUser) =>
-    (await user.client.request(readPresets({ filter: { bookmark: { _in: ['我的待办', '即将超时', '已逾期'] } }, fields: ['bookmark', 'collection', 'filter', 'layout_query'], limit: -1 }))) as any[];
+    (await user.client.request(
+      readPresets({
+        filter: { bookmark: { _in: ['我的待办', '即将超时', '已逾期'] } },
+        fields: ['bookmark', 'collection', 'filter', 'layout_query'],
+        limit: -1,
+      }),
+    )) as any[];
   const found = async (user: StaffUser, bookmark: any) =>
-    ((await user.client.request(readItems(bookmark.collection, { filter: bookmark.filter, fields: ['id'], limit: -1 }))) as any[]).map((row) => `${bookmark.collection}:${row.id}`);
+    ((await user.client.request(readItems(bookmark.collection, { filter: bookmark.filter, fields: ['id'], limit: -1 }))) as any[]).map(
+      (row) => `${bookmark.collection}:${row.id}`,
+    );
 
   test('a 市场部 user has them on the collections where the department has work', async () => {
     const bookmarks = await bookmarksOf(clerk);
     expect(bookmarks.map((b) => `${b.collection} ${b.bookmark}`).sort()).toEqual(
       [
-        'claim_reports 我的待办', 'claim_reports 即将超时', 'claim_reports 已逾期', 'claim_applications 我的待办',
-        'complaints 我的待办', 'complaints 即将超时', 'complaints 已逾期', 'urge_notices 我的待办', 'overdue_inquiries 我的待办',
+        'claim_reports 我的待办',
+        'claim_reports 即将超时',
+        'claim_reports 已逾期',
+        'claim_applications 我的待办',
+        'complaints 我的待办',
+        'complaints 即将超时',
+        'complaints 已逾期',
+        'urge_notices 我的待办',
+        'overdue_inquiries 我的待办',
       ].sort(),
     );
-    expect(bookmarks.find((b) => b.collection === 'claim_reports' && b.bookmark === '已逾期').layout_query.tabular.sort).toEqual(['hq_due_at']);
+    expect(bookmarks.find((b) => b.collection === 'claim_reports' && b.bookmark === '已逾期').layout_query.tabular.sort).toEqual([
+      'hq_due_at',
+    ]);
   });
 
-  test('each bookmark\'s filter finds the right items over HTTP', async () => {
+  test("each bookmark's filter finds the right items over HTTP", async () => {
     const bookmarks = await bookmarksOf(clerk);
     const of = (collection: string, bookmark: string) => bookmarks.find((b) => b.collection === collection && b.bookmark === bookmark);
     const ours = (keys: string[]) => keys.filter((key) => Object.values(seeded).some((s) => `${s.collection}:${s.id}` === key)).sort();
 
-    expect(ours(await found(clerk, of('claim_reports', '我的待办')))).toEqual([keyOf('report'), keyOf('majorLate'), keyOf('majorSoon')].sort());
+    expect(ours(await found(clerk, of('claim_reports', '我的待办')))).toEqual(
+      [keyOf('report'), keyOf('majorLate'), keyOf('majorSoon')].sort(),
+    );
     expect(ours(await found(clerk, of('claim_reports', '已逾期')))).toEqual([keyOf('majorLate')]);
     expect(ours(await found(clerk, of('claim_reports', '即将超时')))).toEqual([keyOf('majorSoon')]);
     expect(ours(await found(clerk, of('complaints', '我的待办')))).toEqual([keyOf('draft')]);
@@ -171,7 +312,8 @@ describe('work bookmarks (我的待办 / 即将超时 / 已逾期)', () => {
     // The bookmarks and the workbench agree on what is the department's work.
     const workbench = new Set(mine((await queue(clerk)).entries).map((e: any) => `${e.collection}:${e.id}`));
     const bookmarked = new Set<string>();
-    for (const bookmark of bookmarks.filter((b) => b.bookmark === '我的待办')) for (const key of ours(await found(clerk, bookmark))) bookmarked.add(key);
+    for (const bookmark of bookmarks.filter((b) => b.bookmark === '我的待办'))
+      for (const key of ours(await found(clerk, bookmark))) bookmarked.add(key);
     expect([...bookmarked].sort()).toEqual([...workbench].sort());
   });
 

@@ -13,7 +13,8 @@ const SWEEP_EVERY_SECONDS = 2;
 const namespace = `after-sales-test-${randomUUID().slice(0, 8)}`;
 const redisUrl = process.env['AFTER_SALES_TEST_REDIS'];
 const pgUrl = process.env['AFTER_SALES_TEST_PG'];
-if (!redisUrl || !pgUrl) throw new Error('the two-instance test needs AFTER_SALES_TEST_PG (a PostgreSQL URL) and AFTER_SALES_TEST_REDIS (a Redis URL)');
+if (!redisUrl || !pgUrl)
+  throw new Error('the two-instance test needs AFTER_SALES_TEST_PG (a PostgreSQL URL) and AFTER_SALES_TEST_REDIS (a Redis URL)');
 
 let database: ReturnType<typeof createTestDatabase>;
 let cluster: Awaited<ReturnType<typeof startTestCluster>>;
@@ -56,8 +57,10 @@ afterAll(async () => {
 
 /** The same user logged in on both instances. */
 /** A complaint move by a user of instance A or B, on that instance. */
-const moveOnA = (user: StaffUser, id: number, to: string, values: Record<string, unknown> = {}) => moveComplaint(user.client, id, to, values, undefined, a.url);
-const moveOnB = (user: StaffUser, id: number, to: string, values: Record<string, unknown> = {}) => moveComplaint(user.client, id, to, values, undefined, b.url);
+const moveOnA = (user: StaffUser, id: number, to: string, values: Record<string, unknown> = {}) =>
+  moveComplaint(user.client, id, to, values, undefined, a.url);
+const moveOnB = (user: StaffUser, id: number, to: string, values: Record<string, unknown> = {}) =>
+  moveComplaint(user.client, id, to, values, undefined, b.url);
 
 async function onBoth(role: string, policies: string[] = []): Promise<[StaffUser, StaffUser]> {
   const user = await createStaffUser(role, policies, a.url);
@@ -69,7 +72,9 @@ const serialOf = (complaintNo: string) => Number(complaintNo.slice(4));
 
 /** The serials given to complaints so far (the counter of this month's complaint numbers). */
 async function complaintCounter(client: Client): Promise<number> {
-  const rows: any[] = await client.request(readItems('number_sequences', { filter: { key: { _starts_with: 'complaints:' } }, fields: ['last_value'] }));
+  const rows: any[] = await client.request(
+    readItems('number_sequences', { filter: { key: { _starts_with: 'complaints:' } }, fields: ['last_value'] }),
+  );
   return Number(rows[0]?.last_value ?? 0);
 }
 
@@ -79,9 +84,15 @@ describe('two instances on PostgreSQL + Redis', () => {
     const [gmA, gmB] = await onBoth('总经理室');
     const count = 30;
     const submitted = await Promise.all(
-      Array.from({ length: count }, (_, i) => (i % 2 ? clerkB : clerkA).client.request(createItem('complaints', complaintPayload({ stage: 'submitted', customer_name: `并发${i}` })))),
+      Array.from({ length: count }, (_, i) =>
+        (i % 2 ? clerkB : clerkA).client.request(
+          createItem('complaints', complaintPayload({ stage: 'submitted', customer_name: `并发${i}` })),
+        ),
+      ),
     );
-    const registered = await Promise.all(submitted.map((complaint, i) => (i % 2 ? moveOnA(gmA, complaint.id, 'registered') : moveOnB(gmB, complaint.id, 'registered'))));
+    const registered = await Promise.all(
+      submitted.map((complaint, i) => (i % 2 ? moveOnA(gmA, complaint.id, 'registered') : moveOnB(gmB, complaint.id, 'registered'))),
+    );
     const serials = registered.map((complaint) => serialOf(complaint.complaint_no)).sort((x, y) => x - y);
     expect(serials).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     expect(await complaintCounter(adminB)).toBe(count);
@@ -92,11 +103,24 @@ describe('two instances on PostgreSQL + Redis', () => {
     const [gmA, gmB] = await onBoth('总经理室');
     const before = await complaintCounter(adminA);
     const races = 5;
-    const complaints = await Promise.all(Array.from({ length: races }, (_, i) => clerkA.client.request(createItem('complaints', complaintPayload({ stage: 'submitted', customer_name: `同时受理${i}` })))));
-    const outcomes = await Promise.all(
-      complaints.flatMap((complaint) => [moveOnA(gmA, complaint.id, 'registered'), moveOnB(gmB, complaint.id, 'registered')].map((move) => move.then((item) => item.complaint_no as string, () => null))),
+    const complaints = await Promise.all(
+      Array.from({ length: races }, (_, i) =>
+        clerkA.client.request(createItem('complaints', complaintPayload({ stage: 'submitted', customer_name: `同时受理${i}` }))),
+      ),
     );
-    const stored = await Promise.all(complaints.map((complaint) => adminB.request(readItem('complaints', complaint.id, { fields: ['stage', 'complaint_no'] }))));
+    const outcomes = await Promise.all(
+      complaints.flatMap((complaint) =>
+        [moveOnA(gmA, complaint.id, 'registered'), moveOnB(gmB, complaint.id, 'registered')].map((move) =>
+          move.then(
+            (item) => item.complaint_no as string,
+            () => null,
+          ),
+        ),
+      ),
+    );
+    const stored = await Promise.all(
+      complaints.map((complaint) => adminB.request(readItem('complaints', complaint.id, { fields: ['stage', 'complaint_no'] }))),
+    );
     for (const item of stored) expect(item.stage).toBe('registered');
     const numbers = stored.map((item) => item.complaint_no as string);
     expect(new Set(numbers).size).toBe(races);
@@ -112,15 +136,33 @@ describe('two instances on PostgreSQL + Redis', () => {
 
   test('every scheduled sweep runs once per tick in total, and an overdue case is urged once', async () => {
     // Back-entered 20 days ago by an administrator on A: 13-day limit long past.
-    const overdue = await adminA.request(createItem('complaints', complaintPayload({ stage: 'registered', registered_at: new Date(Date.now() - 20 * 86_400_000).toISOString() })));
+    const overdue = await adminA.request(
+      createItem(
+        'complaints',
+        complaintPayload({ stage: 'registered', registered_at: new Date(Date.now() - 20 * 86_400_000).toISOString() }),
+      ),
+    );
     // The row of a run eight days ago: past the week the ledger keeps run rows.
     const eightDaysAgo = new Date(Math.floor((Date.now() - 8 * 86_400_000) / 60_000) * 60_000).toISOString();
-    const stale = await adminA.request(createItem('deadline_events', { key: `sweep_run:${eightDaysAgo}`, kind: 'sweep_run', item: 'retired-instance', created_at: eightDaysAgo }));
+    const stale = await adminA.request(
+      createItem('deadline_events', {
+        key: `sweep_run:${eightDaysAgo}`,
+        kind: 'sweep_run',
+        item: 'retired-instance',
+        created_at: eightDaysAgo,
+      }),
+    );
     const since = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 7 * SWEEP_EVERY_SECONDS * 1000));
     const until = new Date().toISOString();
 
-    const runs = await adminB.request(readItems('deadline_events', { filter: { _and: [{ kind: { _eq: 'sweep_run' } }, { created_at: { _gte: since } }, { created_at: { _lte: until } }] }, fields: ['key', 'item', 'created_at'], limit: -1 }));
+    const runs = await adminB.request(
+      readItems('deadline_events', {
+        filter: { _and: [{ kind: { _eq: 'sweep_run' } }, { created_at: { _gte: since } }, { created_at: { _lte: until } }] },
+        fields: ['key', 'item', 'created_at'],
+        limit: -1,
+      }),
+    );
     // Two instances firing every tick would make twice as many runs as ticks; once per tick in total
     // makes one per tick (the edges of the window may hold one more or one less).
     const period = SWEEP_EVERY_SECONDS * 1000;
@@ -132,14 +174,22 @@ describe('two instances on PostgreSQL + Redis', () => {
     const clocks = await redis.keys(`${namespace}:sync:clock:*`);
     expect(clocks.some((key) => key.endsWith(`*/${SWEEP_EVERY_SECONDS} * * * * *`))).toBe(true);
 
-    const urges = await adminA.request(readItems('urge_notices', { filter: { _and: [{ collection: { _eq: 'complaints' } }, { item: { _eq: String(overdue.id) } }] }, limit: -1 }));
+    const urges = await adminA.request(
+      readItems('urge_notices', {
+        filter: { _and: [{ collection: { _eq: 'complaints' } }, { item: { _eq: String(overdue.id) } }] },
+        limit: -1,
+      }),
+    );
     expect(urges).toHaveLength(1);
     // Run rows are kept a week: the old one is gone, the runs of this window stay.
     expect(await adminB.request(readItems('deadline_events', { filter: { id: { _eq: stale.id } }, fields: ['id'] }))).toHaveLength(0);
   });
 
   test('a deadline rule changed on one instance is applied by the other at once', async () => {
-    const rule = (client: Client) => client.request(readItems('deadline_rules', { filter: { key: { _eq: 'complaint_close' } }, fields: ['id', 'limit_value'] })).then((rows: any[]) => rows[0]);
+    const rule = (client: Client) =>
+      client
+        .request(readItems('deadline_rules', { filter: { key: { _eq: 'complaint_close' } }, fields: ['id', 'limit_value'] }))
+        .then((rows: any[]) => rows[0]);
     // B has the rules in its (Redis) response cache before the change.
     const cached = await rule(adminB);
     expect(Number(cached.limit_value)).toBe(13);
@@ -158,7 +208,11 @@ describe('two instances on PostgreSQL + Redis', () => {
   });
 
   test('an approval authority changed on one instance decides approvals on the other', async () => {
-    const authority = ((await adminA.request(readItems('approval_authorities', { filter: { level: { _eq: '业务部经理' } }, fields: ['id', 'max_amount'] }))) as any[])[0];
+    const authority = (
+      (await adminA.request(
+        readItems('approval_authorities', { filter: { level: { _eq: '业务部经理' } }, fields: ['id', 'max_amount'] }),
+      )) as any[]
+    )[0];
     const [clerk] = await onBoth('市场部');
     const [, gmB] = await onBoth('总经理室');
     const [, opsB] = await onBoth('运营部');
@@ -166,7 +220,11 @@ describe('two instances on PostgreSQL + Redis', () => {
     const complaint = await clerk.client.request(createItem('complaints', complaintPayload({ stage: 'submitted' })));
     await moveOnB(gmB, complaint.id, 'registered');
     await moveOnB(gmB, complaint.id, 'investigating');
-    await moveOnB(opsB, complaint.id, 'plan_review', { investigation_cause: '保全录入错误', responsibility: '运营部', countermeasures: '复核保全录入' });
+    await moveOnB(opsB, complaint.id, 'plan_review', {
+      investigation_cause: '保全录入错误',
+      responsibility: '运营部',
+      countermeasures: '复核保全录入',
+    });
     const amount = Number(authority.max_amount) + 1000;
     const offer = { gm_opinion: '退还保费', offer_amount: amount };
 

@@ -29,5 +29,7 @@ test('collection labels equal the schema choices where both name the collection'
 
 test('the rule tables of 规则修订记录 and their names equal the schema choices', async () => {
   const { REVISED_RULE_TABLES } = await import('../../extensions/after-sales/src/domain/rule-revision');
-  expect(REVISED_RULE_TABLES).toEqual(Object.fromEntries(CHOICES.RULE_TABLES.map((c: { value: string; text: string }) => [c.value, c.text])));
+  expect(REVISED_RULE_TABLES).toEqual(
+    Object.fromEntries(CHOICES.RULE_TABLES.map((c: { value: string; text: string }) => [c.value, c.text])),
+  );
 });

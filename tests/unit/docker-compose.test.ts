@@ -16,7 +16,11 @@ test('runs the pinned Directus image beside PostgreSQL and Redis official images
   expect(compose.services.postgres.image).toMatch(/^postgres:\d+(-alpine)?$/);
   expect(compose.services.redis.image).toMatch(/^redis:\d+(-alpine)?$/);
   expect(setup.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
-  expect(directus.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' }, setup: { condition: 'service_completed_successfully' } });
+  expect(directus.depends_on).toEqual({
+    postgres: { condition: 'service_healthy' },
+    redis: { condition: 'service_healthy' },
+    setup: { condition: 'service_completed_successfully' },
+  });
 });
 
 test('setup runs once, to completion, before any instance serves (safe with --scale directus=N)', () => {
@@ -32,7 +36,11 @@ test('setup runs once, to completion, before any instance serves (safe with --sc
 
 test('mounts the built bundle, the snapshots and the templates where the setup looks for them', () => {
   expect(directus.volumes).toEqual(
-    expect.arrayContaining(['./extensions:/directus/extensions:ro', './snapshots:/directus/snapshots:ro', './templates:/directus/templates:ro']),
+    expect.arrayContaining([
+      './extensions:/directus/extensions:ro',
+      './snapshots:/directus/snapshots:ro',
+      './templates:/directus/templates:ro',
+    ]),
   );
   expect(directus.environment.AFTER_SALES_SNAPSHOTS_PATH).toBe('/directus/snapshots');
   expect(directus.environment.AFTER_SALES_TEMPLATES_PATH).toBe('/directus/templates');
@@ -41,9 +49,15 @@ test('mounts the built bundle, the snapshots and the templates where the setup l
 test('cache, synchronization, messenger and rate limiter use Redis; WebSockets stay off', () => {
   const env = directus.environment;
   expect(env).toMatchObject({
-    DB_CLIENT: 'pg', DB_HOST: 'postgres', REDIS: 'redis://redis:6379',
-    CACHE_STORE: 'redis', SYNCHRONIZATION_STORE: 'redis', MESSENGER_STORE: 'redis', RATE_LIMITER_STORE: 'redis',
-    WEBSOCKETS_ENABLED: 'false', TZ: 'Asia/Shanghai',
+    DB_CLIENT: 'pg',
+    DB_HOST: 'postgres',
+    REDIS: 'redis://redis:6379',
+    CACHE_STORE: 'redis',
+    SYNCHRONIZATION_STORE: 'redis',
+    MESSENGER_STORE: 'redis',
+    RATE_LIMITER_STORE: 'redis',
+    WEBSOCKETS_ENABLED: 'false',
+    TZ: 'Asia/Shanghai',
   });
 });
 
@@ -55,6 +69,11 @@ test('secrets come from the environment and are required, never written in the f
 
 test('AI assistant and MCP server off, the client address not read from headers, unless set in .env', () => {
   const env = directus.environment;
-  expect(env).toMatchObject({ AI_ENABLED: '${AI_ENABLED:-false}', MCP_ENABLED: '${MCP_ENABLED:-false}', IP_TRUST_PROXY: '${IP_TRUST_PROXY:-false}' });
-  for (const key of ['AFTER_SALES_LOGIN_MAX_FAILURES', 'AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP', 'AFTER_SALES_LOGIN_LOCK_MINUTES']) expect(env[key]).toBe(`\${${key}:-}`);
+  expect(env).toMatchObject({
+    AI_ENABLED: '${AI_ENABLED:-false}',
+    MCP_ENABLED: '${MCP_ENABLED:-false}',
+    IP_TRUST_PROXY: '${IP_TRUST_PROXY:-false}',
+  });
+  for (const key of ['AFTER_SALES_LOGIN_MAX_FAILURES', 'AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP', 'AFTER_SALES_LOGIN_LOCK_MINUTES'])
+    expect(env[key]).toBe(`\${${key}:-}`);
 });

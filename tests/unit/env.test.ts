@@ -52,8 +52,14 @@ describe('resolveEnv', () => {
     [{ NODE_ENV: 'production', KEY: '...', SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd' }, '生产环境的 KEY 不能用示例值'],
     [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: '...', ADMIN_PASSWORD: 'Str0ng!Passw0rd' }, '生产环境的 SECRET 不能用示例值'],
     [{ NODE_ENV: 'production', KEY: 'short-key', SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd' }, '至少 32 个字符'],
-    [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'change-me-please' }, '不能使用默认或示例管理员密码'],
-    [{ NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd', DB_PASSWORD: '...' }, '不能使用示例数据库密码'],
+    [
+      { NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'change-me-please' },
+      '不能使用默认或示例管理员密码',
+    ],
+    [
+      { NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd', DB_PASSWORD: '...' },
+      '不能使用示例数据库密码',
+    ],
   ])('%o is refused: %s', (overrides, message) => {
     expect(() => resolveEnv(root, { ...base, ...overrides })).toThrow(ConfigError);
     expect(() => resolveEnv(root, { ...base, ...overrides })).toThrow(message);
@@ -61,7 +67,13 @@ describe('resolveEnv', () => {
 });
 
 test('production starts with real secrets', () => {
-  const env = resolveEnv(root, { ...base, NODE_ENV: 'production', KEY: 'k'.repeat(32), SECRET: 's'.repeat(32), ADMIN_PASSWORD: 'Str0ng!Passw0rd' });
+  const env = resolveEnv(root, {
+    ...base,
+    NODE_ENV: 'production',
+    KEY: 'k'.repeat(32),
+    SECRET: 's'.repeat(32),
+    ADMIN_PASSWORD: 'Str0ng!Passw0rd',
+  });
   expect(env.KEY).toBe('k'.repeat(32));
 });
 
@@ -75,7 +87,11 @@ test('npm start refuses NODE_ENV=production with the example values of .env.exam
 });
 
 test('parseDotEnv reads KEY=value lines, comments and quotes', () => {
-  expect(parseDotEnv('# c\nPORT=9001\nPROJECT_NAME="东方 售后"\n\nX=\'1\'\nbad line')).toEqual({ PORT: '9001', PROJECT_NAME: '东方 售后', X: '1' });
+  expect(parseDotEnv('# c\nPORT=9001\nPROJECT_NAME="东方 售后"\n\nX=\'1\'\nbad line')).toEqual({
+    PORT: '9001',
+    PROJECT_NAME: '东方 售后',
+    X: '1',
+  });
 });
 
 test('npm start stops a bad setting with one clear line, not a stack trace', () => {

@@ -17,8 +17,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const codes = [...new Set(sourceFiles(source).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/createError(?:<[^>]*>)?\(\s*'([A-Z0-9_]+)'/g)].map((match) => match[1]!)))].sort();
-const titles: Record<string, string> = parse(readFileSync(path.join(root, 'snapshots', 'config.yaml'), 'utf8')).translation_strings['zh-CN'];
+const codes = [
+  ...new Set(
+    sourceFiles(source).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/createError(?:<[^>]*>)?\(\s*'([A-Z0-9_]+)'/g)].map((match) => match[1]!),
+    ),
+  ),
+].sort();
+const titles: Record<string, string> = parse(readFileSync(path.join(root, 'snapshots', 'config.yaml'), 'utf8')).translation_strings[
+  'zh-CN'
+];
 
 test('every error code of the bundle has a Chinese dialog title in config.yaml', () => {
   expect(codes.length).toBeGreaterThanOrEqual(20);

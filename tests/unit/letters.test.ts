@@ -9,7 +9,12 @@ import { LetterTemplateError, renderLetter } from '../../extensions/after-sales/
 const templatesDir = path.resolve(__dirname, '../../templates');
 const timeZone = 'Asia/Shanghai';
 
-const company = { name: '华安保险代理有限公司', address: '上海市浦东新区世纪大道100号12楼', phone: '021-5888 6666', seal_text: '理赔服务部' };
+const company = {
+  name: '华安保险代理有限公司',
+  address: '上海市浦东新区世纪大道100号12楼',
+  phone: '021-5888 6666',
+  seal_text: '理赔服务部',
+};
 const letter = { no: 'WS2026110001', issued_at: '2026-11-25T16:30:00Z' };
 
 const rejection = {
@@ -26,7 +31,14 @@ const rejection = {
     reporter_name: '李秀英',
     rejection_reasons: ['out_of_period', 'cause_not_covered'],
   },
-  policy: { policy_no: 'PA2025310000123', start_date: '2025-01-01', end_date: '2025-12-31', status: 'in_force', terminated_at: null, sum_insured: '200000.00' },
+  policy: {
+    policy_no: 'PA2025310000123',
+    start_date: '2025-01-01',
+    end_date: '2025-12-31',
+    status: 'in_force',
+    terminated_at: null,
+    sum_insured: '200000.00',
+  },
   product: { name: '团体意外伤害保险', covered_causes: ['accident', 'traffic'], claim_time_limit_days: 730 },
   materials: ['保险单正本', '身份证件原件'],
 };
@@ -52,13 +64,29 @@ const complaintReply = {
 const urgeNotice = {
   company,
   letter,
-  notice: { notice_no: 'CB2026110012', collection: 'complaints', case_no: 'TS2026110003', department: 'operations', due_at: '2026-11-24T10:00:00Z', issued_at: '2026-11-25T01:05:00Z', reason: '运营部调查已超过规定时限，请于当日内完成调查报告。' },
+  notice: {
+    notice_no: 'CB2026110012',
+    collection: 'complaints',
+    case_no: 'TS2026110003',
+    department: 'operations',
+    due_at: '2026-11-24T10:00:00Z',
+    issued_at: '2026-11-25T01:05:00Z',
+    reason: '运营部调查已超过规定时限，请于当日内完成调查报告。',
+  },
 };
 
 const overdueInquiry = {
   company,
   letter,
-  inquiry: { inquiry_no: 'QB2026110002', complaint_no: 'TS2026110003', department: 'tech', stage: 'tech_analysis', overdue_by: 26, issued_at: '2026-11-25T03:00:00Z', reply: null as string | null },
+  inquiry: {
+    inquiry_no: 'QB2026110002',
+    complaint_no: 'TS2026110003',
+    department: 'tech',
+    stage: 'tech_analysis',
+    overdue_by: 26,
+    issued_at: '2026-11-25T03:00:00Z',
+    reply: null as string | null,
+  },
 };
 
 const FIXTURES: Record<string, Record<string, unknown>> = {
@@ -133,17 +161,28 @@ describe('rejection_notice (不予受理通知书)', () => {
       product: { ...rejection.product, claim_time_limit_days: 3 },
     });
     expect(html).toContain('保单已失效或终止。</strong><span class="facts">保单状态：失效；失效/终止日期：2025年10月1日。');
-    expect(html).toContain('已超过申请时效。</strong><span class="facts">出险日期：2026年11月18日；报案日期：2026年11月20日；申请时效：自出险之日起 3 天。');
+    expect(html).toContain(
+      '已超过申请时效。</strong><span class="facts">出险日期：2026年11月18日；报案日期：2026年11月20日；申请时效：自出险之日起 3 天。',
+    );
   });
 
   test('a policy without an end date prints no empty 失效/终止日期', () => {
-    const html = render('rejection_notice', { ...rejection, report: { ...rejection.report, rejection_reasons: ['policy_lapsed'] }, policy: { ...rejection.policy, status: 'surrendered' } });
+    const html = render('rejection_notice', {
+      ...rejection,
+      report: { ...rejection.report, rejection_reasons: ['policy_lapsed'] },
+      policy: { ...rejection.policy, status: 'surrendered' },
+    });
     expect(html).toContain('保单状态：已退保。');
     expect(html).not.toContain('失效/终止日期');
   });
 
   test('without a policy or product the letter still prints (strict mode does not trip on null)', () => {
-    const html = render('rejection_notice', { ...rejection, report: { ...rejection.report, rejection_reasons: ['cause_not_covered', 'time_barred'] }, policy: null, product: null });
+    const html = render('rejection_notice', {
+      ...rejection,
+      report: { ...rejection.report, rejection_reasons: ['cause_not_covered', 'time_barred'] },
+      policy: null,
+      product: null,
+    });
     expect(html).not.toContain('保险单号');
     expect(html).toContain('出险原因：疾病。');
     expect(html).toContain('报案日期：2026年11月20日。');
@@ -158,7 +197,9 @@ describe('rejection_notice (不予受理通知书)', () => {
 
   test('tells how to object, and is signed and dated in the business time zone', () => {
     const html = render('rejection_notice', rejection);
-    expect(html).toContain('如对本通知有疑问或异议，可于收到本通知之日起三十日内致电 021-5888 6666 或来函至 上海市浦东新区世纪大道100号12楼');
+    expect(html).toContain(
+      '如对本通知有疑问或异议，可于收到本通知之日起三十日内致电 021-5888 6666 或来函至 上海市浦东新区世纪大道100号12楼',
+    );
     // 2026-11-25T16:30:00Z is already the 26th in Shanghai.
     expect(html).toContain('<p class="sign-date">2026年11月26日</p>');
     expect(html).toContain('<p class="signer-unit">理赔服务部</p>');
@@ -178,10 +219,15 @@ describe('rejection_notice (不予受理通知书)', () => {
   });
 
   test('an unknown reason or cause key fails instead of printing the key', () => {
-    const unknownReason = failure('rejection_notice', { ...rejection, report: { ...rejection.report, rejection_reasons: ['bad_weather'] } });
+    const unknownReason = failure('rejection_notice', {
+      ...rejection,
+      report: { ...rejection.report, rejection_reasons: ['bad_weather'] },
+    });
     expect(unknownReason.detail).toContain('rejection_reason');
     expect(unknownReason.detail).toContain('bad_weather');
-    expect(failure('rejection_notice', { ...rejection, report: { ...rejection.report, incident_cause: 'meteor' } }).detail).toContain('meteor');
+    expect(failure('rejection_notice', { ...rejection, report: { ...rejection.report, incident_cause: 'meteor' } }).detail).toContain(
+      'meteor',
+    );
   });
 
   test('a field missing deep in the context is named', () => {
@@ -223,7 +269,10 @@ describe('complaint_reply (投诉答复函)', () => {
   });
 
   test('states the approved amount and opinion, not a later unapproved one (Art. 13.10)', () => {
-    const html = render('complaint_reply', { ...complaintReply, complaint: { ...complaintReply.complaint, offer_amount: '90000.00', gm_opinion: '全额赔付' } });
+    const html = render('complaint_reply', {
+      ...complaintReply,
+      complaint: { ...complaintReply.complaint, offer_amount: '90000.00', gm_opinion: '全额赔付' },
+    });
     expect(html).toContain('人民币捌仟元整');
     expect(html).not.toContain('90,000');
     expect(html).not.toContain('全额赔付');
@@ -263,7 +312,10 @@ describe('internal forms', () => {
     expect(blank).toContain('<th>开立时间</th><td>2026-11-25 11:00</td>');
     expect(blank).toContain('class="write-line"');
 
-    const replied = render('overdue_inquiry', { ...overdueInquiry, inquiry: { ...overdueInquiry.inquiry, reply: '等待厂商检测报告，已于次日补交。' } });
+    const replied = render('overdue_inquiry', {
+      ...overdueInquiry,
+      inquiry: { ...overdueInquiry.inquiry, reply: '等待厂商检测报告，已于次日补交。' },
+    });
     expect(replied).toContain('等待厂商检测报告，已于次日补交。');
     expect(replied).not.toContain('class="write-line"');
   });

@@ -13,10 +13,13 @@ test('there are select fields with validations to check', () => {
   expect(selects.length).toBeGreaterThan(30);
 });
 
-test.each(selects.map((field) => [`${field.collection}.${field.field}`, field]))('%s: the validation allows exactly the offered choices', (_name, field: any) => {
-  const offered = field.meta.options.choices.map((choice: { value: string }) => choice.value);
-  const rule = field.meta.validation._and?.find((condition: Record<string, any>) => condition[field.field]?._in)?.[field.field]?._in;
-  expect(rule, 'an _in rule on the field itself').toBeDefined();
-  expect(rule.filter((value: unknown) => value !== null)).toEqual(offered);
-  for (const choice of field.meta.options.choices) expect(field.meta.validation_message).toContain(choice.text);
-});
+test.each(selects.map((field) => [`${field.collection}.${field.field}`, field]))(
+  '%s: the validation allows exactly the offered choices',
+  (_name, field: any) => {
+    const offered = field.meta.options.choices.map((choice: { value: string }) => choice.value);
+    const rule = field.meta.validation._and?.find((condition: Record<string, any>) => condition[field.field]?._in)?.[field.field]?._in;
+    expect(rule, 'an _in rule on the field itself').toBeDefined();
+    expect(rule.filter((value: unknown) => value !== null)).toEqual(offered);
+    for (const choice of field.meta.options.choices) expect(field.meta.validation_message).toContain(choice.text);
+  },
+);

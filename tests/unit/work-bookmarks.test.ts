@@ -29,17 +29,24 @@ test('config.yaml names a work bookmark for exactly the roles and collections wh
   expect(configured).toEqual(fromDomain.sort());
 });
 
-test('each work bookmark gets a filter with its name\'s meaning, and the bookmark of another role none', () => {
+test("each work bookmark gets a filter with its name's meaning, and the bookmark of another role none", () => {
   for (const config of bookmarks) {
     expect(NAMES[config.work!]).toBe(config.bookmark);
-    for (const role of config.roles) expect(bookmarkQuery(config, role, rules), `${role} ${config.collection} ${config.bookmark}`).not.toBeNull();
+    for (const role of config.roles)
+      expect(bookmarkQuery(config, role, rules), `${role} ${config.collection} ${config.bookmark}`).not.toBeNull();
   }
   const petitions = bookmarks.find((b) => b.collection === 'petitions')!;
   expect(bookmarkQuery(petitions, '市场部', rules)).toBeNull();
 });
 
 test('a fixed bookmark keeps its own filter and sort', () => {
-  expect(bookmarkQuery({ bookmark: '重大案件', collection: 'claim_reports', roles: ['市场部'], filter: { is_major: { _eq: true } }, sort: ['hq_due_at'] }, '市场部', rules)).toEqual({
+  expect(
+    bookmarkQuery(
+      { bookmark: '重大案件', collection: 'claim_reports', roles: ['市场部'], filter: { is_major: { _eq: true } }, sort: ['hq_due_at'] },
+      '市场部',
+      rules,
+    ),
+  ).toEqual({
     filter: { is_major: { _eq: true } },
     sort: ['hq_due_at'],
   });

@@ -9,7 +9,13 @@ export function openDatabase(env) {
   }
   return knexFactory({
     client: 'pg',
-    connection: env.DB_CONNECTION_STRING ?? { host: env.DB_HOST, port: Number(env.DB_PORT ?? 5432), database: env.DB_DATABASE, user: env.DB_USER, password: env.DB_PASSWORD },
+    connection: env.DB_CONNECTION_STRING ?? {
+      host: env.DB_HOST,
+      port: Number(env.DB_PORT ?? 5432),
+      database: env.DB_DATABASE,
+      user: env.DB_USER,
+      password: env.DB_PASSWORD,
+    },
   });
 }
 

@@ -72,7 +72,11 @@ export async function onTwinServers(db, twin, measure) {
 }
 
 export async function adminToken(url, { email, password } = ADMIN) {
-  const response = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!response.ok) throw new Error(`login as ${email} at ${url} failed: ${response.status} ${await response.text()}`);
   return (await response.json()).data.access_token;
 }

@@ -1,13 +1,34 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { nextTick } from 'vue';
-import { chipStyle, ledgerParams, STATUS_COLOURS, STATUS_LEGEND, useLedger, type ApiClient } from '../../../extensions/after-sales/src/ledger-panel/use-ledger';
+import {
+  chipStyle,
+  ledgerParams,
+  STATUS_COLOURS,
+  STATUS_LEGEND,
+  useLedger,
+  type ApiClient,
+} from '../../../extensions/after-sales/src/ledger-panel/use-ledger';
 import type { LedgerRow } from '../../../extensions/after-sales/src/domain/ledger-row';
 
 const row = (id: number, status: LedgerRow['status'], label: string): LedgerRow => ({
-  id, complaint_no: `26110${id}`, registered_on: '2026-11-02', customer_name: `客户${id}`, demand: '要求赔付', stage: 'registered', stage_label: '已登记编号',
-  holding_department: 'gm_office', holding_label: '总经理室', time_used: '3 天', time_left: '剩 10 天', status, status_label: label, urge_count: 0,
-  responsible_department: null, responsible_label: '未判定', closed_on: null,
+  id,
+  complaint_no: `26110${id}`,
+  registered_on: '2026-11-02',
+  customer_name: `客户${id}`,
+  demand: '要求赔付',
+  stage: 'registered',
+  stage_label: '已登记编号',
+  holding_department: 'gm_office',
+  holding_label: '总经理室',
+  time_used: '3 天',
+  time_left: '剩 10 天',
+  status,
+  status_label: label,
+  urge_count: 0,
+  responsible_department: null,
+  responsible_label: '未判定',
+  closed_on: null,
 });
 
 /** A stand-in for useApi(): records each request and answers with a page of rows. */
@@ -52,7 +73,15 @@ describe('useLedger', () => {
     ledger.filters.department = 'operations';
     ledger.filters.overdueOnly = true;
     await settle();
-    expect(calls.at(-1)!.config.params).toEqual({ sort: '-registered_at', page: 1, limit: 25, month: '2026-11', stage: 'investigating', department: 'operations', overdue: 'true' });
+    expect(calls.at(-1)!.config.params).toEqual({
+      sort: '-registered_at',
+      page: 1,
+      limit: 25,
+      month: '2026-11',
+      stage: 'investigating',
+      department: 'operations',
+      overdue: 'true',
+    });
     expect(ledger.page.value).toBe(1);
   });
 
@@ -88,7 +117,9 @@ describe('useLedger', () => {
   });
 
   test('a refused request shows the server’s Chinese message', async () => {
-    const api: ApiClient = { get: async () => Promise.reject({ response: { data: { errors: [{ message: '参数 month 无效：登记月份应为 YYYY-MM 格式。' }] } } }) };
+    const api: ApiClient = {
+      get: async () => Promise.reject({ response: { data: { errors: [{ message: '参数 month 无效：登记月份应为 YYYY-MM 格式。' }] } } }),
+    };
     const ledger = useLedger(api, { limit: 25 });
     await settle();
     expect(ledger.error.value).toBe('参数 month 无效：登记月份应为 YYYY-MM 格式。');
@@ -125,7 +156,18 @@ describe('status colours', () => {
 });
 
 test('ledgerParams leaves out empty filters and trims the customer name', () => {
-  expect(ledgerParams({ customer: '  王芳 ', month: null, stage: null, department: null, responsible: 'tech', overdueOnly: false }, { by: 'closed_at', desc: true }, 2, 50)).toEqual({
-    sort: '-closed_at', page: 2, limit: 50, customer: '王芳', responsible: 'tech',
+  expect(
+    ledgerParams(
+      { customer: '  王芳 ', month: null, stage: null, department: null, responsible: 'tech', overdueOnly: false },
+      { by: 'closed_at', desc: true },
+      2,
+      50,
+    ),
+  ).toEqual({
+    sort: '-closed_at',
+    page: 2,
+    limit: 50,
+    customer: '王芳',
+    responsible: 'tech',
   });
 });

@@ -17,7 +17,13 @@ export function registerCalendarRoutes(router: Router, { services, database, tim
     (async () => {
       if (request.accountability?.admin !== true) throw new AdminOnlyError();
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const result = await importHolidayNotice({ services, database, schema: request.schema }, request.accountability, { text: body['text'], dryRun: body['dry_run'] === true }, new Date(), timeZone);
+      const result = await importHolidayNotice(
+        { services, database, schema: request.schema },
+        request.accountability,
+        { text: body['text'], dryRun: body['dry_run'] === true },
+        new Date(),
+        timeZone,
+      );
       res.set('Cache-Control', 'no-store').json({ data: result });
     })().catch(next);
   });

@@ -38,7 +38,10 @@ export function registerDashboardRoutes(router: Router, services: Record<string,
         res
           .type('text/csv; charset=utf-8')
           .set('Cache-Control', 'no-store')
-          .set('Content-Disposition', `attachment; filename="ledger-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`客户抱怨案件登记追踪表-${stamp}.csv`)}`)
+          .set(
+            'Content-Disposition',
+            `attachment; filename="ledger-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`客户抱怨案件登记追踪表-${stamp}.csv`)}`,
+          )
           .send(csv);
         return;
       }
@@ -50,9 +53,13 @@ export function registerDashboardRoutes(router: Router, services: Record<string,
   router.get(
     '/deadline-status',
     route(async (req, res) => {
-      const ids = String(req.query['clocks'] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+      const ids = String(req.query['clocks'] ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
       const { clocks, unknown, known } = clocksByIds(ids);
-      if (unknown.length) throw new DashboardQueryError({ field: 'clocks', rule: `未知的时限：${unknown.join('、')}（可选 ${known.join('、')}）` });
+      if (unknown.length)
+        throw new DashboardQueryError({ field: 'clocks', rule: `未知的时限：${unknown.join('、')}（可选 ${known.join('、')}）` });
       res.json({ data: await countDeadlineStatus(data(req), req.accountability ?? null, clocks, new Date()) });
     }),
   );

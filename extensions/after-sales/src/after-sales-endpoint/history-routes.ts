@@ -12,7 +12,12 @@ type HistoryRequest = Request & { accountability?: any; schema?: unknown };
 export function registerHistoryRoutes(router: Router, { services, database }: EndpointContext): void {
   router.get('/history/:collection/:id', (req: Request, res: Response, next: NextFunction) => {
     const request = req as HistoryRequest;
-    readCaseHistory({ services, database, schema: request.schema }, request.accountability ?? null, String(req.params['collection']), String(req.params['id']))
+    readCaseHistory(
+      { services, database, schema: request.schema },
+      request.accountability ?? null,
+      String(req.params['collection']),
+      String(req.params['id']),
+    )
       .then((history) => res.set('Cache-Control', 'no-store').json({ data: history }))
       .catch(next);
   });

@@ -33,20 +33,48 @@ export default defineEndpoint({
 
     /** template, collection and item of a letter request, from the query or the body. */
     function letterRequest(source: Record<string, unknown>): LetterRequest {
-      const missing = ['template', 'collection', 'item'].filter((key) => typeof source[key] !== 'string' && typeof source[key] !== 'number');
+      const missing = ['template', 'collection', 'item'].filter(
+        (key) => typeof source[key] !== 'string' && typeof source[key] !== 'number',
+      );
       if (missing.length) throw new LetterRequestError({ reason: `缺少参数：${missing.join('、')}（需要 template、collection、item）。` });
-      return { template: String(source['template']), collection: String(source['collection']), item: String(source['item']), reason: source['reason'] };
+      return {
+        template: String(source['template']),
+        collection: String(source['collection']),
+        item: String(source['item']),
+        reason: source['reason'],
+      };
     }
     const sendHtml = (res: Response, html: string) => res.type('text/html; charset=utf-8').set('Cache-Control', 'no-store').send(html);
 
     router.get(
       '/letters/preview',
-      route(async (req, res) => sendHtml(res, await previewLetter(data(req), req.accountability ?? null, letterRequest(req.query as Record<string, unknown>), templatesDir, timeZone, new Date()))),
+      route(async (req, res) =>
+        sendHtml(
+          res,
+          await previewLetter(
+            data(req),
+            req.accountability ?? null,
+            letterRequest(req.query as Record<string, unknown>),
+            templatesDir,
+            timeZone,
+            new Date(),
+          ),
+        ),
+      ),
     );
     router.post(
       '/letters',
       route(async (req, res) => {
-        res.json({ data: await issueLetter(data(req), req.accountability ?? null, letterRequest((req.body ?? {}) as Record<string, unknown>), templatesDir, timeZone, new Date()) });
+        res.json({
+          data: await issueLetter(
+            data(req),
+            req.accountability ?? null,
+            letterRequest((req.body ?? {}) as Record<string, unknown>),
+            templatesDir,
+            timeZone,
+            new Date(),
+          ),
+        });
       }),
     );
     router.get(
@@ -67,15 +95,26 @@ export default defineEndpoint({
     router.get(
       '/complaints/:id/moves',
       route(async (req, res) => {
-        res.set('Cache-Control', 'no-store').json({ data: await listMoves(data(req), req.accountability ?? null, String(req.params['id'])) });
+        res
+          .set('Cache-Control', 'no-store')
+          .json({ data: await listMoves(data(req), req.accountability ?? null, String(req.params['id'])) });
       }),
     );
     router.post(
       '/complaints/:id/moves',
       route(async (req, res) => {
-        const moved = await makeMove(data(req), req.accountability ?? null, String(req.params['id']), (req.body ?? {}) as MoveInput, new Date(), timeZone);
+        const moved = await makeMove(
+          data(req),
+          req.accountability ?? null,
+          String(req.params['id']),
+          (req.body ?? {}) as MoveInput,
+          new Date(),
+          timeZone,
+        );
         // Committed: its notices go out now; whatever fails here stays pending for the sweep.
-        void deliverOutbox(data(req), new Date(), moved.outbox).catch((error) => logger.error(error, '[after-sales] outbox delivery failed'));
+        void deliverOutbox(data(req), new Date(), moved.outbox).catch((error) =>
+          logger.error(error, '[after-sales] outbox delivery failed'),
+        );
         res.json({ data: { complaint: moved.complaint, step: moved.step } });
       }),
     );

@@ -22,8 +22,18 @@ export function registerWorkbenchRoutes(router: Router, { services, database, en
       const actor = await actorOf(request.accountability ?? null, database);
       const scope = workbenchScope({ ...actor, isAdmin: request.accountability?.admin === true }, request.query as Record<string, unknown>);
       const data = { services, database, schema: request.schema };
-      const approval = actor.isAdmin ? { levels: [], authorities: [] } : { levels: await actor.approvalLevels(), authorities: (await complaintRules(data)).authorities };
-      const queue = await readWorkQueue(data, request.accountability ?? null, scope.department, scope.limit, new Date(), timeZone, approval);
+      const approval = actor.isAdmin
+        ? { levels: [], authorities: [] }
+        : { levels: await actor.approvalLevels(), authorities: (await complaintRules(data)).authorities };
+      const queue = await readWorkQueue(
+        data,
+        request.accountability ?? null,
+        scope.department,
+        scope.limit,
+        new Date(),
+        timeZone,
+        approval,
+      );
       res.set('Cache-Control', 'no-store').json({ data: { ...queue, canChooseDepartment: scope.canChooseDepartment } });
     })().catch(next);
   });

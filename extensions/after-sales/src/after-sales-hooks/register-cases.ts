@@ -19,18 +19,44 @@ import { asKeys, asRow, type HookSetup } from './hook-context';
 export function registerCases({ on, context, timeZone }: HookSetup): void {
   const { services, database, getSchema, logger } = context;
 
-  on.filter('items.create', async (payload, { collection }, event) => numberOnCreate(asRow(payload), collection, event.database, new Date(), timeZone, event));
-
-  on.filter('items.create', async (payload, { collection }, event) => claimsOnCreate({ services, schema: event.schema, database: event.database, event }, collection, asRow(payload), new Date(), timeZone));
-  on.filter('items.update', async (payload, { collection, keys }, event) => claimsOnUpdate({ services, schema: event.schema, database: event.database, event }, collection, asKeys(keys), asRow(payload), new Date(), timeZone));
+  on.filter('items.create', async (payload, { collection }, event) =>
+    numberOnCreate(asRow(payload), collection, event.database, new Date(), timeZone, event),
+  );
 
   on.filter('items.create', async (payload, { collection }, event) =>
-    collection === 'complaints' ? complaintOnCreate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database, event), asRow(payload), new Date(), timeZone) : payload,
+    claimsOnCreate({ services, schema: event.schema, database: event.database, event }, collection, asRow(payload), new Date(), timeZone),
+  );
+  on.filter('items.update', async (payload, { collection, keys }, event) =>
+    claimsOnUpdate(
+      { services, schema: event.schema, database: event.database, event },
+      collection,
+      asKeys(keys),
+      asRow(payload),
+      new Date(),
+      timeZone,
+    ),
+  );
+
+  on.filter('items.create', async (payload, { collection }, event) =>
+    collection === 'complaints'
+      ? complaintOnCreate(
+          { services, schema: event.schema, database: event.database, event },
+          await actorOf(event.accountability, event.database, event),
+          asRow(payload),
+          new Date(),
+          timeZone,
+        )
+      : payload,
   );
   // Internal writes (no accountability: clocks recomputed, the sweep) are the console's own.
   on.filter('items.update', async (payload, { collection, keys }, event) =>
     collection === 'complaints' && event.accountability
-      ? complaintOnUpdate({ services, schema: event.schema, database: event.database, event }, await actorOf(event.accountability, event.database, event), asKeys(keys), asRow(payload))
+      ? complaintOnUpdate(
+          { services, schema: event.schema, database: event.database, event },
+          await actorOf(event.accountability, event.database, event),
+          asKeys(keys),
+          asRow(payload),
+        )
       : payload,
   );
 
@@ -42,7 +68,9 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
       .then((schema) => notifyMajorCase({ services, database, schema }, key, new Date(), timeZone))
       .catch((error) => logger.error(error, '[after-sales] major case notification failed'));
   // The review sets is_major on every write that can change it: nothing to do unless it is true.
-  on.action('claim_reports.items.create', ({ key, payload }, context) => (payload?.is_major === true ? majorCase(key, context) : undefined));
+  on.action('claim_reports.items.create', ({ key, payload }, context) =>
+    payload?.is_major === true ? majorCase(key, context) : undefined,
+  );
   on.action('claim_reports.items.update', ({ keys, payload }, context) => {
     if (payload?.is_major !== true) return;
     for (const key of asKeys(keys)) void majorCase(key, context);
@@ -51,12 +79,18 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
   on.action('claim_applications.items.update', async ({ keys, payload }, context) => {
     if (!payload?.claim_type) return;
     const data = { services, database, schema: await schemaOf(context) };
-    for (const key of asKeys(keys)) await rebuildChecklist(data, key).catch((error) => logger.error(error, '[after-sales] rebuilding the checklist failed'));
+    for (const key of asKeys(keys))
+      await rebuildChecklist(data, key).catch((error) => logger.error(error, '[after-sales] rebuilding the checklist failed'));
   });
 
   // A new complaint's first step(s) and its follow-ups; later stage changes are moves, which write
   // their step in their own transaction (complaints/complaint-moves.ts).
-  const afterComplaintWrite = async (keys: (string | number)[], payload: Record<string, unknown>, context: EventContext, created = false) => {
+  const afterComplaintWrite = async (
+    keys: (string | number)[],
+    payload: Record<string, unknown>,
+    context: EventContext,
+    created = false,
+  ) => {
     const data = { services, database, schema: await schemaOf(context) };
     const actorId = context.accountability?.user ?? null;
     const fields = [...new Set([...STEP_FIELDS, ...FOLLOW_UP_FIELDS, 'offer_amount'])];
@@ -69,6 +103,8 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
     }
   };
   const logged = (promise: Promise<void>) => promise.catch((error) => logger.error(error, '[after-sales] complaint follow-up failed'));
-  on.action('complaints.items.create', ({ key, payload }, context) => logged(afterComplaintWrite([key], { ...payload, stage: payload.stage ?? 'draft' }, context, true)));
+  on.action('complaints.items.create', ({ key, payload }, context) =>
+    logged(afterComplaintWrite([key], { ...payload, stage: payload.stage ?? 'draft' }, context, true)),
+  );
   on.action('complaints.items.update', ({ keys, payload }, context) => logged(afterComplaintWrite(asKeys(keys), payload, context)));
 }

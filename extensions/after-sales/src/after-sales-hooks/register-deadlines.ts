@@ -10,16 +10,34 @@ import { asKeys, asRow, type HookSetup } from './hook-context';
 export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
   const { services, database, getSchema, env, logger } = context;
 
-  on.filter('items.create', async (payload, { collection }, event) => clocksOnCreate(asRow(payload), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
-  on.filter('items.update', async (payload, { collection, keys }, event) => clocksOnUpdate(asRow(payload), asKeys(keys), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone));
+  on.filter('items.create', async (payload, { collection }, event) =>
+    clocksOnCreate(asRow(payload), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone),
+  );
+  on.filter('items.update', async (payload, { collection, keys }, event) =>
+    clocksOnUpdate(
+      asRow(payload),
+      asKeys(keys),
+      collection,
+      { services, schema: event.schema, database: event.database, event },
+      new Date(),
+      timeZone,
+    ),
+  );
 
   // A holiday or a rule changed (a rule parameter may set a clock's limit): open clocks move with it,
   // and the administrator who changed it is told how many open cases got new deadlines.
   const recompute = recomputeAfterRuleChange({ services, database, getSchema, logger }, timeZone);
-  const ruleEvents = ['work_calendar.items.create', 'work_calendar.items.update', 'work_calendar.items.delete', 'deadline_rules.items.update', 'deadline_rules.items.create'];
+  const ruleEvents = [
+    'work_calendar.items.create',
+    'work_calendar.items.update',
+    'work_calendar.items.delete',
+    'deadline_rules.items.update',
+    'deadline_rules.items.create',
+  ];
   for (const event of [...ruleEvents, 'rule_parameters.items.update', 'rule_parameters.items.create', 'rule_parameters.items.delete']) {
     on.action(event, ({ collection, key, keys }, { accountability }) =>
-      recompute({ user: accountability?.user ?? null, collection: String(collection), item: String(key ?? asKeys(keys ?? [])[0] ?? '') }));
+      recompute({ user: accountability?.user ?? null, collection: String(collection), item: String(key ?? asKeys(keys ?? [])[0] ?? '') }),
+    );
   }
 
   // K-MONTHLY: last month's statistics are built on the 1st (and can be rebuilt on demand); a console
@@ -32,7 +50,12 @@ export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
   });
   on.schedule('30 1 1 * *', async () => {
     try {
-      await buildMonthlyStats({ services, database, schema: await getSchema() }, previousPeriod(new Date(), timeZone), new Date(), timeZone);
+      await buildMonthlyStats(
+        { services, database, schema: await getSchema() },
+        previousPeriod(new Date(), timeZone),
+        new Date(),
+        timeZone,
+      );
     } catch (error) {
       logger.error(error, '[after-sales] monthly statistics failed');
     }

@@ -16,7 +16,14 @@ export function registerGuards({ on, context }: HookSetup): void {
     on.filter(event, async (payload, { collection, keys }, eventContext) => {
       const { accountability, database, schema } = eventContext;
       await rejectForgedFields(payload, collection, accountability, database);
-      await rejectInvalidInput({ services: context.services, schema: schema!, database, event: eventContext }, accountability, collection, payload, event === 'items.update' ? asKeys(keys) : null, new Date());
+      await rejectInvalidInput(
+        { services: context.services, schema: schema!, database, event: eventContext },
+        accountability,
+        collection,
+        payload,
+        event === 'items.update' ? asKeys(keys) : null,
+        new Date(),
+      );
       return payload;
     });
   }

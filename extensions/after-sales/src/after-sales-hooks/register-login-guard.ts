@@ -28,7 +28,12 @@ export function registerLoginGuard({ on, context }: HookSetup): void {
 
   on.filter('auth.login', async (payload, _meta, { database: knex, accountability }) => {
     const body = payload as Record<string, unknown>;
-    await refuseLockedLogin(knex, limits, { email: accountKey(body['email'] ?? body['identifier']), ip: accountability?.ip ?? null }, new Date());
+    await refuseLockedLogin(
+      knex,
+      limits,
+      { email: accountKey(body['email'] ?? body['identifier']), ip: accountability?.ip ?? null },
+      new Date(),
+    );
     return payload;
   });
 

@@ -12,7 +12,11 @@ export function registerWithheldFieldLists({ on, context }: HookSetup): void {
   on.action('fields.create', async ({ key, collection }, { database, schema }) => {
     if ((personalFieldsOf(collection).length === 0 && collection !== 'complaints') || !schema) return;
     // As the system: the administrator's change decides, the lists are the console's own bookkeeping.
-    const permissions = new (context.services as Record<string, any>)['PermissionsService']({ knex: database, schema, accountability: null });
+    const permissions = new (context.services as Record<string, any>)['PermissionsService']({
+      knex: database,
+      schema,
+      accountability: null,
+    });
     const rows: { id: number; action: Action; fields: string[] | null }[] = await permissions.readByQuery({
       filter: { collection: { _eq: collection }, action: { _in: ['read', 'create', 'update'] } },
       fields: ['id', 'action', 'fields'],
@@ -20,7 +24,8 @@ export function registerWithheldFieldLists({ on, context }: HookSetup): void {
     });
     const collectionFields = Object.keys((schema as SchemaOverview).collections[collection]?.fields ?? {});
     for (const row of rows) {
-      if (fieldListTakesNewField(row.fields ?? [], collectionFields, collection, row.action, String(key))) await permissions.updateOne(row.id, { fields: [...(row.fields ?? []), String(key)].sort() });
+      if (fieldListTakesNewField(row.fields ?? [], collectionFields, collection, row.action, String(key)))
+        await permissions.updateOne(row.id, { fields: [...(row.fields ?? []), String(key)].sort() });
     }
   });
 }

@@ -42,7 +42,8 @@ export function installAppChrome(doc: Document | undefined = globalThis.document
   if (!doc?.body || doc.body.dataset['afterSalesChrome']) return;
   doc.body.dataset['afterSalesChrome'] = 'on';
   try {
-    if (doc.defaultView?.localStorage.getItem(SIDEBAR_COLLAPSED_KEY) === null) doc.defaultView.localStorage.setItem(SIDEBAR_COLLAPSED_KEY, 'true');
+    if (doc.defaultView?.localStorage.getItem(SIDEBAR_COLLAPSED_KEY) === null)
+      doc.defaultView.localStorage.setItem(SIDEBAR_COLLAPSED_KEY, 'true');
   } catch {
     // Storage refused (private mode): the sidebar keeps the app's default.
   }

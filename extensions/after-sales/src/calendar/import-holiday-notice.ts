@@ -26,31 +26,64 @@ export interface HolidayNoticeImport {
  * its commit). Each write is tracked as the administrator's, so 规则修订记录 records it in the same
  * transaction; the rows as they were are handed to it here, as no update or delete filter runs.
  */
-export async function importHolidayNotice(data: DataAccess, accountability: unknown, input: { text: unknown; dryRun: boolean }, now: Date, timeZone: string): Promise<HolidayNoticeImport> {
+export async function importHolidayNotice(
+  data: DataAccess,
+  accountability: unknown,
+  input: { text: unknown; dryRun: boolean },
+  now: Date,
+  timeZone: string,
+): Promise<HolidayNoticeImport> {
   if (typeof input.text !== 'string' || !input.text.trim()) throw new InvalidHolidayNoticeError({ reason: '请粘贴通知全文（text）。' });
   const notice = parseHolidayNotice(input.text, now);
-  if (notice.year === null) throw new InvalidHolidayNoticeError({ reason: '通知中找不到年份，请连同标题（国务院办公厅关于YYYY年部分节假日安排的通知）一起粘贴。' });
+  if (notice.year === null)
+    throw new InvalidHolidayNoticeError({ reason: '通知中找不到年份，请连同标题（国务院办公厅关于YYYY年部分节假日安排的通知）一起粘贴。' });
   const year = notice.year;
-  if (notice.days.length === 0) throw new InvalidHolidayNoticeError({ reason: `没有识别出任何放假或上班日期。${notice.unparsed.length ? `未识别的行：${notice.unparsed.join(' ')}` : ''}` });
+  if (notice.days.length === 0)
+    throw new InvalidHolidayNoticeError({
+      reason: `没有识别出任何放假或上班日期。${notice.unparsed.length ? `未识别的行：${notice.unparsed.join(' ')}` : ''}`,
+    });
 
   const write = async (database: DataAccess['database']) => {
     // The whole calendar (a few hundred rows): how a date is stored differs per database.
-    const stored = (await readRows({ ...data, database }, 'work_calendar', ['id', 'date', 'is_workday', 'name', 'source', 'official_day'])) as StoredCalendarDay[];
-    const plan = calendarImportPlan(stored.map((row) => ({ ...row, date: String(row.date).slice(0, 10) })), notice.days, year);
+    const stored = (await readRows({ ...data, database }, 'work_calendar', [
+      'id',
+      'date',
+      'is_workday',
+      'name',
+      'source',
+      'official_day',
+    ])) as StoredCalendarDay[];
+    const plan = calendarImportPlan(
+      stored.map((row) => ({ ...row, date: String(row.date).slice(0, 10) })),
+      notice.days,
+      year,
+    );
     if (!input.dryRun) {
       const items = new data.services['ItemsService']('work_calendar', { knex: database, schema: data.schema, accountability });
-      if (plan.add.length) await items.createMany(plan.add.map((day) => ({ ...day, source: 'notice' })), QUIET);
+      if (plan.add.length)
+        await items.createMany(
+          plan.add.map((day) => ({ ...day, source: 'notice' })),
+          QUIET,
+        );
       const touched = new Set([...plan.change, ...plan.overrides, ...plan.remove].map((row) => String(row.id)));
       rememberEarlierRows('work_calendar', stored.filter((row) => touched.has(String(row.id))) as unknown as Record<string, unknown>[]);
       for (const { id, is_workday, name } of plan.change) await items.updateOne(id, { is_workday, name, source: 'notice' }, QUIET);
       for (const { id, official_day } of plan.overrides) await items.updateOne(id, { official_day }, QUIET);
-      if (plan.remove.length) await items.deleteMany(plan.remove.map((row) => row.id), QUIET);
+      if (plan.remove.length)
+        await items.deleteMany(
+          plan.remove.map((row) => row.id),
+          QUIET,
+        );
     }
     return plan;
   };
   const plan = input.dryRun ? await write(data.database) : await data.database.transaction(write);
   const changes = {
-    added: plan.add.length, changed: plan.change.length, unchanged: plan.unchanged.length, kept_company: plan.keptCompany.length, removed: plan.remove.length,
+    added: plan.add.length,
+    changed: plan.change.length,
+    unchanged: plan.unchanged.length,
+    kept_company: plan.keptCompany.length,
+    removed: plan.remove.length,
   };
   const removed = plan.remove.map(({ date, is_workday, name }) => ({ date, is_workday, name }));
   let recomputed: number | null = null;

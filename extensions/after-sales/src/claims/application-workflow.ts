@@ -9,7 +9,13 @@ type Item = Record<string, any>;
 const DOCUMENT_LABELS = LABELS['document']!;
 
 export function requiredTable(data: DataAccess): Promise<RequiredDocument[]> {
-  return cachedRules(data.database, data.event, 'required-documents', async () => (await readRows(data, 'required_documents', ['claim_type', 'doc_type', 'required', 'sort'], undefined, 'sort')) as RequiredDocument[]);
+  return cachedRules(
+    data.database,
+    data.event,
+    'required-documents',
+    async () =>
+      (await readRows(data, 'required_documents', ['claim_type', 'doc_type', 'required', 'sort'], undefined, 'sort')) as RequiredDocument[],
+  );
 }
 
 /** A new application gets the document checklist of its claim type (C-DOCS), nothing received yet. */
@@ -32,11 +38,21 @@ export async function rebuildChecklist(data: DataAccess, applicationId: string |
     const scoped = { ...data, database: trx };
     const [application] = await readRows(scoped, 'claim_applications', ['id', 'claim_type'], (query) => query.where('id', applicationId));
     if (!application?.['claim_type']) return;
-    const entries = await readRows(scoped, 'claim_documents', ['id', 'doc_type', 'received'], (query) => query.where('application', applicationId));
-    const checklist = entries.map((entry) => ({ id: entry['id'], doc_type: String(entry['doc_type']), received: Boolean(entry['received']) }));
+    const entries = await readRows(scoped, 'claim_documents', ['id', 'doc_type', 'received'], (query) =>
+      query.where('application', applicationId),
+    );
+    const checklist = entries.map((entry) => ({
+      id: entry['id'],
+      doc_type: String(entry['doc_type']),
+      received: Boolean(entry['received']),
+    }));
     const { add, remove } = checklistAfterTypeChange(String(application['claim_type']), await requiredTable(scoped), checklist);
     const documents = itemsService(scoped, 'claim_documents');
-    if (add.length) await documents.createMany(add.map((docType) => ({ application: applicationId, doc_type: docType, received: false })), QUIET);
+    if (add.length)
+      await documents.createMany(
+        add.map((docType) => ({ application: applicationId, doc_type: docType, received: false })),
+        QUIET,
+      );
     if (remove.length) await documents.deleteMany(remove, QUIET);
   });
 }
@@ -57,12 +73,19 @@ export async function applicationStatusChange(data: DataAccess, current: Item, c
       ['identity_verified', '申请人身份证明'],
       ['relation_verified', '与被保险人关系证明'],
       ['right_verified', '保险金请求权'],
-    ].filter(([field]) => !merged[field!]).map(([, label]) => label);
-    if (unverified.length) throw new InvalidCaseStatusError({ reason: `尚未核验：${unverified.join('、')}。请先核验，确认申请人具有保险金请求权后再受理。` });
-    const received = await readRows(data, 'claim_documents', ['doc_type', 'received'], (query) => query.where('application', current['id']));
+    ]
+      .filter(([field]) => !merged[field!])
+      .map(([, label]) => label);
+    if (unverified.length)
+      throw new InvalidCaseStatusError({ reason: `尚未核验：${unverified.join('、')}。请先核验，确认申请人具有保险金请求权后再受理。` });
+    const received = await readRows(data, 'claim_documents', ['doc_type', 'received'], (query) =>
+      query.where('application', current['id']),
+    );
     const missing = missingDocuments(String(merged['claim_type']), await requiredTable(data), received as never);
     if (missing.length) {
-      throw new InvalidCaseStatusError({ reason: `理赔材料不齐全，不能受理。还缺：${missing.map((doc) => DOCUMENT_LABELS[doc] ?? doc).join('、')}。请告知客户补齐后再受理。` });
+      throw new InvalidCaseStatusError({
+        reason: `理赔材料不齐全，不能受理。还缺：${missing.map((doc) => DOCUMENT_LABELS[doc] ?? doc).join('、')}。请告知客户补齐后再受理。`,
+      });
     }
     return current['materials_complete_at'] ? {} : { materials_complete_at: now.toISOString() };
   }

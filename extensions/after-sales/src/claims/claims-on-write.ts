@@ -22,7 +22,14 @@ export async function claimsOnCreate(data: DataAccess, collection: string, paylo
 }
 
 /** Filter for `items.update`: each selected case is checked against its own current state. */
-export async function claimsOnUpdate(data: DataAccess, collection: string, keys: (string | number)[], payload: Item, now: Date, timeZone: string): Promise<Item> {
+export async function claimsOnUpdate(
+  data: DataAccess,
+  collection: string,
+  keys: (string | number)[],
+  payload: Item,
+  now: Date,
+  timeZone: string,
+): Promise<Item> {
   const duty = REQUEST_DUTIES[collection];
   if (duty) {
     // Completing it, or unticking the duty of a completed request: checked against each stored request.

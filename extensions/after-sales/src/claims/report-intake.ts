@@ -20,16 +20,27 @@ const MAJOR_INPUTS = ['deaths', 'expected_payout', 'outcome_uncertain', 'media_i
 
 /** The policy the review judges, with its product's cover (as `product`), or nothing. */
 async function readPolicy(data: DataAccess, policyId: number): Promise<Item[]> {
-  const [policy] = await readRows(data, 'policies', ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product'], (query) => query.where('id', policyId));
+  const [policy] = await readRows(
+    data,
+    'policies',
+    ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product'],
+    (query) => query.where('id', policyId),
+  );
   if (!policy) return [];
-  const [product] = policy['product'] ? await readRows(data, 'products', ['covered_causes', 'claim_time_limit_days', 'name'], (query) => query.where('id', policy['product'])) : [];
+  const [product] = policy['product']
+    ? await readRows(data, 'products', ['covered_causes', 'claim_time_limit_days', 'name'], (query) => query.where('id', policy['product']))
+    : [];
   return [{ ...policy, product: product ?? null }];
 }
 
 async function findPolicy(data: DataAccess, report: Item): Promise<number | null> {
   if (report['policy']) return Number(report['policy']);
   if (report['policy_no_given']) {
-    const [policy] = await readAll(data, 'policies', { filter: { policy_no: { _eq: report['policy_no_given'] } }, fields: ['id'], limit: 1 });
+    const [policy] = await readAll(data, 'policies', {
+      filter: { policy_no: { _eq: report['policy_no_given'] } },
+      fields: ['id'],
+      limit: 1,
+    });
     if (policy) return policy['id'];
   }
   const name = String(report['insured_name'] ?? '');
@@ -41,12 +52,18 @@ async function findPolicy(data: DataAccess, report: Item): Promise<number | null
   const policies = customers.length
     ? await readAll(data, 'policies', { filter: { insured: { _in: customers.map((c) => c['id']) } }, fields: ['id', 'insured'] })
     : [];
-  const resolution = resolveInsured({ insuredName: name, insuredIdNumber: idNumber }, customers as never, (id) => policies.filter((p) => p['insured'] === id).map((p) => p['id']));
+  const resolution = resolveInsured({ insuredName: name, insuredIdNumber: idNumber }, customers as never, (id) =>
+    policies.filter((p) => p['insured'] === id).map((p) => p['id']),
+  );
   if (resolution.kind === 'ambiguous') {
-    throw new InsuredNotIdentifiedError({ reason: `同名客户共 ${resolution.candidates} 位（${name}），无法确认出险人身份。请向报案人核实被保险人的身份证号或保单号后再登记。` });
+    throw new InsuredNotIdentifiedError({
+      reason: `同名客户共 ${resolution.candidates} 位（${name}），无法确认出险人身份。请向报案人核实被保险人的身份证号或保单号后再登记。`,
+    });
   }
   if (resolution.kind === 'choose_policy') {
-    throw new InsuredNotIdentifiedError({ reason: `被保险人 ${name} 在我司有 ${resolution.policies} 份保单，请向报案人询问本次出险涉及的保单号。` });
+    throw new InsuredNotIdentifiedError({
+      reason: `被保险人 ${name} 在我司有 ${resolution.policies} 份保单，请向报案人询问本次出险涉及的保单号。`,
+    });
   }
   return resolution.kind === 'policy' ? resolution.policyId : null;
 }
@@ -56,10 +73,19 @@ async function refuseDuplicate(data: DataAccess, report: Item, policyId: number,
   // Plain statements for the two small reads on every report (Directus's read pipeline costs more
   // than the query). `new Date()` reads a timestamp in every form a driver returns it (SQLite: epoch
   // milliseconds; PostgreSQL: Date).
-  const query = data.database('claim_reports').where({ policy: policyId }).whereIn('status', ['registered', 'accepted']).select('id', 'report_no', 'status', 'incident_at');
+  const query = data
+    .database('claim_reports')
+    .where({ policy: policyId })
+    .whereIn('status', ['registered', 'accepted'])
+    .select('id', 'report_no', 'status', 'incident_at');
   const open: Item[] = await (selfId ? query.whereNot('id', selfId as string | number) : query);
   const same = open.find((other) => localDate(new Date(other['incident_at']), timeZone) === incidentDay);
-  if (same) throw new DuplicateReportError({ reportNo: same['report_no'], statusLabel: STATUS_LABELS[same['status']] ?? same['status'], incidentDay });
+  if (same)
+    throw new DuplicateReportError({
+      reportNo: same['report_no'],
+      statusLabel: STATUS_LABELS[same['status']] ?? same['status'],
+      incidentDay,
+    });
 }
 
 function thresholds(data: DataAccess): Promise<MajorThresholds> {
@@ -67,7 +93,10 @@ function thresholds(data: DataAccess): Promise<MajorThresholds> {
 }
 
 async function readThresholds(data: DataAccess): Promise<MajorThresholds> {
-  const rows: Item[] = await data.database('rule_parameters').whereIn('key', ['major_min_deaths', 'major_payout_threshold', 'major_sum_insured_threshold']).select('key', 'value');
+  const rows: Item[] = await data
+    .database('rule_parameters')
+    .whereIn('key', ['major_min_deaths', 'major_payout_threshold', 'major_sum_insured_threshold'])
+    .select('key', 'value');
   const value = (key: string, fallback: number) => Number(rows.find((row) => row['key'] === key)?.['value'] ?? fallback);
   return {
     major_min_deaths: value('major_min_deaths', 2),
@@ -81,20 +110,31 @@ async function readThresholds(data: DataAccess): Promise<MajorThresholds> {
  * unidentified namesakes, review eligibility as of the accident date (C-ELIGIBLE) and flag major
  * cases (C-MAJOR). Results are computed here, never taken from the client.
  */
-export async function reviewReport(data: DataAccess, merged: Item, changes: Item, previous: Item | null, now: Date, timeZone: string): Promise<Item> {
+export async function reviewReport(
+  data: DataAccess,
+  merged: Item,
+  changes: Item,
+  previous: Item | null,
+  now: Date,
+  timeZone: string,
+): Promise<Item> {
   const result: Item = {};
   const creating = previous === null;
   const status = String(previous?.['status'] ?? 'registered');
   if ('status' in changes && !creating) {
     const allowed = changes['status'] === 'closed' || (changes['status'] === 'accepted' && status === 'registered');
-    if (!allowed) throw new InvalidCaseStatusError({ reason: '受理状态由系统按初步审核结果设定；已登记的报案可改为“已受理”，任何报案可改为“已结案”。' });
+    if (!allowed)
+      throw new InvalidCaseStatusError({
+        reason: '受理状态由系统按初步审核结果设定；已登记的报案可改为“已受理”，任何报案可改为“已结案”。',
+      });
   } else if (creating && changes['status'] !== undefined && changes['status'] !== 'registered') {
     throw new InvalidCaseStatusError({ reason: '新报案的受理状态由系统按初步审核结果设定，请不要填写。' });
   }
 
   // Without an accident time or cause there is nothing to review: Directus's required-field check answers.
   const reviewable = !Number.isNaN(new Date(merged['incident_at'] ?? NaN).getTime()) && Boolean(merged['incident_cause']);
-  const reviewing = reviewable && (creating || (REVIEWED.includes(status) && !('status' in changes) && REVIEW_INPUTS.some((field) => field in changes)));
+  const reviewing =
+    reviewable && (creating || (REVIEWED.includes(status) && !('status' in changes) && REVIEW_INPUTS.some((field) => field in changes)));
   // The reads of the review that do not depend on each other are sent together: on one connection
   // they still run one after the other, but each waits for the database while the next is prepared.
   const checkingMajor = creating || MAJOR_INPUTS.some((field) => field in changes);
@@ -107,17 +147,17 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
     if (!policyId) {
       Object.assign(result, { status: 'no_policy', rejection_reasons: [] });
     } else {
-      [[policy]] = await Promise.all([
-        readPolicy(data, policyId),
-        refuseDuplicate(data, merged, policyId, timeZone, merged['id']),
-      ]);
+      [[policy]] = await Promise.all([readPolicy(data, policyId), refuseDuplicate(data, merged, policyId, timeZone, merged['id'])]);
       if (!policy) throw new InvalidInputError({ field: 'policy', label: '保单', rule: `不存在：没有编号为 ${policyId} 的保单` });
       const reasons = rejectionReasons({
         incidentAt: new Date(merged['incident_at']),
         reportedAt: new Date(merged['reported_at'] ?? now),
         cause: String(merged['incident_cause']),
         policy: policy as never,
-        product: { covered_causes: policy!['product']?.['covered_causes'] ?? [], claim_time_limit_days: Number(policy!['product']?.['claim_time_limit_days'] ?? 0) },
+        product: {
+          covered_causes: policy!['product']?.['covered_causes'] ?? [],
+          claim_time_limit_days: Number(policy!['product']?.['claim_time_limit_days'] ?? 0),
+        },
         timeZone,
       });
       Object.assign(result, { status: reasons.length ? 'not_accepted' : 'registered', rejection_reasons: reasons });
@@ -132,7 +172,8 @@ export async function reviewReport(data: DataAccess, merged: Item, changes: Item
     const reasons = majorReasons(
       {
         deaths: Number(merged['deaths'] ?? 0),
-        expectedPayout: merged['expected_payout'] === null || merged['expected_payout'] === undefined ? null : Number(merged['expected_payout']),
+        expectedPayout:
+          merged['expected_payout'] === null || merged['expected_payout'] === undefined ? null : Number(merged['expected_payout']),
         sumInsured: policy?.['sum_insured'] ? Number(policy['sum_insured']) : null,
         outcomeUncertain: Boolean(merged['outcome_uncertain']),
         mediaInvolved: Boolean(merged['media_involved']),

@@ -25,7 +25,8 @@ export async function searchPolicies(data: DataAccess, accountability: Accountab
   if ([...term].length < MIN_SEARCH_LENGTH) {
     throw new PolicySearchError({ reason: `请至少输入 ${MIN_SEARCH_LENGTH} 个字：保单号、被保险人或投保人姓名、身份证号或电话。` });
   }
-  const service = (collection: string) => new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability });
+  const service = (collection: string) =>
+    new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability });
 
   const readable = await customerFieldsReadable(service('customers'));
   const customers: Record<string, any>[] = readable
@@ -34,11 +35,26 @@ export async function searchPolicies(data: DataAccess, accountability: Accountab
   const customerIds = customers.map((customer) => Number(customer['id']));
   const policies: Record<string, any>[] = await service('policies').readByQuery({
     filter: policyFilter(term, customerIds),
-    fields: ['id', 'policy_no', 'status', 'start_date', 'end_date', 'terminated_at', 'product.name', 'product.code', ...(readable ? ['insured.*', 'policyholder.*'] : ['insured', 'policyholder'])],
+    fields: [
+      'id',
+      'policy_no',
+      'status',
+      'start_date',
+      'end_date',
+      'terminated_at',
+      'product.name',
+      'product.code',
+      ...(readable ? ['insured.*', 'policyholder.*'] : ['insured', 'policyholder']),
+    ],
     sort: ['-end_date'],
     limit: POLICY_LIMIT,
   });
-  const openReports = policies.length ? await readOpenReports(service('claim_reports'), policies.map((policy) => policy['id'])) : [];
+  const openReports = policies.length
+    ? await readOpenReports(
+        service('claim_reports'),
+        policies.map((policy) => policy['id']),
+      )
+    : [];
   return policyChoices(term, policies, customerIds, openReports);
 }
 
@@ -54,7 +70,12 @@ async function customerFieldsReadable(customers: any): Promise<CustomerReadable 
   const fields = new Set(Object.keys(sample[0] ?? {}));
   // No customer yet: nothing to find by person, whatever the permissions.
   if (fields.size === 0) return null;
-  return { idNumber: fields.has('id_number'), phone: fields.has('phone'), idNumberMasked: fields.has('id_number_masked'), phoneMasked: fields.has('phone_masked') };
+  return {
+    idNumber: fields.has('id_number'),
+    phone: fields.has('phone'),
+    idNumberMasked: fields.has('id_number_masked'),
+    phoneMasked: fields.has('phone_masked'),
+  };
 }
 
 /** Open reports (已登记, 已受理) on these policies, if the searcher reads reports at all. */

@@ -28,7 +28,9 @@ async function clockFieldsFor(collection: string, item: Item, data: DataAccess, 
   const definitions = clockDefinitionsFor(collection);
   if (definitions.length === 0) return {};
   // No clock can run (not started, a report that is no major case): no rules or calendar to read.
-  const { rules, calendar } = definitions.some((definition) => clockMayRun(definition, item)) ? await currentClockContext(data) : { rules: [], calendar: createWorkCalendar([]) };
+  const { rules, calendar } = definitions.some((definition) => clockMayRun(definition, item))
+    ? await currentClockContext(data)
+    : { rules: [], calendar: createWorkCalendar([]) };
   return Object.assign({}, ...definitions.map((definition) => caseClockFields(definition, item, rules, calendar, timeZone)));
 }
 
@@ -40,7 +42,14 @@ export async function clocksOnCreate(payload: Item, collection: string, data: Da
 }
 
 /** Filter for `items.update`: recomputes the clocks when a field they depend on changes. */
-export async function clocksOnUpdate(payload: Item, keys: (string | number)[], collection: string, data: DataAccess, now: Date, timeZone: string): Promise<Item> {
+export async function clocksOnUpdate(
+  payload: Item,
+  keys: (string | number)[],
+  collection: string,
+  data: DataAccess,
+  now: Date,
+  timeZone: string,
+): Promise<Item> {
   const definitions = clockDefinitionsFor(collection);
   const inputs = new Set(definitions.flatMap((definition) => definition.inputs));
   if (!Object.keys(payload).some((field) => inputs.has(field))) return payload;

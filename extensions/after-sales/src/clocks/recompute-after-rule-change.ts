@@ -38,14 +38,19 @@ export function recomputeAfterRuleChange(deps: Deps, timeZone: string, delayMs =
     for (const change of changes) if (change.user) users.set(change.user, [...(users.get(change.user) ?? []), change]);
     for (const [user, own] of users) {
       const what = [...new Set(own.map((change) => WHAT[change.collection] ?? change.collection))].join('、');
-      await notifyUsers(data, { id: { _eq: user } }, {
-        subject: `已按新规则重算 ${moved} 件未结案件的时限`,
-        message: moved > 0
-          ? `${what}已修改：${moved} 件未结案件的期限和预警时间已按新规则重新计算。`
-          : `${what}已修改：未结案件的期限都不受影响，无需调整。`,
-        collection: own[0]!.collection,
-        item: own[0]!.item,
-      });
+      await notifyUsers(
+        data,
+        { id: { _eq: user } },
+        {
+          subject: `已按新规则重算 ${moved} 件未结案件的时限`,
+          message:
+            moved > 0
+              ? `${what}已修改：${moved} 件未结案件的期限和预警时间已按新规则重新计算。`
+              : `${what}已修改：未结案件的期限都不受影响，无需调整。`,
+          collection: own[0]!.collection,
+          item: own[0]!.item,
+        },
+      );
     }
   };
 

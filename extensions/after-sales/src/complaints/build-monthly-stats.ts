@@ -28,13 +28,19 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
     if (trx.client.config.client === 'pg') query.forUpdate();
     const [existing]: Item[] = await query;
     const closed = await readAll(scoped, 'complaints', {
-      filter: { _and: [{ stage: { _eq: 'closed' } }, { closed_at: { _gte: start.toISOString() } }, { closed_at: { _lt: end.toISOString() } }] },
+      filter: {
+        _and: [{ stage: { _eq: 'closed' } }, { closed_at: { _gte: start.toISOString() } }, { closed_at: { _lt: end.toISOString() } }],
+      },
       fields: ['complaint_no', 'registered_at', 'closed_at', 'due_at', 'responsible_department', 'countermeasures'],
     });
     const built = monthlyStats(period, closed as never);
     const stats = {
       ...built,
-      improvement_actions: mergeImprovementActions(existing?.['improvement_actions'] ?? null, existing?.['improvement_actions_built'] ?? null, built.improvement_actions),
+      improvement_actions: mergeImprovementActions(
+        existing?.['improvement_actions'] ?? null,
+        existing?.['improvement_actions_built'] ?? null,
+        built.improvement_actions,
+      ),
       improvement_actions_built: built.improvement_actions,
       generated_at: now.toISOString(),
     };

@@ -1,7 +1,16 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
 import { clocksOnUpdate } from '../clocks/clocks-on-write';
 import {
-  approvalEffects, commitmentBeforeApproval, fieldLabel, foreignMoveValues, judgeMove, moveDepartments, moveFields, nextMoves, STAGE_LABELS, type Transition,
+  approvalEffects,
+  commitmentBeforeApproval,
+  fieldLabel,
+  foreignMoveValues,
+  judgeMove,
+  moveDepartments,
+  moveFields,
+  nextMoves,
+  STAGE_LABELS,
+  type Transition,
 } from '../domain/complaint-workflow';
 import { requiredApprovalLevel } from '../domain/approval-authority';
 import { DEPARTMENT_ROLES, STAGE_HOLDERS, type Department } from '../domain/departments';
@@ -47,9 +56,9 @@ const PRECONDITIONS = new Set(['supervisor_reviewed']);
 const CONFIRMATIONS: Record<string, string> = {
   'plan_review>negotiating': '核准后，拟处理金额和总经理室综合意见即锁定，市场部只能按核准的方案答复客户。',
   'negotiating>plan_review': '退回后，已核决的方案作废（核决人、核准金额清除），须修改后重新核决。',
-  'final_review>closed': '结案后投诉不能再修改。若“客户接受处理结果”不是“是”，系统将按第十三条第8款另立一份关联的新投诉（草稿）交市场部重新处理。',
+  'final_review>closed':
+    '结案后投诉不能再修改。若“客户接受处理结果”不是“是”，系统将按第十三条第8款另立一份关联的新投诉（草稿）交市场部重新处理。',
 };
-
 
 function departmentLabel(departments: Department[], approval: boolean, level: string | null): string {
   if (approval) return level ? `${level}或更高核决权限` : '有核决权限的人员';
@@ -77,10 +86,22 @@ export async function listMoves(data: DataAccess, accountability: Accountability
     const to = transition.to_stage;
     const fields = moveFields(transition).filter((entry) => !PRECONDITIONS.has(entry.field));
     // The dialog asks for the move's fields, so only what must be there before (a precondition) counts now.
-    const placeholder = (field: string) => (['decimal', 'integer', 'float', 'bigInteger'].includes(String(fieldTypes[field]?.type)) ? 0 : '待填写');
-    const assumed = Object.fromEntries(fields.filter((entry) => entry.required).map((entry) => [entry.field, stored[entry.field] ?? placeholder(entry.field)]));
+    const placeholder = (field: string) =>
+      ['decimal', 'integer', 'float', 'bigInteger'].includes(String(fieldTypes[field]?.type)) ? 0 : '待填写';
+    const assumed = Object.fromEntries(
+      fields.filter((entry) => entry.required).map((entry) => [entry.field, stored[entry.field] ?? placeholder(entry.field)]),
+    );
     const levels = transition.requires_approval && !actor.isAdmin ? await actor.approvalLevels() : [];
-    const verdict = judgeMove({ from, to, complaint: { ...stored, ...assumed }, department: actor.department, isAdmin: actor.isAdmin, approvalLevels: levels, transitions, authorities });
+    const verdict = judgeMove({
+      from,
+      to,
+      complaint: { ...stored, ...assumed },
+      department: actor.department,
+      isAdmin: actor.isAdmin,
+      approvalLevels: levels,
+      transitions,
+      authorities,
+    });
     const level = transition.requires_approval ? requiredApprovalLevel(Number(stored['offer_amount'] ?? 0), authorities) : null;
     options.push({
       to,
@@ -91,7 +112,11 @@ export async function listMoves(data: DataAccess, accountability: Accountability
       reason: verdict.ok ? null : verdict.reason,
       approval_level: level,
       required_fields: (transition.required_fields ?? []).map((field) => ({ field, label: fieldLabel(field) })),
-      fields: fields.map((entry) => ({ ...entry, label: fieldLabel(entry.field), type: String(fieldTypes[entry.field]?.type ?? 'string') })),
+      fields: fields.map((entry) => ({
+        ...entry,
+        label: fieldLabel(entry.field),
+        type: String(fieldTypes[entry.field]?.type ?? 'string'),
+      })),
       confirm: CONFIRMATIONS[`${from}>${to}`] ?? null,
     });
   }
@@ -119,7 +144,14 @@ export interface MoveResult {
  * move is the transition table's and the authority table's rule, judged here, not the role's
  * item permissions (an approver of 市场部 approves a plan 市场部 cannot otherwise edit).
  */
-export async function makeMove(data: DataAccess, accountability: Accountability | null, id: string | number, input: MoveInput, now: Date, timeZone: string): Promise<MoveResult> {
+export async function makeMove(
+  data: DataAccess,
+  accountability: Accountability | null,
+  id: string | number,
+  input: MoveInput,
+  now: Date,
+  timeZone: string,
+): Promise<MoveResult> {
   const to = typeof input.to === 'string' ? input.to : '';
   if (!to) throw new WorkflowRefusedError({ reason: '请指定要办理的下一步（to），例如 registered。' });
   const values = plainObject(input.values, '办理内容（values）');
@@ -152,16 +184,41 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
     const { transitions, authorities } = await complaintRules(scoped);
     const penalty = await penaltyFromChoice(scoped, values);
     const merged = { ...stored, ...values, ...penalty };
-    const verdict = judgeMove({ from, to, complaint: merged, department: actor.department, isAdmin: actor.isAdmin, approvalLevels, transitions, authorities });
+    const verdict = judgeMove({
+      from,
+      to,
+      complaint: merged,
+      department: actor.department,
+      isAdmin: actor.isAdmin,
+      approvalLevels,
+      transitions,
+      authorities,
+    });
     if (!verdict.ok) return refuse(workflowError(verdict));
-    const foreign = [...new Set([...foreignMoveValues(verdict.transition, values), ...Object.keys(values).filter((field) => PRECONDITIONS.has(field))])];
+    const foreign = [
+      ...new Set([...foreignMoveValues(verdict.transition, values), ...Object.keys(values).filter((field) => PRECONDITIONS.has(field))]),
+    ];
     if (foreign.length) {
-      throw new WorkflowRefusedError({ reason: `“${STAGE_LABELS[to] ?? to}”这一步不能填写：${foreign.map(fieldLabel).join('、')}。可填写：${moveFields(verdict.transition).filter((e) => !PRECONDITIONS.has(e.field)).map((e) => fieldLabel(e.field)).join('、') || '（无）'}。` });
+      throw new WorkflowRefusedError({
+        reason: `“${STAGE_LABELS[to] ?? to}”这一步不能填写：${foreign.map(fieldLabel).join('、')}。可填写：${
+          moveFields(verdict.transition)
+            .filter((e) => !PRECONDITIONS.has(e.field))
+            .map((e) => fieldLabel(e.field))
+            .join('、') || '（无）'
+        }。`,
+      });
     }
-    const commitment = actor.isAdmin ? null : commitmentBeforeApproval(values, { ...merged, ...(verdict.approvalLevel ? { approved_at: now.toISOString() } : {}) });
+    const commitment = actor.isAdmin
+      ? null
+      : commitmentBeforeApproval(values, { ...merged, ...(verdict.approvalLevel ? { approved_at: now.toISOString() } : {}) });
     if (commitment) throw new WorkflowForbiddenError({ reason: commitment });
 
-    const payload: Item = { ...values, ...penalty, stage: to, ...approvalEffects(verdict.transition, merged, verdict.approvalLevel, actor.userId, now) };
+    const payload: Item = {
+      ...values,
+      ...penalty,
+      stage: to,
+      ...approvalEffects(verdict.transition, merged, verdict.approvalLevel, actor.userId, now),
+    };
     if (opinion) payload['handling_opinion'] = opinion;
     if (to === 'registered' && !merged['registered_at']) payload['registered_at'] = now.toISOString();
     // Without events no hook runs: the masked copy of a phone written here is added by hand.
@@ -179,7 +236,11 @@ export async function makeMove(data: DataAccess, accountability: Accountability 
     if (Object.keys(values).length) {
       // What the user typed passes Directus's own item pipeline: field validations, casting, tracking.
       const asUser = accountability ? { ...accountability, admin: true } : null;
-      await new data.services['ItemsService']('complaints', { knex: trx, schema: data.schema, accountability: asUser }).updateOne(id, written, QUIET);
+      await new data.services['ItemsService']('complaints', { knex: trx, schema: data.schema, accountability: asUser }).updateOne(
+        id,
+        written,
+        QUIET,
+      );
     } else {
       // Only server-computed fields: written and tracked from the row in hand, without a read-back.
       await updateTracked(scoped, accountability, 'complaints', id, written, after);
@@ -201,7 +262,10 @@ async function appendStep(data: DataAccess, complaint: Item, from: string, actor
   const stage = String(complaint['stage']);
   const enteredAt = complaint['stage_entered_at'];
   const trx = data.database;
-  await trx('complaint_steps').where('complaint', complaint['id']).whereNull('completed_at').update(await castForWrite(data, 'complaint_steps', 'update', { completed_at: enteredAt }));
+  await trx('complaint_steps')
+    .where('complaint', complaint['id'])
+    .whereNull('completed_at')
+    .update(await castForWrite(data, 'complaint_steps', 'update', { completed_at: enteredAt }));
   const step: Item = {
     complaint: complaint['id'],
     from_stage: from,
@@ -219,16 +283,29 @@ async function appendStep(data: DataAccess, complaint: Item, from: string, actor
 }
 
 /** After-effects of a move, sent once after commit: follow-ups (reopen, another company) and approval requests. */
-function movedNotices(complaint: Item, transition: Transition, step: Item, authorities: Parameters<typeof requiredApprovalLevel>[1]): OutboxEntry[] {
+function movedNotices(
+  complaint: Item,
+  transition: Transition,
+  step: Item,
+  authorities: Parameters<typeof requiredApprovalLevel>[1],
+): OutboxEntry[] {
   const id = String(complaint['id']);
   const entries: OutboxEntry[] = [];
   if (transition.to_stage === 'closed' || complaint['involves_other_company']) {
     entries.push({ key: `follow_up:complaints:${id}:${step['id']}`, kind: 'follow_up', collection: 'complaints', item: id, payload: {} });
   }
-  const waitsForApproval = transition.to_stage === 'final_review' || (transition.to_stage === 'plan_review' && complaint['offer_amount'] !== null && complaint['offer_amount'] !== undefined);
+  const waitsForApproval =
+    transition.to_stage === 'final_review' ||
+    (transition.to_stage === 'plan_review' && complaint['offer_amount'] !== null && complaint['offer_amount'] !== undefined);
   if (waitsForApproval) {
     const level = requiredApprovalLevel(Number(complaint['offer_amount'] ?? 0), authorities);
-    entries.push({ key: `approval:complaints:${id}:${step['id']}`, kind: 'approval_request', collection: 'complaints', item: id, payload: { level, stage: transition.to_stage } });
+    entries.push({
+      key: `approval:complaints:${id}:${step['id']}`,
+      kind: 'approval_request',
+      collection: 'complaints',
+      item: id,
+      payload: { level, stage: transition.to_stage },
+    });
   }
   return entries;
 }

@@ -1,5 +1,11 @@
 import {
-  approvedPlanChange, commitmentBeforeApproval, fieldOwnershipRefusal, fieldsNotOwned, judgeMove, STAGE_LABELS, supervisorReviewRefusal,
+  approvedPlanChange,
+  commitmentBeforeApproval,
+  fieldOwnershipRefusal,
+  fieldsNotOwned,
+  judgeMove,
+  STAGE_LABELS,
+  supervisorReviewRefusal,
 } from '../domain/complaint-workflow';
 import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
@@ -28,7 +34,8 @@ export async function complaintOnCreate(data: DataAccess, actor: Actor, payload:
   const stage = String(payload['stage'] ?? 'draft');
   const refusal = commitmentBeforeApproval(payload, payload);
   if (refusal && !actor.isAdmin) throw new WorkflowForbiddenError({ reason: refusal });
-  if (!actor.isAdmin && 'supervisor_reviewed' in payload && payload['supervisor_reviewed']) throw new WorkflowForbiddenError({ reason: '新投诉不能勾选“主管已核阅”。' });
+  if (!actor.isAdmin && 'supervisor_reviewed' in payload && payload['supervisor_reviewed'])
+    throw new WorkflowForbiddenError({ reason: '新投诉不能勾选“主管已核阅”。' });
   payload = { ...payload, ...(await penaltyFromChoice(data, payload)) };
   if (actor.isAdmin) return { ...payload, ...(await backEnteredNumber(data, stage, payload, now, timeZone)) };
   if (stage === 'draft') return payload;
@@ -36,7 +43,16 @@ export async function complaintOnCreate(data: DataAccess, actor: Actor, payload:
     throw new WorkflowRefusedError({ reason: `新的客户抱怨只能以“${STAGE_LABELS['draft']}”或“${STAGE_LABELS['submitted']}”登记。` });
   }
   const { transitions, authorities } = await complaintRules(data);
-  const verdict = judgeMove({ from: 'draft', to: stage, complaint: payload, department: actor.department, isAdmin: false, approvalLevels: [], transitions, authorities });
+  const verdict = judgeMove({
+    from: 'draft',
+    to: stage,
+    complaint: payload,
+    department: actor.department,
+    isAdmin: false,
+    approvalLevels: [],
+    transitions,
+    authorities,
+  });
   if (!verdict.ok) throw workflowError(verdict);
   return payload;
 }
@@ -54,7 +70,9 @@ export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (s
   const { authorities } = reviewing ? await complaintRules(data) : { authorities: [] };
   for (const row of current) {
     if ('stage' in changes && changes['stage'] !== row['stage']) {
-      throw new WorkflowRefusedError({ reason: '处理阶段不能直接修改，请在投诉表单的“办理”中选择下一步（POST /after-sales/complaints/:id/moves）。' });
+      throw new WorkflowRefusedError({
+        reason: '处理阶段不能直接修改，请在投诉表单的“办理”中选择下一步（POST /after-sales/complaints/:id/moves）。',
+      });
     }
     const locked = approvedPlanChange(changes, row);
     if (locked) throw new WorkflowForbiddenError({ reason: locked });
@@ -65,7 +83,9 @@ export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (s
     if (refusal) throw new WorkflowForbiddenError({ reason: refusal });
     const stage = String(row['stage'] ?? 'draft');
     // A holder of an approval level ticks 主管已核阅 whatever their department.
-    const owned = fieldsNotOwned(stage, actor.department, changes).filter((field) => field !== 'stage' && !(field === 'supervisor_reviewed' && stage === 'negotiating'));
+    const owned = fieldsNotOwned(stage, actor.department, changes).filter(
+      (field) => field !== 'stage' && !(field === 'supervisor_reviewed' && stage === 'negotiating'),
+    );
     if (owned.length) throw new WorkflowForbiddenError({ reason: fieldOwnershipRefusal(stage, actor.department, owned) });
   }
   const rest = { ...payload };

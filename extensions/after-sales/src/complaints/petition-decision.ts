@@ -11,7 +11,8 @@ const departmentLabel = (key: unknown) => DEPARTMENT_ROLES[String(key) as keyof 
 
 /** A new 签呈 is filed as 已呈报: the decision is the GM Office's, on the filed petition. */
 export function petitionOnCreate(payload: Item): Item {
-  if (payload['status'] !== undefined && payload['status'] !== 'submitted') throw new InvalidCaseStatusError({ reason: '新签呈以“已呈报”提交，由总经理室批示。' });
+  if (payload['status'] !== undefined && payload['status'] !== 'submitted')
+    throw new InvalidCaseStatusError({ reason: '新签呈以“已呈报”提交，由总经理室批示。' });
   return payload;
 }
 
@@ -21,7 +22,13 @@ export function petitionOnCreate(payload: Item): Item {
  * writes nothing else: the decided petition is itself the pending work, carried out after commit by
  * applyPetitionDecision (and by the sweep, should the server stop in between).
  */
-export async function petitionOnUpdate(data: DataAccess, accountability: Accountability | null, keys: (string | number)[], payload: Item, now: Date): Promise<Item> {
+export async function petitionOnUpdate(
+  data: DataAccess,
+  accountability: Accountability | null,
+  keys: (string | number)[],
+  payload: Item,
+  now: Date,
+): Promise<Item> {
   if (!PETITION_DECISION_FIELDS.some((field) => field in payload)) return payload;
   const stored = await readStored(data, 'petitions', keys);
   const decisions = stored.map((petition) => judgePetitionDecision(petition, payload));
@@ -46,9 +53,28 @@ export async function applyPetitionDecision(data: DataAccess, id: string | numbe
     const claim = await castForWrite(scoped, 'petitions', 'update', { effect_applied_at: now.toISOString() });
     const claimed = await trx('petitions').where('id', id).whereNotNull('decided_at').whereNull('effect_applied_at').update(claim);
     if (!claimed) return false;
-    const [petition] = await readRows(scoped, 'petitions', ['id', 'petition_no', 'complaint', 'department', 'status', 'decision', 'requested_effect', 'proposed_department', 'decided_by'], (query) => query.where('id', id));
-    const [complaint] = await readRows(scoped, 'complaints', ['id', 'complaint_no', 'stage', 'responsible_department', 'policy', 'claim_report', 'customer_name', 'customer_phone', 'demand', 'reason'], (query) =>
-      query.where('id', petition!['complaint']),
+    const [petition] = await readRows(
+      scoped,
+      'petitions',
+      ['id', 'petition_no', 'complaint', 'department', 'status', 'decision', 'requested_effect', 'proposed_department', 'decided_by'],
+      (query) => query.where('id', id),
+    );
+    const [complaint] = await readRows(
+      scoped,
+      'complaints',
+      [
+        'id',
+        'complaint_no',
+        'stage',
+        'responsible_department',
+        'policy',
+        'claim_report',
+        'customer_name',
+        'customer_phone',
+        'demand',
+        'reason',
+      ],
+      (query) => query.where('id', petition!['complaint']),
     );
     if (!petition || !complaint) return false;
     const label = complaint['complaint_no'] ?? `#${complaint['id']}`;
@@ -70,18 +96,28 @@ export async function applyPetitionDecision(data: DataAccess, id: string | numbe
       result['effect'] = `已另立投诉（草稿）重新处理投诉 ${label}，由市场部补充后送总经理室。`;
     } else if (decision.kind === 'change_responsibility') {
       await complaints.updateOne(complaint['id'], { responsible_department: decision.department });
-      result['effect'] = `投诉 ${label} 的责任部门由${departmentLabel(complaint['responsible_department'])}改为${departmentLabel(decision.department)}。`;
+      result['effect'] =
+        `投诉 ${label} 的责任部门由${departmentLabel(complaint['responsible_department'])}改为${departmentLabel(decision.department)}。`;
     } else if (decision.kind === 'reject') {
       result['effect'] = `未采纳：${String(petition['decision']).trim()}`;
     } else {
       result['effect'] = '已采纳，无需系统办理的事项。';
     }
-    await trx('petitions').where('id', id).update(await castForWrite(scoped, 'petitions', 'update', result));
+    await trx('petitions')
+      .where('id', id)
+      .update(await castForWrite(scoped, 'petitions', 'update', result));
     // The complaint's history shows the petition and what it did (a step that starts and ends now).
     const opinion = `签呈 ${petitionLabel}（${departmentLabel(petition['department'])}）${decision.kind === 'reject' ? '未采纳' : '已采纳'}：${result['effect']}`;
     const step = {
-      complaint: complaint['id'], from_stage: complaint['stage'], to_stage: complaint['stage'], department: 'gm_office', actor: petition['decided_by'] ?? null,
-      opinion, entered_at: now.toISOString(), due_at: null, completed_at: now.toISOString(),
+      complaint: complaint['id'],
+      from_stage: complaint['stage'],
+      to_stage: complaint['stage'],
+      department: 'gm_office',
+      actor: petition['decided_by'] ?? null,
+      opinion,
+      entered_at: now.toISOString(),
+      due_at: null,
+      completed_at: now.toISOString(),
     };
     await trx('complaint_steps').insert(await castForWrite(scoped, 'complaint_steps', 'create', step));
     return true;

@@ -9,7 +9,13 @@ import { castForWrite, readRows, type DataAccess } from '../shared/data-access';
  */
 export const STEP_FIELDS = ['id', 'stage', 'stage_entered_at', 'stage_due_at'];
 
-export async function recordStep(data: DataAccess, complaint: Record<string, any>, actorId: string | null, opinion: unknown, { created = false } = {}): Promise<void> {
+export async function recordStep(
+  data: DataAccess,
+  complaint: Record<string, any>,
+  actorId: string | null,
+  opinion: unknown,
+  { created = false } = {},
+): Promise<void> {
   const complaintId = complaint['id'];
   const stage = complaint['stage'];
   // The open step is completed and the new one appended together, or neither. Plain statements
@@ -23,10 +29,16 @@ export async function recordStep(data: DataAccess, complaint: Record<string, any
     let from: string | null = null;
     if (!created) {
       const completion = await castForWrite(scoped, 'complaint_steps', 'update', { completed_at: enteredAt });
-      const completed: { to_stage: string }[] = await trx('complaint_steps').where('complaint', complaintId).whereNull('completed_at').whereNot('to_stage', stage).update(completion, ['to_stage']);
+      const completed: { to_stage: string }[] = await trx('complaint_steps')
+        .where('complaint', complaintId)
+        .whereNull('completed_at')
+        .whereNot('to_stage', stage)
+        .update(completion, ['to_stage']);
       from = completed.at(-1)?.to_stage ?? null;
       if (!from) {
-        const [open] = await readRows(scoped, 'complaint_steps', ['id'], (query) => query.where('complaint', complaintId).whereNull('completed_at').limit(1));
+        const [open] = await readRows(scoped, 'complaint_steps', ['id'], (query) =>
+          query.where('complaint', complaintId).whereNull('completed_at').limit(1),
+        );
         if (open) return;
       }
     }

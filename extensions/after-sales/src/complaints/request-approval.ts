@@ -14,6 +14,10 @@ export async function requestApprovalOnce(data: DataAccess, complaint: Record<st
   const level = requiredApprovalLevel(Number(complaint['offer_amount']), authorities);
   const id = String(complaint['id']);
   const key = `approval:complaints:${id}:plan_review:${new Date(complaint['stage_entered_at'] ?? 0).getTime()}:${level}`;
-  await enqueue(data, [{ key, kind: 'approval_request', collection: 'complaints', item: id, payload: { level, stage: 'plan_review' } }], now);
+  await enqueue(
+    data,
+    [{ key, kind: 'approval_request', collection: 'complaints', item: id, payload: { level, stage: 'plan_review' } }],
+    now,
+  );
   await deliverOutbox(data, now, [key]);
 }

@@ -5,15 +5,27 @@ import type { ClockDefinition } from '../domain/case-clocks';
 import type { DataAccess } from '../shared/data-access';
 
 /** Running clocks per case type and status, counted as the caller (their item permissions apply). */
-export async function countDeadlineStatus(data: DataAccess, accountability: Accountability | null, clocks: ClockDefinition[], now: Date): Promise<ClockStatusCounts[]> {
+export async function countDeadlineStatus(
+  data: DataAccess,
+  accountability: Accountability | null,
+  clocks: ClockDefinition[],
+  now: Date,
+): Promise<ClockStatusCounts[]> {
   return Promise.all(
     clocks.map(async (definition) => {
-      const service = new data.services['ItemsService'](definition.collection, { knex: data.database, schema: data.schema, accountability });
+      const service = new data.services['ItemsService'](definition.collection, {
+        knex: data.database,
+        schema: data.schema,
+        accountability,
+      });
       let counts: Record<RunningStatus, number> | null = null;
       try {
         const values = await Promise.all(
           RUNNING_STATUSES.map(async (status) => {
-            const [result] = await service.readByQuery({ filter: statusFilter(definition, status, now.toISOString()), aggregate: { count: ['*'] } });
+            const [result] = await service.readByQuery({
+              filter: statusFilter(definition, status, now.toISOString()),
+              aggregate: { count: ['*'] },
+            });
             return Number(result?.count ?? 0);
           }),
         );
@@ -27,7 +39,10 @@ export async function countDeadlineStatus(data: DataAccess, accountability: Acco
         collection: definition.collection,
         collection_label: LABELS['collection']?.[definition.collection] ?? definition.collection,
         counts,
-        filters: Object.fromEntries(RUNNING_STATUSES.map((status) => [status, statusFilter(definition, status, '$NOW')])) as Record<RunningStatus, Record<string, unknown>>,
+        filters: Object.fromEntries(RUNNING_STATUSES.map((status) => [status, statusFilter(definition, status, '$NOW')])) as Record<
+          RunningStatus,
+          Record<string, unknown>
+        >,
       };
     }),
   );

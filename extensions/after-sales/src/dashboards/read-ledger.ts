@@ -6,7 +6,19 @@ import { ledgerRow, type LedgerComplaint, type LedgerRow } from '../domain/ledge
 import { currentClockContext } from '../clocks/clock-context';
 import type { DataAccess } from '../shared/data-access';
 
-const FIELDS = ['id', 'complaint_no', 'registered_at', 'customer_name', 'demand', 'stage', 'holding_department', 'due_at', 'warn_at', 'responsible_department', 'closed_at'];
+const FIELDS = [
+  'id',
+  'complaint_no',
+  'registered_at',
+  'customer_name',
+  'demand',
+  'stage',
+  'holding_department',
+  'due_at',
+  'warn_at',
+  'responsible_department',
+  'closed_at',
+];
 const EXPORT_CHUNK = 1000;
 
 type Filter = Record<string, unknown>;
@@ -48,33 +60,76 @@ export interface LedgerPage {
   limit: number;
 }
 
-async function readRows(data: DataAccess, accountability: Accountability | null, query: LedgerQuery, offset: number, limit: number, counts: number[] | null) {
+async function readRows(
+  data: DataAccess,
+  accountability: Accountability | null,
+  query: LedgerQuery,
+  offset: number,
+  limit: number,
+  counts: number[] | null,
+) {
   const complaints = asCaller(data, accountability, 'complaints');
-  const segmentCounts = counts ?? (await Promise.all(query.segments.map((segment) => countOf(complaints, both(query.filter, segment.filter)))));
+  const segmentCounts =
+    counts ?? (await Promise.all(query.segments.map((segment) => countOf(complaints, both(query.filter, segment.filter)))));
   const items: LedgerComplaint[] = [];
   for (const slice of pageAcrossSegments(segmentCounts, offset, limit)) {
     const segment = query.segments[slice.segment]!;
-    items.push(...(await complaints.readByQuery({ filter: both(query.filter, segment.filter), sort: segment.sort, fields: FIELDS, offset: slice.offset, limit: slice.limit })));
+    items.push(
+      ...(await complaints.readByQuery({
+        filter: both(query.filter, segment.filter),
+        sort: segment.sort,
+        fields: FIELDS,
+        offset: slice.offset,
+        limit: slice.limit,
+      })),
+    );
   }
   return { items, segmentCounts };
 }
 
-async function toRows(data: DataAccess, accountability: Accountability | null, items: LedgerComplaint[], now: Date, timeZone: string): Promise<LedgerRow[]> {
-  const [{ rules, calendar }, urges] = await Promise.all([currentClockContext(data), urgeCounts(data, accountability, items.map((item) => item.id))]);
+async function toRows(
+  data: DataAccess,
+  accountability: Accountability | null,
+  items: LedgerComplaint[],
+  now: Date,
+  timeZone: string,
+): Promise<LedgerRow[]> {
+  const [{ rules, calendar }, urges] = await Promise.all([
+    currentClockContext(data),
+    urgeCounts(
+      data,
+      accountability,
+      items.map((item) => item.id),
+    ),
+  ]);
   const closing = clockDefinitionsFor('complaints').find((definition) => definition.id === 'complaint_close')!;
   const unit: LimitUnit = closing.rule({}, rules)?.limit_unit ?? 'days';
-  return items.map((complaint) => ledgerRow({ complaint, unit, urgeCount: urges ? (urges.get(String(complaint.id)) ?? 0) : null, now, calendar, timeZone }));
+  return items.map((complaint) =>
+    ledgerRow({ complaint, unit, urgeCount: urges ? (urges.get(String(complaint.id)) ?? 0) : null, now, calendar, timeZone }),
+  );
 }
 
 /** One page of the 客户抱怨案件登记追踪表, filtered and sorted in the database. */
-export async function readLedger(data: DataAccess, accountability: Accountability | null, query: LedgerQuery, now: Date, timeZone: string): Promise<LedgerPage> {
+export async function readLedger(
+  data: DataAccess,
+  accountability: Accountability | null,
+  query: LedgerQuery,
+  now: Date,
+  timeZone: string,
+): Promise<LedgerPage> {
   const { items, segmentCounts } = await readRows(data, accountability, query, (query.page - 1) * query.limit, query.limit, null);
   const total = segmentCounts.reduce((sum, count) => sum + count, 0);
   return { rows: await toRows(data, accountability, items, now, timeZone), total, page: query.page, limit: query.limit };
 }
 
 /** Every row the filters select, in the ledger's order: the CSV export of what the screen lists. */
-export async function readWholeLedger(data: DataAccess, accountability: Accountability | null, query: LedgerQuery, now: Date, timeZone: string): Promise<LedgerRow[]> {
+export async function readWholeLedger(
+  data: DataAccess,
+  accountability: Accountability | null,
+  query: LedgerQuery,
+  now: Date,
+  timeZone: string,
+): Promise<LedgerRow[]> {
   const rows: LedgerRow[] = [];
   let counts: number[] | null = null;
   for (let offset = 0; ; offset += EXPORT_CHUNK) {

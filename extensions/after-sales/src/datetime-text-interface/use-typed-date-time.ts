@@ -3,7 +3,13 @@ import { formatWallClock, parseTypedDateTime, weekdayOf, type WallClock } from '
 
 /** The clerk's wall clock of an instant (the browser's time zone, as the date picker shows it). */
 function wallClockOf(instant: Date): WallClock {
-  return { year: instant.getFullYear(), month: instant.getMonth() + 1, day: instant.getDate(), hour: instant.getHours(), minute: instant.getMinutes() };
+  return {
+    year: instant.getFullYear(),
+    month: instant.getMonth() + 1,
+    day: instant.getDate(),
+    hour: instant.getHours(),
+    minute: instant.getMinutes(),
+  };
 }
 
 const instantOf = (t: WallClock) => new Date(t.year, t.month - 1, t.day, t.hour, t.minute);

@@ -25,7 +25,9 @@ export function useDeadlineStatus(api: ApiClient, clocks: Ref<string[]>, presets
   async function load() {
     loading.value = true;
     try {
-      const response = await api.get('/after-sales/deadline-status', { params: clocks.value.length ? { clocks: clocks.value.join(',') } : {} });
+      const response = await api.get('/after-sales/deadline-status', {
+        params: clocks.value.length ? { clocks: clocks.value.join(',') } : {},
+      });
       entries.value = response.data.data;
       error.value = null;
     } catch (e: any) {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { complaintFieldsNotWritten, expandAccessMatrix, fieldListTakesNewField, permittedFields, readsHistoryOf, type AccessFile } from './access-matrix';
+import {
+  complaintFieldsNotWritten,
+  expandAccessMatrix,
+  fieldListTakesNewField,
+  permittedFields,
+  readsHistoryOf,
+  type AccessFile,
+} from './access-matrix';
 
 const file: AccessFile = {
   roles: [],
@@ -52,10 +59,13 @@ describe('history read directly only where every item and field is readable', ()
 
   test('the audit collections are filtered to those collections', () => {
     const rules = expandAccessMatrix(file, fieldsOf);
-    const revisions = (policy: string) => rules.find((rule) => rule.policy === policy && rule.collection === 'directus_revisions')?.permissions;
+    const revisions = (policy: string) =>
+      rules.find((rule) => rule.policy === policy && rule.collection === 'directus_revisions')?.permissions;
     expect(revisions('市场部')).toEqual({ collection: { _in: ['work_calendar', 'customers', 'complaints'] } });
     expect(revisions('技术部')).toEqual({ collection: { _in: ['work_calendar', 'policies'] } });
-    expect(rules.find((rule) => rule.policy === '技术部' && rule.collection === 'directus_activity')?.permissions).toEqual({ collection: { _in: ['work_calendar', 'policies'] } });
+    expect(rules.find((rule) => rule.policy === '技术部' && rule.collection === 'directus_activity')?.permissions).toEqual({
+      collection: { _in: ['work_calendar', 'policies'] },
+    });
   });
 });
 
@@ -73,14 +83,31 @@ describe('a field an administrator adds reaches the lists written for department
   });
 
   test("a department's complaint update list (every field but those other departments own) takes a new field", () => {
-    const complaintFields = ['id', 'demand', 'customer_name', 'customer_phone', 'customer_phone_masked', 'investigation_result', 'gm_opinion', 'registered_at'];
+    const complaintFields = [
+      'id',
+      'demand',
+      'customer_name',
+      'customer_phone',
+      'customer_phone_masked',
+      'investigation_result',
+      'gm_opinion',
+      'registered_at',
+    ];
     const notOperations = complaintFieldsNotWritten('operations');
     const operations = complaintFields.filter((name) => !notOperations.has(name));
     expect(operations).toContain('investigation_result');
     expect(operations).not.toContain('gm_opinion');
     expect(fieldListTakesNewField(operations, [...complaintFields, 'branch_office'], 'complaints', 'update', 'branch_office')).toBe(true);
     // Narrowed by hand: it lacks a field nobody else owns.
-    expect(fieldListTakesNewField(operations.filter((name) => name !== 'id'), [...complaintFields, 'branch_office'], 'complaints', 'update', 'branch_office')).toBe(false);
+    expect(
+      fieldListTakesNewField(
+        operations.filter((name) => name !== 'id'),
+        [...complaintFields, 'branch_office'],
+        'complaints',
+        'update',
+        'branch_office',
+      ),
+    ).toBe(false);
   });
 
   test('a new personal field is never added, nor anything in a collection without personal data', () => {

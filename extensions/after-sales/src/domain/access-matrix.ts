@@ -69,13 +69,16 @@ export function complaintFieldsNotWritten(department: string | undefined): Set<s
  */
 export function permittedFields(file: AccessFile, policy: string, collection: string, action: Action, fieldsOf: FieldsOf): string[] {
   const department = file.policies.find((p) => p.name === policy)?.department;
-  const notWritten = collection === 'complaints' && action === 'update' && department ? complaintFieldsNotWritten(department) : new Set<string>();
+  const notWritten =
+    collection === 'complaints' && action === 'update' && department ? complaintFieldsNotWritten(department) : new Set<string>();
   const personal = personalFieldsOf(collection);
   const withholds = personal.length > 0 && file.personal_data_withheld_from.includes(policy);
   if (!withholds && notWritten.size === 0) return ['*'];
   // Reads get the masked copies instead; writes get neither (the server keeps the copies).
   const withheld = new Set(!withholds ? [] : action === 'read' ? personal : [...personal, ...maskedCopiesOf(collection)]);
-  return fieldsOf(collection).filter((field) => !withheld.has(field) && !notWritten.has(field)).sort();
+  return fieldsOf(collection)
+    .filter((field) => !withheld.has(field) && !notWritten.has(field))
+    .sort();
 }
 
 /**
@@ -84,10 +87,17 @@ export function permittedFields(file: AccessFile, policy: string, collection: st
  * complaint update list (every field but those other departments own). A list narrowed by hand
  * (it lacks other fields too, or holds a withheld field where none belongs) is left as it is.
  */
-export function fieldListTakesNewField(listed: string[], collectionFields: string[], collection: string, action: Action, field: string): boolean {
+export function fieldListTakesNewField(
+  listed: string[],
+  collectionFields: string[],
+  collection: string,
+  action: Action,
+  field: string,
+): boolean {
   const personal = personalFieldsOf(collection);
   const notWritten = collection === 'complaints' && action === 'update' ? complaintFieldsNotWritten(undefined) : new Set<string>();
-  if ((personal.length === 0 && notWritten.size === 0) || action === 'delete' || listed.includes('*') || listed.includes(field)) return false;
+  if ((personal.length === 0 && notWritten.size === 0) || action === 'delete' || listed.includes('*') || listed.includes(field))
+    return false;
   const withheld = new Set(personal.length === 0 ? [] : action === 'read' ? personal : [...personal, ...maskedCopiesOf(collection)]);
   if (withheld.has(field) || notWritten.has(field)) return false;
   // Only a complaint update list of a department that sees personal data holds them.
@@ -138,7 +148,9 @@ export function expandAccessMatrix(file: AccessFile, fieldsOf: FieldsOf): Permis
         });
       }
     }
-    const history = Object.entries(grants).filter(([collection, cell]) => readsHistoryOf(file, policy, collection, cell)).map(([collection]) => collection);
+    const history = Object.entries(grants)
+      .filter(([collection, cell]) => readsHistoryOf(file, policy, collection, cell))
+      .map(([collection]) => collection);
     rules.push({ policy, collection: 'directus_users', action: 'read', fields: file.staff_user_fields, permissions: {}, validation: {} });
     for (const collection of AUDIT_COLLECTIONS) {
       rules.push({ policy, collection, action: 'read', fields: ['*'], permissions: { collection: { _in: history } }, validation: {} });

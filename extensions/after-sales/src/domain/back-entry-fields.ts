@@ -14,7 +14,12 @@ export function touchesBackEntry(collection: string, payload: Record<string, unk
 }
 
 /** The first back-entry field of the payload the user's role may not set, if any. */
-export function forbiddenBackEntry(collection: string, payload: Record<string, unknown>, isAdmin: boolean, roleName: string | null): { field: string; label: string; allowed: string } | null {
+export function forbiddenBackEntry(
+  collection: string,
+  payload: Record<string, unknown>,
+  isAdmin: boolean,
+  roleName: string | null,
+): { field: string; label: string; allowed: string } | null {
   const entry = BACK_ENTRY_FIELDS[collection];
   if (!entry || isAdmin || (roleName !== null && entry.roles.includes(roleName))) return null;
   for (const [field, label] of Object.entries(entry.fields)) {

@@ -16,11 +16,17 @@ test.each<[string, boolean, string, string, string]>([
   ['2027-01-05', false, '元旦', 'add', 'a date not stored yet'],
 ])('%s %s %s → %s (%s)', (date, is_workday, name, bucket) => {
   const plan = calendarImportPlan(stored, [{ date, is_workday, name }], 2026);
-  expect(Object.entries(plan).filter(([, days]) => days.length).map(([key]) => key)).toEqual([bucket]);
+  expect(
+    Object.entries(plan)
+      .filter(([, days]) => days.length)
+      .map(([key]) => key),
+  ).toEqual([bucket]);
 });
 
 test('a change carries the stored row id', () => {
-  expect(calendarImportPlan(stored, [{ date: '2027-01-02', is_workday: false, name: '元旦' }], 2026).change).toEqual([{ id: 2, date: '2027-01-02', is_workday: false, name: '元旦' }]);
+  expect(calendarImportPlan(stored, [{ date: '2027-01-02', is_workday: false, name: '元旦' }], 2026).change).toEqual([
+    { id: 2, date: '2027-01-02', is_workday: false, name: '元旦' },
+  ]);
 });
 
 test('a new notice of the year replaces what an earlier import wrote: a day it no longer lists is removed', () => {
@@ -36,8 +42,22 @@ test("days of other years are not the notice's to remove", () => {
 
 test("a company override keeps its record of the state's arrangement in step with the notice", () => {
   const overridden = [
-    { id: 5, date: '2027-02-10', is_workday: true, name: '春节（公司调整为上班）', source: 'company', official_day: { is_workday: false, name: '春节', source: 'notice' as const } },
-    { id: 6, date: '2027-02-20', is_workday: false, name: '公司休息', source: 'company', official_day: { is_workday: true, name: '春节调休上班', source: 'notice' as const } },
+    {
+      id: 5,
+      date: '2027-02-10',
+      is_workday: true,
+      name: '春节（公司调整为上班）',
+      source: 'company',
+      official_day: { is_workday: false, name: '春节', source: 'notice' as const },
+    },
+    {
+      id: 6,
+      date: '2027-02-20',
+      is_workday: false,
+      name: '公司休息',
+      source: 'company',
+      official_day: { is_workday: true, name: '春节调休上班', source: 'notice' as const },
+    },
   ];
   const plan = calendarImportPlan(overridden, [{ date: '2027-02-10', is_workday: false, name: '春节假期' }], 2027);
   expect(plan.keptCompany).toHaveLength(1);

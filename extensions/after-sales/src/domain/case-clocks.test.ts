@@ -4,7 +4,14 @@ import { createWorkCalendar } from './work-calendar';
 
 const hqClock = CLOCK_DEFINITIONS.find((definition) => definition.id === 'hq_report')!;
 const hqRule: StoredDeadlineRule = {
-  key: 'major_report_to_hq', case_collection: 'claim_reports', milestone: 'hq_report', limit_value: 24, limit_unit: 'hours', warn_ratio: 0.8, urge_department: 'market', active: true,
+  key: 'major_report_to_hq',
+  case_collection: 'claim_reports',
+  milestone: 'hq_report',
+  limit_value: 24,
+  limit_unit: 'hours',
+  warn_ratio: 0.8,
+  urge_department: 'market',
+  active: true,
 };
 const reportedAt = '2026-11-20T10:00:00.000Z';
 

@@ -91,7 +91,8 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
   {
     id: 'complaint_stage',
     collection: 'complaints',
-    rule: (item, rules) => rules.find((rule) => rule.case_collection === 'complaints' && rule.milestone === stageOf(item) && rule.active) ?? null,
+    rule: (item, rules) =>
+      rules.find((rule) => rule.case_collection === 'complaints' && rule.milestone === stageOf(item) && rule.active) ?? null,
     start: 'stage_entered_at',
     // Closing stops it with the whole case (closed_at is set when the stage becomes 结案); as a stop
     // field it also lets the sweep find running stage clocks by index (see clock-indexes.ts).

@@ -4,7 +4,11 @@
  * null for codes it does not know (their message is kept). A field is named by its Chinese label
  * when `label` knows it (the key stays in `extensions.field` for integrators).
  */
-export function chineseErrorMessage(code: string, extensions: Record<string, any> = {}, label: (field: string) => string | undefined = () => undefined): string | null {
+export function chineseErrorMessage(
+  code: string,
+  extensions: Record<string, any> = {},
+  label: (field: string) => string | undefined = () => undefined,
+): string | null {
   const key = extensions['field'] ? String(extensions['field']) : null;
   const field = key ? `“${label(key) ?? key}”` : '该字段';
   switch (code) {

@@ -6,7 +6,11 @@ export interface CompositeIndex {
   columns: [string, string];
 }
 
-const index = (table: string, first: string, second: string): CompositeIndex => ({ name: `${table}_${first}_${second}_index`, table, columns: [first, second] });
+const index = (table: string, first: string, second: string): CompositeIndex => ({
+  name: `${table}_${first}_${second}_index`,
+  table,
+  columns: [first, second],
+});
 
 /**
  * Two-column indexes for the scans that run every few minutes, so that their cost follows the
@@ -17,7 +21,11 @@ const index = (table: string, first: string, second: string): CompositeIndex => 
  * Directus's schema snapshot describes one-column indexes only, so setup adds these.
  */
 export const CLOCK_INDEXES: CompositeIndex[] = [
-  ...CLOCK_DEFINITIONS.flatMap((definition) => (definition.stop ? [index(definition.collection, definition.stop, definition.warn), index(definition.collection, definition.stop, definition.due)] : [])),
+  ...CLOCK_DEFINITIONS.flatMap((definition) =>
+    definition.stop
+      ? [index(definition.collection, definition.stop, definition.warn), index(definition.collection, definition.stop, definition.due)]
+      : [],
+  ),
   // K-INQUIRE: closed complaints whose handling times are not yet checked.
   index('complaints', 'stage', 'timeliness_checked_at'),
   // Each scheduled run forgets the run rows older than a week (domain/schedule-tick.ts).

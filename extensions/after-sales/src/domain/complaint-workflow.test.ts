@@ -1,16 +1,38 @@
 import { describe, expect, test } from 'vitest';
 import {
-  approvalEffects, approvedPlanChange, commitmentBeforeApproval, fieldsNotOwned, foreignMoveValues, judgeMove, moveFields, nextMoves, supervisorReviewRefusal, type MoveRequest, type Transition,
+  approvalEffects,
+  approvedPlanChange,
+  commitmentBeforeApproval,
+  fieldsNotOwned,
+  foreignMoveValues,
+  judgeMove,
+  moveFields,
+  nextMoves,
+  supervisorReviewRefusal,
+  type MoveRequest,
+  type Transition,
 } from './complaint-workflow';
 
 const transitions: Transition[] = [
   { from_stage: 'draft', to_stage: 'submitted', department: 'market', requires_approval: false, required_fields: ['demand'] },
   { from_stage: 'submitted', to_stage: 'registered', department: 'gm_office', requires_approval: false, required_fields: [] },
-  { from_stage: 'investigating', to_stage: 'plan_review', department: 'operations', requires_approval: false, required_fields: ['investigation_cause', 'responsibility'] },
+  {
+    from_stage: 'investigating',
+    to_stage: 'plan_review',
+    department: 'operations',
+    requires_approval: false,
+    required_fields: ['investigation_cause', 'responsibility'],
+  },
   { from_stage: 'plan_review', to_stage: 'negotiating', department: 'gm_office', requires_approval: true, required_fields: ['gm_opinion'] },
   { from_stage: 'negotiating', to_stage: 'plan_review', department: 'gm_office', requires_approval: false, required_fields: [] },
   { from_stage: 'negotiating', to_stage: 'plan_review', department: 'market', requires_approval: false, required_fields: [] },
-  { from_stage: 'negotiating', to_stage: 'final_review', department: 'market', requires_approval: false, required_fields: ['negotiation_result', 'supervisor_reviewed'] },
+  {
+    from_stage: 'negotiating',
+    to_stage: 'final_review',
+    department: 'market',
+    requires_approval: false,
+    required_fields: ['negotiation_result', 'supervisor_reviewed'],
+  },
 ];
 const authorities = [
   { level: '业务部经理', max_amount: 5000, sort: 1 },
@@ -18,7 +40,15 @@ const authorities = [
   { level: '总经理', max_amount: null, sort: 3 },
 ];
 const request = (overrides: Partial<MoveRequest>): MoveRequest => ({
-  from: 'draft', to: 'submitted', complaint: { demand: '道歉' }, department: 'market', isAdmin: false, approvalLevels: [], transitions, authorities, ...overrides,
+  from: 'draft',
+  to: 'submitted',
+  complaint: { demand: '道歉' },
+  department: 'market',
+  isAdmin: false,
+  approvalLevels: [],
+  transitions,
+  authorities,
+  ...overrides,
 });
 
 describe('judgeMove', () => {
@@ -28,12 +58,59 @@ describe('judgeMove', () => {
 
   test.each([
     ['a skipped stage', { to: 'registered' }, 400, '不能从“草稿”直接转到“已登记编号”。下一步只能是：“已送总经理室”。'],
-    ['the wrong department', { from: 'submitted', to: 'registered', department: 'operations' as const }, 403, '“已送总经理室” → “已登记编号” 由总经理室办理，您所在的部门（运营部）不能执行。'],
-    ['missing fields', { from: 'investigating', to: 'plan_review', department: 'operations' as const, complaint: { responsibility: '' } }, 400, '进入“总经理室综合意见”前必须填写：发生原因、责任归属。'],
-    ['an approval above the user', { from: 'plan_review', to: 'negotiating', department: 'gm_office' as const, complaint: { gm_opinion: '同意', offer_amount: '8000.00' }, approvalLevels: ['业务部经理'] }, 403, '拟处理金额 8,000 元须由“副总经理”或更高级别核决（第十三条第5款），您没有该核决权限；有权核决的人员已在其待办中看到此件。'],
-    ['an amount that is no number', { from: 'plan_review', to: 'negotiating', department: 'gm_office' as const, complaint: { gm_opinion: '同意', offer_amount: '待填写' }, approvalLevels: ['总经理'] }, 400, '拟处理金额应为不小于0的数字，收到“待填写”。'],
-    ['a move whose rows name other departments', { from: 'negotiating', to: 'plan_review', department: 'tech' as const }, 403, '“市场部交涉” → “总经理室综合意见” 由总经理室或市场部办理，您所在的部门（技术部）不能执行。'],
-    ['an unticked supervisor review', { from: 'negotiating', to: 'final_review', department: 'market' as const, complaint: { negotiation_result: '同意', supervisor_reviewed: false } }, 400, '进入“核决”前必须填写：主管已核阅。'],
+    [
+      'the wrong department',
+      { from: 'submitted', to: 'registered', department: 'operations' as const },
+      403,
+      '“已送总经理室” → “已登记编号” 由总经理室办理，您所在的部门（运营部）不能执行。',
+    ],
+    [
+      'missing fields',
+      { from: 'investigating', to: 'plan_review', department: 'operations' as const, complaint: { responsibility: '' } },
+      400,
+      '进入“总经理室综合意见”前必须填写：发生原因、责任归属。',
+    ],
+    [
+      'an approval above the user',
+      {
+        from: 'plan_review',
+        to: 'negotiating',
+        department: 'gm_office' as const,
+        complaint: { gm_opinion: '同意', offer_amount: '8000.00' },
+        approvalLevels: ['业务部经理'],
+      },
+      403,
+      '拟处理金额 8,000 元须由“副总经理”或更高级别核决（第十三条第5款），您没有该核决权限；有权核决的人员已在其待办中看到此件。',
+    ],
+    [
+      'an amount that is no number',
+      {
+        from: 'plan_review',
+        to: 'negotiating',
+        department: 'gm_office' as const,
+        complaint: { gm_opinion: '同意', offer_amount: '待填写' },
+        approvalLevels: ['总经理'],
+      },
+      400,
+      '拟处理金额应为不小于0的数字，收到“待填写”。',
+    ],
+    [
+      'a move whose rows name other departments',
+      { from: 'negotiating', to: 'plan_review', department: 'tech' as const },
+      403,
+      '“市场部交涉” → “总经理室综合意见” 由总经理室或市场部办理，您所在的部门（技术部）不能执行。',
+    ],
+    [
+      'an unticked supervisor review',
+      {
+        from: 'negotiating',
+        to: 'final_review',
+        department: 'market' as const,
+        complaint: { negotiation_result: '同意', supervisor_reviewed: false },
+      },
+      400,
+      '进入“核决”前必须填写：主管已核阅。',
+    ],
   ])('%s is refused', (_label, overrides, status, reason) => {
     expect(judgeMove(request(overrides))).toEqual({ ok: false, status, reason });
   });
@@ -44,11 +121,26 @@ describe('judgeMove', () => {
     [8000, ['总经理'], '副总经理'],
     [60000, ['总经理'], '总经理'],
   ])('%d CNY approved by %o records the level %s', (amount, held, level) => {
-    expect(judgeMove(request({ from: 'plan_review', to: 'negotiating', department: 'gm_office', complaint: { gm_opinion: '同意', offer_amount: amount }, approvalLevels: held }))).toMatchObject({ ok: true, approvalLevel: level });
+    expect(
+      judgeMove(
+        request({
+          from: 'plan_review',
+          to: 'negotiating',
+          department: 'gm_office',
+          complaint: { gm_opinion: '同意', offer_amount: amount },
+          approvalLevels: held,
+        }),
+      ),
+    ).toMatchObject({ ok: true, approvalLevel: level });
   });
 
   test('an approval is made by a holder of the level in any department (业务部经理 is a 市场部 user)', () => {
-    const approve = { from: 'plan_review', to: 'negotiating', complaint: { gm_opinion: '同意', offer_amount: 3000 }, approvalLevels: ['业务部经理'] };
+    const approve = {
+      from: 'plan_review',
+      to: 'negotiating',
+      complaint: { gm_opinion: '同意', offer_amount: 3000 },
+      approvalLevels: ['业务部经理'],
+    };
     expect(judgeMove(request({ ...approve, department: 'market' }))).toMatchObject({ ok: true, approvalLevel: '业务部经理' });
     expect(judgeMove(request({ ...approve, department: 'gm_office', approvalLevels: [] }))).toMatchObject({ ok: false, status: 403 });
   });
@@ -80,7 +172,10 @@ describe('moves and approvals bind', () => {
   const approveRow = transitions[3]!;
   const back = transitions[4]!;
   test('a move lists its required and optional fields once; next moves are one per stage', () => {
-    expect(moveFields(approveRow)).toEqual([{ field: 'gm_opinion', required: true }, { field: 'offer_amount', required: false }]);
+    expect(moveFields(approveRow)).toEqual([
+      { field: 'gm_opinion', required: true },
+      { field: 'offer_amount', required: false },
+    ]);
     expect(nextMoves(transitions, 'negotiating').map((t) => t.to_stage)).toEqual(['plan_review', 'final_review']);
     expect(foreignMoveValues(approveRow, { gm_opinion: '同意', countermeasures: '改' })).toEqual(['countermeasures']);
   });
@@ -88,9 +183,17 @@ describe('moves and approvals bind', () => {
   test('the plan approval keeps the approved amount and opinion; going back clears them', () => {
     const now = new Date('2026-12-01T08:00:00Z');
     expect(approvalEffects(approveRow, { offer_amount: '3000.00', gm_opinion: '退费' }, '业务部经理', 'u1', now)).toEqual({
-      approval_level: '业务部经理', approved_by: 'u1', approved_at: now.toISOString(), approved_amount: '3000.00', approved_opinion: '退费',
+      approval_level: '业务部经理',
+      approved_by: 'u1',
+      approved_at: now.toISOString(),
+      approved_amount: '3000.00',
+      approved_opinion: '退费',
     });
-    expect(approvalEffects(back, {}, null, 'u1', now)).toMatchObject({ approved_at: null, approved_amount: null, supervisor_reviewed: false });
+    expect(approvalEffects(back, {}, null, 'u1', now)).toMatchObject({
+      approved_at: null,
+      approved_amount: null,
+      supervisor_reviewed: false,
+    });
   });
 
   test.each([

@@ -13,12 +13,32 @@ export interface Transition {
 export const STAGE_LABELS = LABELS['stage']!;
 
 export const COMPLAINT_FIELD_LABELS: Record<string, string> = {
-  customer_name: '客户姓名', customer_phone: '客户电话', demand: '客户要求', reason: '投诉理由', market_opinion: '市场部意见', investigation_cause: '发生原因',
-  responsibility: '责任归属', countermeasures: '处理及改善对策', tech_analysis: '技术部分析意见', ops_manager_opinion: '部门经理意见',
-  gm_opinion: '总经理室综合意见', offer_amount: '拟处理金额', negotiation_result: '交涉结果', customer_accepted: '客户接受处理结果',
-  supervisor_reviewed: '主管已核阅', responsible_department: '责任部门', loss_amount: '部门损失金额', penalty_type: '个人惩处种类',
-  penalty_standard: '罚扣判定基准', administrative_sanction: '涉及行政处分', policy: '保单', claim_report: '报案',
-  involves_other_company: '涉及其他公司责任', other_company_name: '涉及的其他公司', handling_opinion: '本次处理意见', registered_at: '总经理室受理时间',
+  customer_name: '客户姓名',
+  customer_phone: '客户电话',
+  demand: '客户要求',
+  reason: '投诉理由',
+  market_opinion: '市场部意见',
+  investigation_cause: '发生原因',
+  responsibility: '责任归属',
+  countermeasures: '处理及改善对策',
+  tech_analysis: '技术部分析意见',
+  ops_manager_opinion: '部门经理意见',
+  gm_opinion: '总经理室综合意见',
+  offer_amount: '拟处理金额',
+  negotiation_result: '交涉结果',
+  customer_accepted: '客户接受处理结果',
+  supervisor_reviewed: '主管已核阅',
+  responsible_department: '责任部门',
+  loss_amount: '部门损失金额',
+  penalty_type: '个人惩处种类',
+  penalty_standard: '罚扣判定基准',
+  administrative_sanction: '涉及行政处分',
+  policy: '保单',
+  claim_report: '报案',
+  involves_other_company: '涉及其他公司责任',
+  other_company_name: '涉及的其他公司',
+  handling_opinion: '本次处理意见',
+  registered_at: '总经理室受理时间',
 };
 
 /** Fields that commit the agency towards the customer (Art. 13.10): only after the plan is approved. */
@@ -29,14 +49,32 @@ export const APPROVED_PLAN_FIELDS = ['offer_amount', 'gm_opinion'];
 
 /** Fields a move may write besides its rule row's required fields, by the stage it enters. */
 export const MOVE_FIELDS: Record<string, string[]> = {
-  submitted: ['customer_name', 'customer_phone', 'demand', 'reason', 'market_opinion', 'policy', 'claim_report', 'involves_other_company', 'other_company_name'],
+  submitted: [
+    'customer_name',
+    'customer_phone',
+    'demand',
+    'reason',
+    'market_opinion',
+    'policy',
+    'claim_report',
+    'involves_other_company',
+    'other_company_name',
+  ],
   registered: ['involves_other_company', 'other_company_name'],
   investigating: [],
   tech_analysis: ['investigation_cause', 'responsibility', 'countermeasures', 'ops_manager_opinion'],
   plan_review: ['investigation_cause', 'responsibility', 'countermeasures', 'ops_manager_opinion', 'tech_analysis'],
   negotiating: ['gm_opinion', 'offer_amount'],
   final_review: ['negotiation_result', 'customer_accepted'],
-  closed: ['responsible_department', 'penalty_standard', 'loss_amount', 'penalty_type', 'administrative_sanction', 'countermeasures', 'customer_accepted'],
+  closed: [
+    'responsible_department',
+    'penalty_standard',
+    'loss_amount',
+    'penalty_type',
+    'administrative_sanction',
+    'countermeasures',
+    'customer_accepted',
+  ],
 };
 
 /**
@@ -45,22 +83,59 @@ export const MOVE_FIELDS: Record<string, string[]> = {
  * A closed complaint is read-only to all but administrators (an audited correction) and a reopen.
  */
 export const STAGE_FIELD_OWNERS: Record<string, { department: Department; fields: string[] }> = {
-  draft: { department: 'market', fields: ['customer_name', 'customer_phone', 'demand', 'reason', 'market_opinion', 'policy', 'claim_report', 'involves_other_company', 'other_company_name', 'handling_opinion'] },
+  draft: {
+    department: 'market',
+    fields: [
+      'customer_name',
+      'customer_phone',
+      'demand',
+      'reason',
+      'market_opinion',
+      'policy',
+      'claim_report',
+      'involves_other_company',
+      'other_company_name',
+      'handling_opinion',
+    ],
+  },
   submitted: { department: 'gm_office', fields: ['involves_other_company', 'other_company_name', 'registered_at', 'handling_opinion'] },
   registered: { department: 'gm_office', fields: ['involves_other_company', 'other_company_name', 'registered_at', 'handling_opinion'] },
-  investigating: { department: 'operations', fields: ['investigation_cause', 'responsibility', 'countermeasures', 'ops_manager_opinion', 'handling_opinion'] },
+  investigating: {
+    department: 'operations',
+    fields: ['investigation_cause', 'responsibility', 'countermeasures', 'ops_manager_opinion', 'handling_opinion'],
+  },
   tech_analysis: { department: 'tech', fields: ['tech_analysis', 'countermeasures', 'handling_opinion'] },
-  plan_review: { department: 'gm_office', fields: ['gm_opinion', 'offer_amount', 'responsible_department', 'penalty_standard', 'handling_opinion', 'involves_other_company', 'other_company_name'] },
+  plan_review: {
+    department: 'gm_office',
+    fields: [
+      'gm_opinion',
+      'offer_amount',
+      'responsible_department',
+      'penalty_standard',
+      'handling_opinion',
+      'involves_other_company',
+      'other_company_name',
+    ],
+  },
   negotiating: { department: 'market', fields: ['negotiation_result', 'customer_accepted', 'supervisor_reviewed', 'handling_opinion'] },
-  final_review: { department: 'gm_office', fields: ['responsible_department', 'penalty_standard', 'loss_amount', 'penalty_type', 'administrative_sanction', 'countermeasures', 'handling_opinion'] },
+  final_review: {
+    department: 'gm_office',
+    fields: [
+      'responsible_department',
+      'penalty_standard',
+      'loss_amount',
+      'penalty_type',
+      'administrative_sanction',
+      'countermeasures',
+      'handling_opinion',
+    ],
+  },
 };
 
 /** Fields nobody writes outside the moves endpoint, administrators included. */
 export const MOVE_ONLY_FIELDS = ['stage'];
 
-export type Verdict =
-  | { ok: true; transition: Transition; approvalLevel: string | null }
-  | { ok: false; status: 400 | 403; reason: string };
+export type Verdict = { ok: true; transition: Transition; approvalLevel: string | null } | { ok: false; status: 400 | 403; reason: string };
 
 export interface MoveRequest {
   from: string;
@@ -79,7 +154,10 @@ const label = (stage: string) => `“${STAGE_LABELS[stage] ?? stage}”`;
 export const fieldLabel = (field: string) => COMPLAINT_FIELD_LABELS[field] ?? field;
 /** A required field is given; a yes/no field counts when answered (supervisor_reviewed only when ticked). */
 const filled = (field: string, value: unknown) =>
-  value !== null && value !== undefined && value !== '' && (field === 'supervisor_reviewed' || field === 'negotiation_result' ? value !== false : true);
+  value !== null &&
+  value !== undefined &&
+  value !== '' &&
+  (field === 'supervisor_reviewed' || field === 'negotiation_result' ? value !== false : true);
 const given = (value: unknown) => value !== null && value !== undefined && value !== '' && value !== false;
 
 /** The departments that may make a move (a rule row each; several rows may name the same move). */
@@ -112,7 +190,11 @@ export function judgeMove(request: MoveRequest): Verdict {
   const rows = request.transitions.filter((t) => t.from_stage === from && t.to_stage === to);
   if (rows.length === 0) {
     const next = nextMoves(request.transitions, from).map((t) => label(t.to_stage));
-    return { ok: false, status: 400, reason: `不能从${label(from)}直接转到${label(to)}。${next.length ? `下一步只能是：${next.join('、')}。` : `${label(from)}之后没有下一步。`}` };
+    return {
+      ok: false,
+      status: 400,
+      reason: `不能从${label(from)}直接转到${label(to)}。${next.length ? `下一步只能是：${next.join('、')}。` : `${label(from)}之后没有下一步。`}`,
+    };
   }
   const transition = rows.find((t) => t.department === request.department) ?? rows[0]!;
   const approval = transition.requires_approval;
@@ -127,10 +209,15 @@ export function judgeMove(request: MoveRequest): Verdict {
   }
   if (!approval) return { ok: true, transition, approvalLevel: null };
   const amount = Number(complaint['offer_amount'] ?? 0);
-  if (!Number.isFinite(amount) || amount < 0) return { ok: false, status: 400, reason: `拟处理金额应为不小于0的数字，收到“${String(complaint['offer_amount'])}”。` };
+  if (!Number.isFinite(amount) || amount < 0)
+    return { ok: false, status: 400, reason: `拟处理金额应为不小于0的数字，收到“${String(complaint['offer_amount'])}”。` };
   const level = requiredApprovalLevel(amount, request.authorities);
   if (!request.isAdmin && !mayApprove(request.approvalLevels, level, request.authorities)) {
-    return { ok: false, status: 403, reason: `拟处理金额 ${amount.toLocaleString('zh-CN')} 元须由“${level}”或更高级别核决（第十三条第5款），您没有该核决权限；有权核决的人员已在其待办中看到此件。` };
+    return {
+      ok: false,
+      status: 403,
+      reason: `拟处理金额 ${amount.toLocaleString('zh-CN')} 元须由“${level}”或更高级别核决（第十三条第5款），您没有该核决权限；有权核决的人员已在其待办中看到此件。`,
+    };
   }
   return { ok: true, transition, approvalLevel: level };
 }
@@ -142,14 +229,28 @@ export function foreignMoveValues(transition: Transition, values: Record<string,
 }
 
 /** The fields a move's approval fixes, and what it clears when the plan goes back to 综合意见. */
-export function approvalEffects(transition: Transition, complaint: Record<string, unknown>, approvalLevel: string | null, actorId: string | null, now: Date): Record<string, unknown> {
+export function approvalEffects(
+  transition: Transition,
+  complaint: Record<string, unknown>,
+  approvalLevel: string | null,
+  actorId: string | null,
+  now: Date,
+): Record<string, unknown> {
   if (transition.from_stage === 'negotiating' && transition.to_stage === 'plan_review') {
-    return { approval_level: null, approved_by: null, approved_at: null, approved_amount: null, approved_opinion: null, supervisor_reviewed: false };
+    return {
+      approval_level: null,
+      approved_by: null,
+      approved_at: null,
+      approved_amount: null,
+      approved_opinion: null,
+      supervisor_reviewed: false,
+    };
   }
   if (!approvalLevel) return {};
   const approval = { approval_level: approvalLevel, approved_by: actorId, approved_at: now.toISOString() };
   // The plan's approval keeps what was approved: letters to the customer state only this amount.
-  if (transition.to_stage === 'negotiating') return { ...approval, approved_amount: complaint['offer_amount'] ?? null, approved_opinion: complaint['gm_opinion'] ?? null };
+  if (transition.to_stage === 'negotiating')
+    return { ...approval, approved_amount: complaint['offer_amount'] ?? null, approved_opinion: complaint['gm_opinion'] ?? null };
   return approval;
 }
 
@@ -160,7 +261,9 @@ export function commitmentBeforeApproval(changes: Record<string, unknown>, compl
   return `总经理室依核决权限核决处理方案之前，不得向客户作任何答复、承诺或承认（第十三条第10款），暂不能填写：${writes.map(fieldLabel).join('、')}。`;
 }
 
-const sameValue = (a: unknown, b: unknown) => (a === null || a === undefined || a === '' ? null : typeof a === 'number' || typeof b === 'number' ? Number(a) : String(a)) === (b === null || b === undefined || b === '' ? null : typeof a === 'number' || typeof b === 'number' ? Number(b) : String(b));
+const sameValue = (a: unknown, b: unknown) =>
+  (a === null || a === undefined || a === '' ? null : typeof a === 'number' || typeof b === 'number' ? Number(a) : String(a)) ===
+  (b === null || b === undefined || b === '' ? null : typeof a === 'number' || typeof b === 'number' ? Number(b) : String(b));
 
 /** Art. 13.10: an approved amount or opinion changes only after the plan goes back to 综合意见 and is approved again. */
 export function approvedPlanChange(changes: Record<string, unknown>, stored: Record<string, unknown>): string | null {
@@ -171,7 +274,12 @@ export function approvedPlanChange(changes: Record<string, unknown>, stored: Rec
 }
 
 /** 主管已核阅 is set by a holder of 业务部经理 or a higher level (Art. 13.4: the supervisor reviews the result). */
-export function supervisorReviewRefusal(changes: Record<string, unknown>, approvalLevels: string[], authorities: ApprovalAuthority[], isAdmin: boolean): string | null {
+export function supervisorReviewRefusal(
+  changes: Record<string, unknown>,
+  approvalLevels: string[],
+  authorities: ApprovalAuthority[],
+  isAdmin: boolean,
+): string | null {
   if (!('supervisor_reviewed' in changes) || isAdmin) return null;
   const lowest = rankedAuthorities(authorities)[0]?.level;
   if (lowest && mayApprove(approvalLevels, lowest, authorities)) return null;
@@ -193,6 +301,7 @@ export function fieldOwnershipRefusal(stage: string, department: Department | nu
   const owner = STAGE_FIELD_OWNERS[stage];
   const names = fields.map(fieldLabel).join('、');
   if (stage === 'closed') return `投诉已结案，不能再修改（${names}）。如客户不接受结论，请另立新案；更正须由管理员办理并留痕。`;
-  if (!owner || owner.department !== department) return `投诉处于${label(stage)}阶段，由${owner ? DEPARTMENT_ROLES[owner.department] : '—'}填写，您所在的部门不能修改：${names}。`;
+  if (!owner || owner.department !== department)
+    return `投诉处于${label(stage)}阶段，由${owner ? DEPARTMENT_ROLES[owner.department] : '—'}填写，您所在的部门不能修改：${names}。`;
   return `${label(stage)}阶段不能在表单中修改：${names}。阶段变更及其所需内容请通过“办理”提交。`;
 }

@@ -16,7 +16,10 @@ describe('planConfigItem', () => {
   });
 
   test('an old database takes the shipped value where earlier releases forced it anyway', () => {
-    expect(planConfigItem({ shipped, baseline: undefined, current: { ...shipped, name: '旧' }, adopt: 'apply' })).toMatchObject({ action: 'update', values: { name: '运营部调查' } });
+    expect(planConfigItem({ shipped, baseline: undefined, current: { ...shipped, name: '旧' }, adopt: 'apply' })).toMatchObject({
+      action: 'update',
+      values: { name: '运营部调查' },
+    });
   });
 
   test('a release change applies where the administrator left the property as shipped, and is reported where they changed it', () => {
@@ -34,11 +37,24 @@ describe('planConfigItem', () => {
   });
 
   test('an item the release stops shipping is removed only when removable and untouched', () => {
-    expect(planConfigItem({ shipped: undefined, baseline: shipped, current: shipped, adopt: 'apply', removable: true })).toMatchObject({ action: 'remove', baseline: null });
-    const edited = planConfigItem({ shipped: undefined, baseline: shipped, current: { ...shipped, limit_value: 9 }, adopt: 'apply', removable: true });
+    expect(planConfigItem({ shipped: undefined, baseline: shipped, current: shipped, adopt: 'apply', removable: true })).toMatchObject({
+      action: 'remove',
+      baseline: null,
+    });
+    const edited = planConfigItem({
+      shipped: undefined,
+      baseline: shipped,
+      current: { ...shipped, limit_value: 9 },
+      adopt: 'apply',
+      removable: true,
+    });
     expect(edited).toMatchObject({ action: 'none', baseline: null });
     expect(edited.conflicts).toHaveLength(1);
-    expect(planConfigItem({ shipped: undefined, baseline: shipped, current: shipped, adopt: 'keep' })).toMatchObject({ action: 'none', baseline: null, conflicts: [] });
+    expect(planConfigItem({ shipped: undefined, baseline: shipped, current: shipped, adopt: 'keep' })).toMatchObject({
+      action: 'none',
+      baseline: null,
+      conflicts: [],
+    });
   });
 });
 

@@ -42,13 +42,18 @@ export interface ConfigItemState {
 }
 
 const isNumeric = (value: unknown) =>
-  (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)));
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)));
 
 function canonical(value: unknown): unknown {
   if (value === undefined) return null;
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as ConfigValue)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as ConfigValue)[key])]),
+    );
   }
   return value instanceof Date ? value.toISOString() : value;
 }
@@ -66,7 +71,9 @@ export function planConfigItem({ shipped, baseline, current, adopt, removable = 
     if (!baseline || !current) return { ...NOTHING, baseline: null };
     const untouched = Object.keys(baseline).every((property) => sameConfigValue(baseline[property], current[property]));
     if (!removable) return { ...NOTHING, baseline: null };
-    return untouched ? { action: 'remove', values: {}, conflicts: [], baseline: null } : { ...NOTHING, conflicts: [{ property: null, shipped: null, current }], baseline: null };
+    return untouched
+      ? { action: 'remove', values: {}, conflicts: [], baseline: null }
+      : { ...NOTHING, conflicts: [{ property: null, shipped: null, current }], baseline: null };
   }
   if (!current) {
     if (!baseline) return { action: 'create', values: shipped, conflicts: [], baseline: shipped };

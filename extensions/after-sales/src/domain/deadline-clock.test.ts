@@ -53,11 +53,25 @@ describe.each([
     ['2026-11-05T15:59:00Z', 1, 'workdays', '2026-11-06T16:00:00.000Z', '2026-11-06T09:59:45.000Z', '23:59 Thu: Friday counts'],
     ['2026-11-05T16:00:00Z', 1, 'workdays', '2026-11-09T16:00:00.000Z', '2026-11-08T16:00:00.000Z', '00:00 Fri: Monday counts'],
     ['2026-11-07T02:00:00Z', 1, 'workdays', '2026-11-09T16:00:00.000Z', '2026-11-09T00:30:00.000Z', 'Saturday start: Monday'],
-    ['2026-02-13T02:00:00Z', 2, 'workdays', '2026-02-24T16:00:00.000Z', '2026-02-21T18:30:00.000Z', 'Spring Festival: Sat Feb 14 make-up, then Feb 24'],
+    [
+      '2026-02-13T02:00:00Z',
+      2,
+      'workdays',
+      '2026-02-24T16:00:00.000Z',
+      '2026-02-21T18:30:00.000Z',
+      'Spring Festival: Sat Feb 14 make-up, then Feb 24',
+    ],
     ['2026-02-27T02:00:00Z', 1, 'workdays', '2026-02-28T16:00:00.000Z', '2026-02-28T06:30:00.000Z', 'Spring Festival: Sat Feb 28 make-up'],
     ['2026-09-18T02:00:00Z', 1, 'workdays', '2026-09-20T16:00:00.000Z', '2026-09-20T00:30:00.000Z', 'National Day: Sun Sep 20 make-up'],
     ['2026-09-24T02:00:00Z', 1, 'workdays', '2026-09-28T16:00:00.000Z', '2026-09-27T12:30:00.000Z', 'Mid-autumn Festival skipped'],
-    ['2026-09-30T02:00:00Z', 3, 'workdays', '2026-10-10T16:00:00.000Z', '2026-10-08T00:30:00.000Z', 'National Day: Oct 8, 9, Sat 10 make-up'],
+    [
+      '2026-09-30T02:00:00Z',
+      3,
+      'workdays',
+      '2026-10-10T16:00:00.000Z',
+      '2026-10-08T00:30:00.000Z',
+      'National Day: Oct 8, 9, Sat 10 make-up',
+    ],
   ])('%s + %i %s → due %s, warn %s (%s)', (start, limit, unit, due, warn) => {
     const deadline = computeDeadline({ start: at(start), rule: rule(limit, unit as LimitUnit), calendar, timeZone: TZ });
     expect(deadline.dueAt.toISOString()).toBe(due);
@@ -89,8 +103,22 @@ describe('pauses', () => {
   test.each<[string, Pause[], number]>([
     ['paused 2 h in for 3 h', [{ from: plus(start, 2), to: plus(start, 5) }], 3],
     ['a two-day pause counts as wall-clock time', [{ from: plus(start, 1), to: plus(start, 49) }], 48],
-    ['two pauses add up', [{ from: plus(start, 1), to: plus(start, 2) }, { from: plus(start, 4), to: plus(start, 6) }], 3],
-    ['overlapping pauses count once', [{ from: plus(start, 1), to: plus(start, 3) }, { from: plus(start, 2), to: plus(start, 4) }], 3],
+    [
+      'two pauses add up',
+      [
+        { from: plus(start, 1), to: plus(start, 2) },
+        { from: plus(start, 4), to: plus(start, 6) },
+      ],
+      3,
+    ],
+    [
+      'overlapping pauses count once',
+      [
+        { from: plus(start, 1), to: plus(start, 3) },
+        { from: plus(start, 2), to: plus(start, 4) },
+      ],
+      3,
+    ],
     ['a pause from before the start is clipped to the start', [{ from: plus(start, -2), to: plus(start, 1) }], 1],
     ['a pause entirely before the start is ignored', [{ from: plus(start, -5), to: plus(start, -1) }], 0],
     ['an open pause is ignored', [{ from: plus(start, 2), to: null }], 0],

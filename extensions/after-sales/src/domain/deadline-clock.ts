@@ -115,7 +115,12 @@ export function computeDeadline(input: ClockInput): Deadline {
  * The status of a clock from its due and warning times (as the cases store them): what the ledger,
  * the status counts and clockStatus all judge by.
  */
-export function statusFromTimes({ dueAt, warnAt, now, stoppedAt }: Deadline & { now: Date; stoppedAt?: Date | null }): Exclude<ClockStatus, 'paused'> {
+export function statusFromTimes({
+  dueAt,
+  warnAt,
+  now,
+  stoppedAt,
+}: Deadline & { now: Date; stoppedAt?: Date | null }): Exclude<ClockStatus, 'paused'> {
   if (stoppedAt) return stoppedAt <= dueAt ? 'met' : 'met_late';
   if (now >= dueAt) return 'breached';
   if (now >= warnAt) return 'warning';

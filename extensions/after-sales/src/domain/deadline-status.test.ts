@@ -9,7 +9,9 @@ test.each([
   ['warning', [{ handover_warn_at: { _lte: '$NOW' } }, { handover_due_at: { _gt: '$NOW' } }]],
   ['on_track', [{ handover_warn_at: { _gt: '$NOW' } }]],
 ] as const)('%s: a running clock (due set, not handed over) within the bounds', (status, bounds) => {
-  expect(statusFilter(handover, status, '$NOW')).toEqual({ _and: [{ handover_due_at: { _nnull: true } }, { handed_over_at: { _null: true } }, ...bounds] });
+  expect(statusFilter(handover, status, '$NOW')).toEqual({
+    _and: [{ handover_due_at: { _nnull: true } }, { handed_over_at: { _null: true } }, ...bounds],
+  });
 });
 
 test('complaint clocks also leave out closed complaints', () => {

@@ -68,7 +68,11 @@ function walkPath(path: string, collection: string, related: RelatedCollection, 
 }
 
 const pathsOf = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? value.split(',').map((item) => item.trim()) : [];
+  Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : typeof value === 'string'
+      ? value.split(',').map((item) => item.trim())
+      : [];
 
 function walkDeep(deep: unknown, collection: string, related: RelatedCollection, found: Found): void {
   if (typeof deep !== 'object' || deep === null) return;

@@ -23,6 +23,9 @@ export function guidanceFor(texts: GuidanceText[], values: Record<string, unknow
     (!placement.steps?.length || placement.steps.includes(text.step ?? '')) && !placement.exceptSteps?.includes(text.step ?? '');
   return texts
     .filter(placed)
-    .filter((text) => !text.step || text.step === 'intake' || state.has(text.step) || (text.step === 'scene' && Number(values['deaths'] ?? 0) >= 1))
+    .filter(
+      (text) =>
+        !text.step || text.step === 'intake' || state.has(text.step) || (text.step === 'scene' && Number(values['deaths'] ?? 0) >= 1),
+    )
     .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0));
 }

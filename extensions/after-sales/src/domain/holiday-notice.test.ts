@@ -62,11 +62,48 @@ describe('parseHolidayNotice', () => {
   });
 
   test.each([
-    ['星期 and 补休', '一、元旦：1月1日放假，1月2日（星期一）补休。', 2017, [['2017-01-01', false], ['2017-01-02', false]]],
-    ['a range across months', '七、国庆节：9月29日（周三）至10月6日（周三）放假调休，共8天。9月26日（周日）上班。', 2027, [['2027-09-26', true], ...[29, 30].map((d) => [`2027-09-${d}`, false]), ...[1, 2, 3, 4, 5, 6].map((d) => [`2027-10-0${d}`, false])]],
-    ['元旦 across the turn of the year, years written', '一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。', 2019, [['2018-12-29', true], ['2018-12-30', false], ['2018-12-31', false], ['2019-01-01', false]]],
-    ['元旦 across the turn of the year, weekdays decide', '一、元旦：12月31日（星期六）至1月2日（星期一）放假调休，共3天。', 2023, [['2022-12-31', false], ['2023-01-01', false], ['2023-01-02', false]]],
-    ['a lunar date in brackets', '六、中秋节（农历八月十五）：9月15日（农历八月十五、周三）放假，与周末连休。', 2027, [['2027-09-15', false]]],
+    [
+      '星期 and 补休',
+      '一、元旦：1月1日放假，1月2日（星期一）补休。',
+      2017,
+      [
+        ['2017-01-01', false],
+        ['2017-01-02', false],
+      ],
+    ],
+    [
+      'a range across months',
+      '七、国庆节：9月29日（周三）至10月6日（周三）放假调休，共8天。9月26日（周日）上班。',
+      2027,
+      [['2027-09-26', true], ...[29, 30].map((d) => [`2027-09-${d}`, false]), ...[1, 2, 3, 4, 5, 6].map((d) => [`2027-10-0${d}`, false])],
+    ],
+    [
+      '元旦 across the turn of the year, years written',
+      '一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。',
+      2019,
+      [
+        ['2018-12-29', true],
+        ['2018-12-30', false],
+        ['2018-12-31', false],
+        ['2019-01-01', false],
+      ],
+    ],
+    [
+      '元旦 across the turn of the year, weekdays decide',
+      '一、元旦：12月31日（星期六）至1月2日（星期一）放假调休，共3天。',
+      2023,
+      [
+        ['2022-12-31', false],
+        ['2023-01-01', false],
+        ['2023-01-02', false],
+      ],
+    ],
+    [
+      'a lunar date in brackets',
+      '六、中秋节（农历八月十五）：9月15日（农历八月十五、周三）放假，与周末连休。',
+      2027,
+      [['2027-09-15', false]],
+    ],
     ['a single day joined to the weekend', '三、清明节：4月5日放假，与周末连休。', 2027, [['2027-04-05', false]]],
   ])('%s', (_case, line, year, expected) => {
     const notice = parseHolidayNotice(`国务院办公厅关于${year}年部分节假日安排的通知\n${line}`);
@@ -82,14 +119,22 @@ describe('parseHolidayNotice', () => {
     ['a date with no arrangement word', '五、端午节：6月9日（周三）端午。'],
     ['Chinese numerals for dates', '国庆节十月一日至七日放假调休，10月9日上班'],
   ])('%s lands in unparsed, the rest is read', (_case, line) => {
-    const notice = parseHolidayNotice(`国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n${line}`);
+    const notice = parseHolidayNotice(
+      `国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n${line}`,
+    );
     expect(notice.unparsed).toEqual([line]);
     expect(notice.days.map((day) => day.date)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
   });
 
   test('the year comes from the first date line, else the year after now', () => {
     expect(parseHolidayNotice('一、元旦：2027年1月1日（周五）至3日（周日）放假，共3天。').year).toBe(2027);
-    expect(parseHolidayNotice('三、清明节：4月5日放假，与周末连休。', new Date('2026-11-20T02:00:00Z')).days).toEqual([{ date: '2027-04-05', is_workday: false, name: '清明节' }]);
-    expect(parseHolidayNotice('三、清明节：4月5日放假，与周末连休。')).toEqual({ year: null, days: [], unparsed: ['三、清明节：4月5日放假，与周末连休。'] });
+    expect(parseHolidayNotice('三、清明节：4月5日放假，与周末连休。', new Date('2026-11-20T02:00:00Z')).days).toEqual([
+      { date: '2027-04-05', is_workday: false, name: '清明节' },
+    ]);
+    expect(parseHolidayNotice('三、清明节：4月5日放假，与周末连休。')).toEqual({
+      year: null,
+      days: [],
+      unparsed: ['三、清明节：4月5日放假，与周末连休。'],
+    });
   });
 });

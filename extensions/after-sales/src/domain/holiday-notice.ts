@@ -53,7 +53,14 @@ function dateTokens(clause: string): DateToken[] {
     if (match[2]) month = Number(match[2]);
     if (match[1]) year = Number(match[1]);
     if (month === null) throw new UnreadableLine();
-    tokens.push({ year: match[1] ? year : match[2] ? null : year, month, day: Number(match[3]), weekday: weekdayOf(match[4]), index: match.index!, end: match.index! + match[0].length });
+    tokens.push({
+      year: match[1] ? year : match[2] ? null : year,
+      month,
+      day: Number(match[3]),
+      weekday: weekdayOf(match[4]),
+      index: match.index!,
+      end: match.index! + match[0].length,
+    });
   }
   return tokens;
 }
@@ -162,7 +169,10 @@ function noticeYearOf(lines: string[], now: Date | undefined): number | null {
 }
 
 export function parseHolidayNotice(text: string, now?: Date): HolidayNotice {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const year = noticeYearOf(lines, now);
   const byDate = new Map<string, NoticeDay>();
   const unparsed: string[] = [];

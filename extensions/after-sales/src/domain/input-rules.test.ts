@@ -56,20 +56,41 @@ describe('controlCharacterViolation', () => {
 
 describe('inputViolation', () => {
   const now = new Date('2026-11-26T02:00:00.000Z');
-  const fieldTypes = { incident_at: 'timestamp', reported_at: 'timestamp', incident_place: 'string', start_date: 'date', end_date: 'date', terminated_at: 'date', content: 'text' };
+  const fieldTypes = {
+    incident_at: 'timestamp',
+    reported_at: 'timestamp',
+    incident_place: 'string',
+    start_date: 'date',
+    end_date: 'date',
+    terminated_at: 'date',
+    content: 'text',
+  };
   const labels = { incident_at: '出险时间', start_date: '保险起期', end_date: '保险止期' };
-  const check = (collection: string, changes: Record<string, unknown>, current: Record<string, unknown> | null = null) => inputViolation({ collection, fieldTypes, changes, current, now, labels });
+  const check = (collection: string, changes: Record<string, unknown>, current: Record<string, unknown> | null = null) =>
+    inputViolation({ collection, fieldTypes, changes, current, now, labels });
 
   test('an accident in the future is refused; a few minutes ahead is clock skew', () => {
-    expect(check('claim_reports', { incident_at: '2026-11-27T02:00:00.000Z' })).toEqual({ field: 'incident_at', rule: '不能晚于当前时间（事件尚未发生）' });
+    expect(check('claim_reports', { incident_at: '2026-11-27T02:00:00.000Z' })).toEqual({
+      field: 'incident_at',
+      rule: '不能晚于当前时间（事件尚未发生）',
+    });
     expect(check('claim_reports', { incident_at: '2026-11-26T02:05:00.000Z' })).toBeNull();
   });
   test('a report before the accident is refused', () => {
-    expect(check('claim_reports', { incident_at: '2026-11-20T02:00:00.000Z', reported_at: '2026-11-19T02:00:00.000Z' })).toEqual({ field: 'reported_at', rule: '不能早于“出险时间”' });
+    expect(check('claim_reports', { incident_at: '2026-11-20T02:00:00.000Z', reported_at: '2026-11-19T02:00:00.000Z' })).toEqual({
+      field: 'reported_at',
+      rule: '不能早于“出险时间”',
+    });
   });
   test('a policy ending before it starts is refused, checked against the stored item on update', () => {
-    expect(check('policies', { start_date: '2026-12-01', end_date: '2026-01-01' })).toEqual({ field: 'end_date', rule: '不能早于“保险起期”' });
-    expect(check('policies', { start_date: '2027-01-01' }, { start_date: '2026-01-01', end_date: '2026-12-31' })).toEqual({ field: 'start_date', rule: '不能晚于“保险止期”' });
+    expect(check('policies', { start_date: '2026-12-01', end_date: '2026-01-01' })).toEqual({
+      field: 'end_date',
+      rule: '不能早于“保险起期”',
+    });
+    expect(check('policies', { start_date: '2027-01-01' }, { start_date: '2026-01-01', end_date: '2026-12-31' })).toEqual({
+      field: 'start_date',
+      rule: '不能晚于“保险止期”',
+    });
     expect(check('policies', { end_date: '2027-12-31' }, { start_date: '2026-01-01', end_date: '2026-12-31' })).toBeNull();
   });
   test('free text is stored as typed; control characters are refused in case data only', () => {
@@ -78,7 +99,9 @@ describe('inputViolation', () => {
     expect(check('guidance_texts', { content: '请<b>核实</b>身份\u0000' })).toBeNull();
   });
   test('a masked ID number or phone sent back is refused, never stored', () => {
-    expect(inputViolation({ collection: 'customers', fieldTypes: { phone: 'string' }, changes: { phone: '138****1234' }, current: null, now })).toEqual({ field: 'phone', rule: '是打码显示的值（含 *），不能保存；如需修改，请填写完整号码' });
+    expect(
+      inputViolation({ collection: 'customers', fieldTypes: { phone: 'string' }, changes: { phone: '138****1234' }, current: null, now }),
+    ).toEqual({ field: 'phone', rule: '是打码显示的值（含 *），不能保存；如需修改，请填写完整号码' });
   });
   test('fields the collection does not have are left to Directus', () => {
     expect(check('claim_reports', { unknown_field: 'abc' })).toBeNull();

@@ -28,20 +28,42 @@ export const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 /** Collections staff write free text into: case and reference data (rule tables hold markdown, letters hold HTML). */
 export const PLAIN_TEXT_COLLECTIONS = [
-  'insurers', 'products', 'customers', 'policies', 'claim_reports', 'claim_applications', 'claim_documents',
-  'surrender_requests', 'endorsement_requests', 'complaints', 'complaint_steps', 'urge_notices', 'overdue_inquiries',
-  'petitions', 'complaint_monthly_stats',
+  'insurers',
+  'products',
+  'customers',
+  'policies',
+  'claim_reports',
+  'claim_applications',
+  'claim_documents',
+  'surrender_requests',
+  'endorsement_requests',
+  'complaints',
+  'complaint_steps',
+  'urge_notices',
+  'overdue_inquiries',
+  'petitions',
+  'complaint_monthly_stats',
 ];
 
 /** Times of events that have happened (they start clocks and eligibility), and pairs that must be in order. */
 export const EVENT_TIME_RULES: Record<string, { past: string[]; order: [string, string][] }> = {
   claim_reports: {
     past: ['incident_at', 'reported_at', 'learned_at', 'hq_reported_at', 'scene_protection_notified_at', 'insurer_survey_notified_at'],
-    order: [['incident_at', 'reported_at'], ['incident_at', 'learned_at'], ['learned_at', 'reported_at']],
+    order: [
+      ['incident_at', 'reported_at'],
+      ['incident_at', 'learned_at'],
+      ['learned_at', 'reported_at'],
+    ],
   },
   claim_applications: { past: ['materials_complete_at', 'handed_over_at'], order: [['materials_complete_at', 'handed_over_at']] },
   claim_documents: { past: ['received_at'], order: [] },
-  policies: { past: [], order: [['start_date', 'end_date'], ['start_date', 'terminated_at']] },
+  policies: {
+    past: [],
+    order: [
+      ['start_date', 'end_date'],
+      ['start_date', 'terminated_at'],
+    ],
+  },
   complaints: { past: ['closed_at'], order: [['registered_at', 'closed_at']] },
 };
 
@@ -66,14 +88,22 @@ export function typeViolation(type: string, value: unknown, maxLength: number = 
   switch (type) {
     case 'integer':
     case 'bigInteger':
-      return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) ? null : '应为整数';
+      return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d{1,15}$/.test(value))
+        ? null
+        : '应为整数';
     case 'float':
     case 'decimal':
-      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d{1,15}(\.\d+)?$/.test(value)) ? null : '应为数字';
+      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d{1,15}(\.\d+)?$/.test(value))
+        ? null
+        : '应为数字';
     case 'boolean':
-      return typeof value === 'boolean' || value === 0 || value === 1 || value === 'true' || value === 'false' ? null : '应为“是”或“否”（true/false）';
+      return typeof value === 'boolean' || value === 0 || value === 1 || value === 'true' || value === 'false'
+        ? null
+        : '应为“是”或“否”（true/false）';
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && realCalendarDate(value) ? null : '不是有效的日期（格式 YYYY-MM-DD，且须是日历上存在的日期）';
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && realCalendarDate(value)
+        ? null
+        : '不是有效的日期（格式 YYYY-MM-DD，且须是日历上存在的日期）';
     case 'timestamp':
     case 'dateTime':
       return typeof value === 'string' && realCalendarDate(value) ? null : '不是有效的日期时间（ISO 8601，且须是日历上存在的日期）';
@@ -120,13 +150,24 @@ export function needsStoredItem(collection: string, changes: Record<string, unkn
 }
 
 /** The first rule the write breaks, or null. */
-export function inputViolation({ collection, fieldTypes, maxLengths = {}, changes, current, now, labels = {} }: InputCheck): InputViolation | null {
+export function inputViolation({
+  collection,
+  fieldTypes,
+  maxLengths = {},
+  changes,
+  current,
+  now,
+  labels = {},
+}: InputCheck): InputViolation | null {
   const plainText = PLAIN_TEXT_COLLECTIONS.includes(collection);
   for (const [field, value] of Object.entries(changes)) {
     const type = fieldTypes[field];
     if (!type) continue;
-    if (PERSONAL_FIELDS[collection]?.[field] && isMaskedValue(value)) return { field, rule: '是打码显示的值（含 *），不能保存；如需修改，请填写完整号码' };
-    const rule = typeViolation(type, value, maxLengths[field]) ?? (plainText && (type === 'string' || type === 'text') ? controlCharacterViolation(value) : null);
+    if (PERSONAL_FIELDS[collection]?.[field] && isMaskedValue(value))
+      return { field, rule: '是打码显示的值（含 *），不能保存；如需修改，请填写完整号码' };
+    const rule =
+      typeViolation(type, value, maxLengths[field]) ??
+      (plainText && (type === 'string' || type === 'text') ? controlCharacterViolation(value) : null);
     if (rule) return { field, rule };
   }
   const rules = EVENT_TIME_RULES[collection];

@@ -16,7 +16,8 @@ export interface IntakeOutcome {
 }
 
 const label = (kind: string, key: unknown) => LABELS[kind]?.[String(key)] ?? String(key);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : typeof value === 'string' && value.startsWith('[') ? JSON.parse(value) : []);
+const list = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : typeof value === 'string' && value.startsWith('[') ? JSON.parse(value) : [];
 
 /** 2026-12-05 14:20 in the given time zone; nothing for no time. */
 export function formatInstant(value: unknown, timeZone: string): string | null {
@@ -42,12 +43,13 @@ export function intakeOutcome(values: Record<string, unknown>, timeZone: string)
   if (!values['report_no'] || typeof status !== 'string') return null;
   const verdict = VERDICTS[status] ?? { tone: 'info' as const, verdict: label('report_status', status), advice: '' };
   const reasons = status === 'not_accepted' ? list(values['rejection_reasons']).map((reason) => label('rejection_reason', reason)) : [];
-  const major = values['is_major'] === true || values['is_major'] === 1
-    ? {
-        reasons: list(values['major_reasons']).map((reason) => label('major_reason', reason)),
-        hqDue: formatInstant(values['hq_due_at'], timeZone),
-        hqReported: formatInstant(values['hq_reported_at'], timeZone),
-      }
-    : null;
+  const major =
+    values['is_major'] === true || values['is_major'] === 1
+      ? {
+          reasons: list(values['major_reasons']).map((reason) => label('major_reason', reason)),
+          hqDue: formatInstant(values['hq_due_at'], timeZone),
+          hqReported: formatInstant(values['hq_reported_at'], timeZone),
+        }
+      : null;
   return { reportNo: String(values['report_no']), ...verdict, reasons, printsNotice: status === 'not_accepted', major };
 }

@@ -30,8 +30,14 @@ describe('ledgerQuery', () => {
   test('sorting by time left reads running clocks by due time, then unregistered, then closed complaints', () => {
     const result = ledgerQuery({ sort: 'time_left', page: '3', limit: '10' }, now, TZ);
     if (!('query' in result)) throw new Error('expected a query');
-    expect(result.query.segments.map((segment) => segment.sort)).toEqual([['due_at', 'id'], ['-date_created', '-id'], ['-closed_at', '-id']]);
-    expect(result.query.segments[0]!.filter).toEqual({ _and: [{ due_at: { _nnull: true } }, { closed_at: { _null: true } }, { stage: { _neq: 'closed' } }] });
+    expect(result.query.segments.map((segment) => segment.sort)).toEqual([
+      ['due_at', 'id'],
+      ['-date_created', '-id'],
+      ['-closed_at', '-id'],
+    ]);
+    expect(result.query.segments[0]!.filter).toEqual({
+      _and: [{ due_at: { _nnull: true } }, { closed_at: { _null: true } }, { stage: { _neq: 'closed' } }],
+    });
     expect(result.query).toMatchObject({ page: 3, limit: 10, filter: {} });
   });
 
@@ -53,7 +59,17 @@ describe('ledgerQuery', () => {
 describe('pageAcrossSegments', () => {
   test.each([
     ['inside the first segment', [30, 5, 100], 0, 25, [{ segment: 0, offset: 0, limit: 25 }]],
-    ['across two segments', [30, 5, 100], 25, 25, [{ segment: 0, offset: 25, limit: 5 }, { segment: 1, offset: 0, limit: 5 }, { segment: 2, offset: 0, limit: 15 }]],
+    [
+      'across two segments',
+      [30, 5, 100],
+      25,
+      25,
+      [
+        { segment: 0, offset: 25, limit: 5 },
+        { segment: 1, offset: 0, limit: 5 },
+        { segment: 2, offset: 0, limit: 15 },
+      ],
+    ],
     ['skipping empty segments', [0, 0, 40], 25, 25, [{ segment: 2, offset: 25, limit: 15 }]],
     ['past the end', [3, 2, 1], 25, 25, []],
   ])('%s', (_name, counts, offset, limit, expected) => {

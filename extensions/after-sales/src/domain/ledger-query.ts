@@ -78,13 +78,15 @@ export function ledgerQuery(params: Record<string, unknown>, now: Date, timeZone
 
   const sort = text(params['sort']) || '-registered_at';
   const sortField = sort.replace(/^-/, '');
-  if (!(LEDGER_SORTS as readonly string[]).includes(sortField)) return invalid('sort', `排序应为以下之一（可加 - 表示倒序）：${LEDGER_SORTS.join('、')}`);
+  if (!(LEDGER_SORTS as readonly string[]).includes(sortField))
+    return invalid('sort', `排序应为以下之一（可加 - 表示倒序）：${LEDGER_SORTS.join('、')}`);
   const descending = sort.startsWith('-');
 
   const page = text(params['page']) ? Number(text(params['page'])) : 1;
   if (!Number.isInteger(page) || page < 1) return invalid('page', '页码应为不小于 1 的整数');
   const limit = text(params['limit']) ? Number(text(params['limit'])) : 25;
-  if (!Number.isInteger(limit) || limit < 1 || limit > LEDGER_MAX_LIMIT) return invalid('limit', `每页条数应为 1–${LEDGER_MAX_LIMIT} 的整数`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > LEDGER_MAX_LIMIT)
+    return invalid('limit', `每页条数应为 1–${LEDGER_MAX_LIMIT} 的整数`);
 
   const segments = sortField === 'time_left' ? timeLeftSegments(descending) : [{ filter: {}, sort: [sort, descending ? '-id' : 'id'] }];
   return { query: { filter: conditions.length ? { _and: conditions } : {}, segments, page, limit } };

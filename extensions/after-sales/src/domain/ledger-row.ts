@@ -123,7 +123,8 @@ export function ledgerRow({ complaint, unit, urgeCount, now, calendar, timeZone 
   if (start && dueAt && warnAt) {
     status = statusFromTimes({ dueAt, warnAt, now, stoppedAt: closedAt });
     used = `${timeUsed(unit, start, at, calendar, timeZone)} ${UNIT_TEXT[unit]}`;
-    if (status !== 'met') left = leftText(unit, timeLeft(unit, dueAt, at, calendar, timeZone), status === 'breached' || status === 'met_late');
+    if (status !== 'met')
+      left = leftText(unit, timeLeft(unit, dueAt, at, calendar, timeZone), status === 'breached' || status === 'met_late');
   } else if (stage === 'closed') {
     status = 'met';
   }

@@ -2,7 +2,6 @@ import { CONTROL_CHARACTER } from './input-rules';
 /** The longest reason for issuing a letter again that is kept with it. */
 export const REISSUE_REASON_MAX = 500;
 
-
 export interface ReissueCheck {
   /** the template's Chinese name (不予受理通知书 …) */
   label: string;

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { accountKey, countsAsFailure, currentLocks, DEFAULT_LOGIN_LIMITS, lockedUntil, loginLimitsFrom, loginRefusal, minutesLeft } from './login-lockout';
+import {
+  accountKey,
+  countsAsFailure,
+  currentLocks,
+  DEFAULT_LOGIN_LIMITS,
+  lockedUntil,
+  loginLimitsFrom,
+  loginRefusal,
+  minutesLeft,
+} from './login-lockout';
 
 const MINUTE = 60_000;
 const now = new Date('2026-03-02T02:00:00Z');
@@ -39,9 +48,17 @@ describe('loginRefusal', () => {
 describe('loginLimitsFrom', () => {
   test.each([
     ['defaults', {}, DEFAULT_LOGIN_LIMITS],
-    ['set', { AFTER_SALES_LOGIN_MAX_FAILURES: '3', AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP: 20, AFTER_SALES_LOGIN_LOCK_MINUTES: '30' }, { maxFailures: 3, maxFailuresPerIp: 20, lockMs: 30 * MINUTE }],
+    [
+      'set',
+      { AFTER_SALES_LOGIN_MAX_FAILURES: '3', AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP: 20, AFTER_SALES_LOGIN_LOCK_MINUTES: '30' },
+      { maxFailures: 3, maxFailuresPerIp: 20, lockMs: 30 * MINUTE },
+    ],
     ['fractional minutes (tests)', { AFTER_SALES_LOGIN_LOCK_MINUTES: 0.1 }, { ...DEFAULT_LOGIN_LIMITS, lockMs: 6_000 }],
-    ['invalid values take the default', { AFTER_SALES_LOGIN_MAX_FAILURES: '2.5', AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP: '0', AFTER_SALES_LOGIN_LOCK_MINUTES: 'abc' }, DEFAULT_LOGIN_LIMITS],
+    [
+      'invalid values take the default',
+      { AFTER_SALES_LOGIN_MAX_FAILURES: '2.5', AFTER_SALES_LOGIN_MAX_FAILURES_PER_IP: '0', AFTER_SALES_LOGIN_LOCK_MINUTES: 'abc' },
+      DEFAULT_LOGIN_LIMITS,
+    ],
   ])('%s', (_name, env, expected) => {
     expect(loginLimitsFrom(env)).toEqual(expected);
   });
@@ -79,7 +96,14 @@ test('currentLocks: the locked accounts and addresses, latest first; failures be
   const limits = { maxFailures: 3, maxFailuresPerIp: 4, lockMs: 15 * MINUTE };
   const failure = (email: string, ip: string, minutesAgo: number) => ({ email, ip, failedAt: ago(minutesAgo)[0]! });
   const locks = currentLocks(
-    [failure('a@x.cn', '10.0.0.1', 5), failure('a@x.cn', '10.0.0.1', 4), failure('a@x.cn', '10.0.0.2', 3), failure('b@x.cn', '10.0.0.1', 2), failure('c@x.cn', '10.0.0.3', 1), failure('b@x.cn', '10.0.0.1', 1)],
+    [
+      failure('a@x.cn', '10.0.0.1', 5),
+      failure('a@x.cn', '10.0.0.1', 4),
+      failure('a@x.cn', '10.0.0.2', 3),
+      failure('b@x.cn', '10.0.0.1', 2),
+      failure('c@x.cn', '10.0.0.3', 1),
+      failure('b@x.cn', '10.0.0.1', 1),
+    ],
     limits,
     now,
   );

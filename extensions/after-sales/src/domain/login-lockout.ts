@@ -59,7 +59,12 @@ export interface LoginRefusal {
 }
 
 /** Whether a login may go ahead: the account's lock first (it names the account), then the address's. */
-export function loginRefusal(input: { accountFailures: readonly Date[]; ipFailures: readonly Date[]; limits: LoginLimits; now: Date }): LoginRefusal | null {
+export function loginRefusal(input: {
+  accountFailures: readonly Date[];
+  ipFailures: readonly Date[];
+  limits: LoginLimits;
+  now: Date;
+}): LoginRefusal | null {
   const { accountFailures, ipFailures, limits, now } = input;
   const account = lockedUntil(accountFailures, limits.maxFailures, limits.lockMs, now);
   if (account) return { kind: 'account', until: account };
@@ -100,7 +105,13 @@ export interface CurrentLock {
   lockedUntil: Date;
 }
 
-function locksBy(failures: readonly LoginFailure[], keyOf: (failure: LoginFailure) => string | null, max: number, lockMs: number, now: Date): CurrentLock[] {
+function locksBy(
+  failures: readonly LoginFailure[],
+  keyOf: (failure: LoginFailure) => string | null,
+  max: number,
+  lockMs: number,
+  now: Date,
+): CurrentLock[] {
   const groups = new Map<string, Date[]>();
   for (const failure of failures) {
     const key = keyOf(failure);
@@ -111,13 +122,22 @@ function locksBy(failures: readonly LoginFailure[], keyOf: (failure: LoginFailur
     const until = lockedUntil(times, max, lockMs, now);
     if (!until) continue;
     const recent = times.filter((time) => time.getTime() > until.getTime() - 2 * lockMs);
-    locks.push({ key, failures: recent.length, lastFailureAt: new Date(Math.max(...times.map((time) => time.getTime()))), lockedUntil: until });
+    locks.push({
+      key,
+      failures: recent.length,
+      lastFailureAt: new Date(Math.max(...times.map((time) => time.getTime()))),
+      lockedUntil: until,
+    });
   }
   return locks.sort((a, b) => b.lastFailureAt.getTime() - a.lastFailureAt.getTime());
 }
 
 /** The accounts and addresses locked now (for the administrators' view), latest failure first. */
-export function currentLocks(failures: readonly LoginFailure[], limits: LoginLimits, now: Date): { accounts: CurrentLock[]; ips: CurrentLock[] } {
+export function currentLocks(
+  failures: readonly LoginFailure[],
+  limits: LoginLimits,
+  now: Date,
+): { accounts: CurrentLock[]; ips: CurrentLock[] } {
   return {
     accounts: locksBy(failures, (failure) => failure.email, limits.maxFailures, limits.lockMs, now),
     ips: locksBy(failures, (failure) => failure.ip, limits.maxFailuresPerIp, limits.lockMs, now),

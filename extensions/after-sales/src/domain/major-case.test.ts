@@ -2,7 +2,15 @@ import { expect, test } from 'vitest';
 import { majorReasons, type MajorCaseInput } from './major-case';
 
 const thresholds = { major_min_deaths: 2, major_payout_threshold: 500000, major_sum_insured_threshold: 500000 };
-const quiet: MajorCaseInput = { deaths: 0, expectedPayout: 10000, sumInsured: 100000, outcomeUncertain: false, mediaInvolved: false, regulatorComplaint: false, litigation: false };
+const quiet: MajorCaseInput = {
+  deaths: 0,
+  expectedPayout: 10000,
+  sumInsured: 100000,
+  outcomeUncertain: false,
+  mediaInvolved: false,
+  regulatorComplaint: false,
+  litigation: false,
+};
 
 test.each([
   ['an ordinary case', {}, []],
@@ -15,7 +23,11 @@ test.each([
   ['media involved', { mediaInvolved: true }, ['public_dispute']],
   ['complaint to the regulator', { regulatorComplaint: true }, ['public_dispute']],
   ['litigation', { litigation: true }, ['litigation']],
-  ['all four', { deaths: 3, expectedPayout: 2e6, mediaInvolved: true, litigation: true }, ['multi_death', 'large_payout', 'public_dispute', 'litigation']],
+  [
+    'all four',
+    { deaths: 3, expectedPayout: 2e6, mediaInvolved: true, litigation: true },
+    ['multi_death', 'large_payout', 'public_dispute', 'litigation'],
+  ],
 ])('%s', (_label, overrides, expected) => {
   expect(majorReasons({ ...quiet, ...overrides }, thresholds)).toEqual(expected);
 });

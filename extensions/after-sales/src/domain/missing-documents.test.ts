@@ -10,13 +10,31 @@ const table: RequiredDocument[] = [
 ];
 
 test('the checklist is the basic documents plus those of the claim type, in order', () => {
-  expect(checklistFor('medical', table).map((row) => row.doc_type)).toEqual(['policy_original', 'claim_form', 'medical_records', 'pathology_report']);
+  expect(checklistFor('medical', table).map((row) => row.doc_type)).toEqual([
+    'policy_original',
+    'claim_form',
+    'medical_records',
+    'pathology_report',
+  ]);
 });
 
 test.each([
   [[], ['policy_original', 'claim_form', 'medical_records']],
-  [[{ doc_type: 'policy_original', received: true }, { doc_type: 'claim_form', received: false }], ['claim_form', 'medical_records']],
-  [[{ doc_type: 'policy_original', received: true }, { doc_type: 'claim_form', received: true }, { doc_type: 'medical_records', received: true }], []],
+  [
+    [
+      { doc_type: 'policy_original', received: true },
+      { doc_type: 'claim_form', received: false },
+    ],
+    ['claim_form', 'medical_records'],
+  ],
+  [
+    [
+      { doc_type: 'policy_original', received: true },
+      { doc_type: 'claim_form', received: true },
+      { doc_type: 'medical_records', received: true },
+    ],
+    [],
+  ],
 ])('medical claim with %o is missing %o (optional pathology report never blocks)', (received, missing) => {
   expect(missingDocuments('medical', table, received)).toEqual(missing);
 });

@@ -14,7 +14,11 @@ export function checklistFor(claimType: string, table: RequiredDocument[]): Requ
 }
 
 /** Required documents of the type not (yet) received, as document type keys in checklist order. */
-export function missingDocuments(claimType: string, table: RequiredDocument[], received: { doc_type: string; received: boolean }[]): string[] {
+export function missingDocuments(
+  claimType: string,
+  table: RequiredDocument[],
+  received: { doc_type: string; received: boolean }[],
+): string[] {
   const have = new Set(received.filter((doc) => doc.received).map((doc) => doc.doc_type));
   return checklistFor(claimType, table)
     .filter((row) => row.required && !have.has(row.doc_type))
@@ -32,7 +36,11 @@ export interface ChecklistEntry {
  * are added; entries the new type does not ask for go only when nothing was received for them (what
  * the customer handed in stays on record).
  */
-export function checklistAfterTypeChange(claimType: string, table: RequiredDocument[], entries: ChecklistEntry[]): { add: string[]; remove: (number | string)[] } {
+export function checklistAfterTypeChange(
+  claimType: string,
+  table: RequiredDocument[],
+  entries: ChecklistEntry[],
+): { add: string[]; remove: (number | string)[] } {
   const wanted = checklistFor(claimType, table).map((row) => row.doc_type);
   const listed = new Set(entries.map((entry) => entry.doc_type));
   return {

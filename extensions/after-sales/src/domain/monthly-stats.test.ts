@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { mergeImprovementActions, monthlyStats, periodBounds, previousPeriod, scheduledBuildAt } from './monthly-stats';
 
 test('a month spans Shanghai midnights', () => {
-  expect(periodBounds('2026-11', 'Asia/Shanghai')).toEqual({ start: new Date('2026-10-31T16:00:00Z'), end: new Date('2026-11-30T16:00:00Z') });
+  expect(periodBounds('2026-11', 'Asia/Shanghai')).toEqual({
+    start: new Date('2026-10-31T16:00:00Z'),
+    end: new Date('2026-11-30T16:00:00Z'),
+  });
   expect(periodBounds('2026-12', 'Asia/Shanghai').end).toEqual(new Date('2026-12-31T16:00:00Z'));
   expect(() => periodBounds('2026-13', 'Asia/Shanghai')).toThrow(RangeError);
 });
@@ -14,10 +17,38 @@ test('the previous period in Shanghai, across a year', () => {
 
 test('counts, responsibility by department with ratio, average days and overdue, by hand', () => {
   const stats = monthlyStats('2026-11', [
-    { complaint_no: '261101', registered_at: '2026-11-01T00:00:00Z', closed_at: '2026-11-11T00:00:00Z', due_at: '2026-11-14T16:00:00Z', responsible_department: 'operations', countermeasures: '核对地址' },
-    { complaint_no: '261102', registered_at: '2026-11-02T00:00:00Z', closed_at: '2026-11-22T00:00:00Z', due_at: '2026-11-15T16:00:00Z', responsible_department: 'operations', countermeasures: null },
-    { complaint_no: '261103', registered_at: '2026-11-03T00:00:00Z', closed_at: '2026-11-08T00:00:00Z', due_at: '2026-11-16T16:00:00Z', responsible_department: 'market', countermeasures: '培训' },
-    { complaint_no: '261104', registered_at: null, closed_at: '2026-11-09T00:00:00Z', due_at: null, responsible_department: null, countermeasures: null },
+    {
+      complaint_no: '261101',
+      registered_at: '2026-11-01T00:00:00Z',
+      closed_at: '2026-11-11T00:00:00Z',
+      due_at: '2026-11-14T16:00:00Z',
+      responsible_department: 'operations',
+      countermeasures: '核对地址',
+    },
+    {
+      complaint_no: '261102',
+      registered_at: '2026-11-02T00:00:00Z',
+      closed_at: '2026-11-22T00:00:00Z',
+      due_at: '2026-11-15T16:00:00Z',
+      responsible_department: 'operations',
+      countermeasures: null,
+    },
+    {
+      complaint_no: '261103',
+      registered_at: '2026-11-03T00:00:00Z',
+      closed_at: '2026-11-08T00:00:00Z',
+      due_at: '2026-11-16T16:00:00Z',
+      responsible_department: 'market',
+      countermeasures: '培训',
+    },
+    {
+      complaint_no: '261104',
+      registered_at: null,
+      closed_at: '2026-11-09T00:00:00Z',
+      due_at: null,
+      responsible_department: null,
+      countermeasures: null,
+    },
   ]);
   expect(stats).toEqual({
     period: '2026-11',
@@ -37,8 +68,20 @@ describe('a rebuild never loses edited improvement actions', () => {
   test.each([
     ['never edited: the new build', 'A：核对地址', 'A：核对地址', 'A：核对地址\nB：加强培训', 'A：核对地址\nB：加强培训'],
     ['nothing stored yet', null, null, 'A：核对地址', 'A：核对地址'],
-    ['edited: kept, new lines added below', 'A：核对地址，已于3月10日完成', 'A：核对地址', 'A：核对地址\nB：加强培训', 'A：核对地址，已于3月10日完成\nB：加强培训'],
-    ['edited and nothing new: kept as is (a line the editor dropped stays dropped)', '总结：本月无新增', 'A：核对地址', 'A：核对地址', '总结：本月无新增'],
+    [
+      'edited: kept, new lines added below',
+      'A：核对地址，已于3月10日完成',
+      'A：核对地址',
+      'A：核对地址\nB：加强培训',
+      'A：核对地址，已于3月10日完成\nB：加强培训',
+    ],
+    [
+      'edited and nothing new: kept as is (a line the editor dropped stays dropped)',
+      '总结：本月无新增',
+      'A：核对地址',
+      'A：核对地址',
+      '总结：本月无新增',
+    ],
     ['edited, the new lines already in it', '总结\nB：加强培训', 'A', 'B：加强培训', '总结\nB：加强培训'],
   ])('%s', (_label, stored, lastBuilt, built, expected) => {
     expect(mergeImprovementActions(stored, lastBuilt, built)).toBe(expected);

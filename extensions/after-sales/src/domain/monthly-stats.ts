@@ -31,7 +31,10 @@ export function periodBounds(period: string, timeZone: string): { start: Date; e
 
 /** The month before `now` in the business time zone, as `YYYY-MM`. */
 export function previousPeriod(now: Date, timeZone: string): string {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number) as [number, number];
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })
+    .format(now)
+    .split('-')
+    .map(Number) as [number, number];
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 

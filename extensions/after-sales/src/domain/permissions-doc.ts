@@ -20,13 +20,23 @@ export function renderPermissionsDoc(file: AccessFile): string {
   const withheld = file.personal_data_withheld_from;
   const history = (department: string) => {
     const grants = { ...Object.fromEntries(file.rule_tables.map((table) => [table, 'R'])), ...file.matrix[department] };
-    const own = Object.entries(grants).filter(([collection, cell]) => readsHistoryOf(file, department, collection, cellOf(cell))).map(([collection]) => collection);
+    const own = Object.entries(grants)
+      .filter(([collection, cell]) => readsHistoryOf(file, department, collection, cellOf(cell)))
+      .map(([collection]) => collection);
     const rules = file.rule_tables.every((table) => own.includes(table));
-    return [...own.filter((collection) => !file.rule_tables.includes(collection)).map((c) => `\`${c}\``), ...(rules ? ['rule tables ²'] : [])].join(', ');
+    return [
+      ...own.filter((collection) => !file.rule_tables.includes(collection)).map((c) => `\`${c}\``),
+      ...(rules ? ['rule tables ²'] : []),
+    ].join(', ');
   };
-  const serverSet: Record<string, string[]> = Object.fromEntries(Object.entries(SERVER_SET_FIELDS).map(([c, fields]) => [c, Object.entries(fields).map(([f, label]) => `\`${f}\` ${label}`)]));
+  const serverSet: Record<string, string[]> = Object.fromEntries(
+    Object.entries(SERVER_SET_FIELDS).map(([c, fields]) => [c, Object.entries(fields).map(([f, label]) => `\`${f}\` ${label}`)]),
+  );
   for (const [collection, fields] of Object.entries(PERSONAL_FIELDS)) {
-    serverSet[collection] = [...(serverSet[collection] ?? []), ...Object.entries(fields).map(([field, kind]) => `\`${maskedCopyOf(field)}\` ${maskedCopyLabel(kind)}`)];
+    serverSet[collection] = [
+      ...(serverSet[collection] ?? []),
+      ...Object.entries(fields).map(([field, kind]) => `\`${maskedCopyOf(field)}\` ${maskedCopyLabel(kind)}`),
+    ];
   }
   const lines = [
     '# Permissions',
@@ -42,7 +52,7 @@ export function renderPermissionsDoc(file: AccessFile): string {
     ...collections.map((collection) => `| \`${collection}\` | ${departments.map((d) => cellText(d, collection)).join(' | ')} |`),
     `| rule tables ² | ${departments.map(() => 'R').join(' | ')} |`,
     '',
-    '¹ Only some items (`$DEPARTMENT` is the user\'s own department):',
+    "¹ Only some items (`$DEPARTMENT` is the user's own department):",
     '',
     ...notes.map((note) => `- ${note}`),
     '',
@@ -58,13 +68,15 @@ export function renderPermissionsDoc(file: AccessFile): string {
     '',
     '| collection | personal field | masked copy |',
     '|---|---|---|',
-    ...Object.entries(PERSONAL_FIELDS).flatMap(([c, fields]) => Object.keys(fields).map((f) => `| \`${c}\` | \`${f}\` | \`${maskedCopyOf(f)}\` |`)),
+    ...Object.entries(PERSONAL_FIELDS).flatMap(([c, fields]) =>
+      Object.keys(fields).map((f) => `| \`${c}\` | \`${f}\` | \`${maskedCopyOf(f)}\` |`),
+    ),
     '',
     '## History',
     '',
     'A department reads the history (`directus_revisions`, `directus_activity`) only of the collections whose every item and',
     'every field it may read; the history of any other case it may read comes from `GET /after-sales/history/:collection/:id`,',
-    'which applies the case\'s own read permission and leaves out (or masks) the fields the reader may not see.',
+    "which applies the case's own read permission and leaves out (or masks) the fields the reader may not see.",
     '',
     `| department | reads the history of |`,
     '|---|---|',
@@ -86,21 +98,38 @@ export function renderPermissionsDoc(file: AccessFile): string {
     '',
     '| collection | fields | who besides administrators |',
     '|---|---|---|',
-    ...Object.entries(BACK_ENTRY_FIELDS).map(([c, { fields, roles }]) => `| \`${c}\` | ${Object.entries(fields).map(([f, label]) => `\`${f}\` ${label}`).join(', ')} | ${roles.length ? roles.join(', ') : '—'} |`),
+    ...Object.entries(BACK_ENTRY_FIELDS).map(
+      ([c, { fields, roles }]) =>
+        `| \`${c}\` | ${Object.entries(fields)
+          .map(([f, label]) => `\`${f}\` ${label}`)
+          .join(', ')} | ${roles.length ? roles.join(', ') : '—'} |`,
+    ),
     '',
     '## Complaint fields each department writes',
     '',
-    'A department\'s update permission on `complaints` lists only the fields it writes in its own stages (field ownership,',
+    "A department's update permission on `complaints` lists only the fields it writes in its own stages (field ownership,",
     '`STAGE_FIELD_OWNERS`) besides the server-set and presentation fields, so the admin app shows every other field read-only',
     'in its form; a PATCH that sends one is refused by the workflow hook first, naming the stage and the department that writes it.',
     '',
     '| department | complaint fields it writes |',
     '|---|---|',
-    ...file.policies.filter((p) => p.department).map((p) => `| ${p.name} | ${ownedComplaintFields(p.department!).map((f) => `\`${f}\``).join(', ')} |`),
+    ...file.policies
+      .filter((p) => p.department)
+      .map(
+        (p) =>
+          `| ${p.name} | ${ownedComplaintFields(p.department!)
+            .map((f) => `\`${f}\``)
+            .join(', ')} |`,
+      ),
     '',
     '## Approval levels',
     '',
-    'The policies ' + file.policies.filter((p) => !p.app_access).map((p) => `\`${p.name}\``).join(', ') + ' are added to individual',
+    'The policies ' +
+      file.policies
+        .filter((p) => !p.app_access)
+        .map((p) => `\`${p.name}\``)
+        .join(', ') +
+      ' are added to individual',
     'users on top of their department role. They grant no data access; the complaint workflow checks them against',
     'the approval authority table (`approval_authorities`) when a complaint leaves a review stage.',
     '',
@@ -110,5 +139,11 @@ export function renderPermissionsDoc(file: AccessFile): string {
 
 /** The complaint fields a department writes in the form, over all its stages. */
 function ownedComplaintFields(department: string): string[] {
-  return [...new Set(Object.values(STAGE_FIELD_OWNERS).filter((owner) => owner.department === department).flatMap((owner) => owner.fields))].sort();
+  return [
+    ...new Set(
+      Object.values(STAGE_FIELD_OWNERS)
+        .filter((owner) => owner.department === department)
+        .flatMap((owner) => owner.fields),
+    ),
+  ].sort();
 }

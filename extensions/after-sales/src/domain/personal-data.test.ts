@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { columnsForMaskedReader, forgedMaskedCopy, isMaskedValue, maskIdNumber, maskPhone, recordForReader, withMaskedCopies } from './personal-data';
+import {
+  columnsForMaskedReader,
+  forgedMaskedCopy,
+  isMaskedValue,
+  maskIdNumber,
+  maskPhone,
+  recordForReader,
+  withMaskedCopies,
+} from './personal-data';
 
 describe('masking', () => {
   test.each([
@@ -20,9 +28,17 @@ describe('masking', () => {
 
 describe('masked copies kept by the server', () => {
   test.each([
-    ['customers', { name: '张三', id_number: '110101199001011234' }, { name: '张三', id_number: '110101199001011234', id_number_masked: '110***********1234' }],
+    [
+      'customers',
+      { name: '张三', id_number: '110101199001011234' },
+      { name: '张三', id_number: '110101199001011234', id_number_masked: '110***********1234' },
+    ],
     ['customers', { phone: null }, { phone: null, phone_masked: null }],
-    ['claim_reports', { reporter_phone: '13800001234', incident_place: '上海' }, { reporter_phone: '13800001234', reporter_phone_masked: '138****1234', incident_place: '上海' }],
+    [
+      'claim_reports',
+      { reporter_phone: '13800001234', incident_place: '上海' },
+      { reporter_phone: '13800001234', reporter_phone_masked: '138****1234', incident_place: '上海' },
+    ],
     ['complaints', { demand: '道歉' }, { demand: '道歉' }],
     ['insurers', { contact_phone: '95500' }, { contact_phone: '95500' }],
   ])('%s %o → %o', (collection, payload, expected) => expect(withMaskedCopies(collection, payload)).toEqual(expected));
@@ -48,7 +64,13 @@ describe('a stored record as a reader sees it', () => {
 
   test('fields the reader may not read are left out; personal ones become their masked copy', () => {
     const readable = new Set(['id', 'name', 'address', 'id_number_masked', 'phone_masked']);
-    expect(recordForReader('customers', revision, readable)).toEqual({ id: 7, name: '张三', address: '上海', id_number_masked: '110***********1234', phone_masked: '138****1234' });
+    expect(recordForReader('customers', revision, readable)).toEqual({
+      id: 7,
+      name: '张三',
+      address: '上海',
+      id_number_masked: '110***********1234',
+      phone_masked: '138****1234',
+    });
   });
 
   test('a reader of the full values sees the record as stored', () => {
@@ -58,11 +80,19 @@ describe('a stored record as a reader sees it', () => {
 
   test('a stored masked copy is kept as stored, not recomputed', () => {
     const readable = new Set(['id', 'phone_masked']);
-    expect(recordForReader('customers', { id: 7, phone: '13800001234', phone_masked: '138****1234' }, readable)).toEqual({ id: 7, phone_masked: '138****1234' });
+    expect(recordForReader('customers', { id: 7, phone: '13800001234', phone_masked: '138****1234' }, readable)).toEqual({
+      id: 7,
+      phone_masked: '138****1234',
+    });
   });
 });
 
 test('list columns for a reader denied the full values', () => {
-  expect(columnsForMaskedReader('customers', ['name', 'id_number', 'phone', 'address'])).toEqual(['name', 'id_number_masked', 'phone_masked', 'address']);
+  expect(columnsForMaskedReader('customers', ['name', 'id_number', 'phone', 'address'])).toEqual([
+    'name',
+    'id_number_masked',
+    'phone_masked',
+    'address',
+  ]);
   expect(columnsForMaskedReader('policies', ['policy_no', 'insured'])).toEqual(['policy_no', 'insured']);
 });

@@ -65,7 +65,9 @@ export function withMaskedCopies<T>(collection: string, payload: T): T {
   if (!personal || !payload || typeof payload !== 'object') return payload;
   if (Array.isArray(payload)) return payload.map((row) => withMaskedCopies(collection, row)) as T;
   const row = payload as Record<string, unknown>;
-  const copies = Object.entries(personal).filter(([field]) => field in row).map(([field, kind]) => [maskedCopyOf(field), maskPersonal(kind, row[field])]);
+  const copies = Object.entries(personal)
+    .filter(([field]) => field in row)
+    .map(([field, kind]) => [maskedCopyOf(field), maskPersonal(kind, row[field])]);
   return copies.length ? ({ ...row, ...Object.fromEntries(copies) } as T) : payload;
 }
 
@@ -87,7 +89,11 @@ export function forgedMaskedCopy(collection: string, row: Record<string, unknown
  * sees it: other fields are left out, and a personal field the reader may not see is shown as its
  * masked copy when the reader may read that.
  */
-export function recordForReader(collection: string, record: Record<string, unknown>, readable: ReadonlySet<string>): Record<string, unknown> {
+export function recordForReader(
+  collection: string,
+  record: Record<string, unknown>,
+  readable: ReadonlySet<string>,
+): Record<string, unknown> {
   const personal = PERSONAL_FIELDS[collection] ?? {};
   const visible: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(record)) {

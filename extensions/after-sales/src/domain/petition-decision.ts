@@ -15,7 +15,15 @@ export type PetitionDecision =
   | { kind: 'accept' };
 
 /** Fields the petitioner and the decider write; after the decision none of them changes. */
-export const PETITION_DECISION_FIELDS = ['status', 'decision', 'requested_effect', 'proposed_department', 'content', 'complaint', 'department'];
+export const PETITION_DECISION_FIELDS = [
+  'status',
+  'decision',
+  'requested_effect',
+  'proposed_department',
+  'content',
+  'complaint',
+  'department',
+];
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 

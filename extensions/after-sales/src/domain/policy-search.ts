@@ -89,12 +89,17 @@ type Row = Record<string, any>;
 function personShown(row: unknown, fullIdNumber: boolean): PersonShown | null {
   if (!row || typeof row !== 'object') return null;
   const person = row as Row;
-  const shown: PersonShown = { name: person['name'] ?? null, id_number_masked: person['id_number_masked'] ?? null, phone_masked: person['phone_masked'] ?? null };
+  const shown: PersonShown = {
+    name: person['name'] ?? null,
+    id_number_masked: person['id_number_masked'] ?? null,
+    phone_masked: person['phone_masked'] ?? null,
+  };
   if (fullIdNumber && 'id_number' in person) shown.id_number = person['id_number'] ?? null;
   return shown;
 }
 
-const idOf = (value: unknown): number | null => (value && typeof value === 'object' ? Number((value as Row)['id']) : value == null ? null : Number(value));
+const idOf = (value: unknown): number | null =>
+  value && typeof value === 'object' ? Number((value as Row)['id']) : value == null ? null : Number(value);
 const STATUS_ORDER = ['in_force', 'lapsed', 'terminated', 'surrendered'];
 
 /**
@@ -107,7 +112,12 @@ export function policyChoices(term: string, policies: Row[], matchedCustomers: n
   return policies
     .map((policy): PolicyChoice => {
       const matchedBy: string[] = [];
-      if (String(policy['policy_no'] ?? '').toUpperCase().includes(wanted)) matchedBy.push('保单号');
+      if (
+        String(policy['policy_no'] ?? '')
+          .toUpperCase()
+          .includes(wanted)
+      )
+        matchedBy.push('保单号');
       if (matched.has(idOf(policy['insured']) ?? NaN)) matchedBy.push('被保险人');
       if (matched.has(idOf(policy['policyholder']) ?? NaN)) matchedBy.push('投保人');
       const product = policy['product'] && typeof policy['product'] === 'object' ? policy['product'] : null;

@@ -18,7 +18,11 @@ test.each([
   ['a person with two policies', { insuredName: '王芳', insuredIdNumber: '330106199003033456' }, { kind: 'choose_policy', policies: 2 }],
   ['a customer without policies', { insuredName: '李娜', insuredIdNumber: null }, { kind: 'no_policy' }],
   ['nobody of that name', { insuredName: '孙强', insuredIdNumber: null }, { kind: 'no_policy' }],
-  ['an unknown ID number does not fall back to the name', { insuredName: '张伟', insuredIdNumber: '110101199001011234' }, { kind: 'no_policy' }],
+  [
+    'an unknown ID number does not fall back to the name',
+    { insuredName: '张伟', insuredIdNumber: '110101199001011234' },
+    { kind: 'no_policy' },
+  ],
 ])('%s', (_label, input, expected) => {
   expect(resolveInsured(input, customers, policiesOf)).toEqual(expected);
 });

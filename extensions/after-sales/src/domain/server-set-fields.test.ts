@@ -13,7 +13,11 @@ test.each([
 
 test.each([
   ['customers', { phone_masked: '138****1234' }, { field: 'phone_masked', label: '电话（打码）' }],
-  ['claim_reports', { insured_id_number_masked: 'x', insured_id_number: '110101199001011234' }, { field: 'insured_id_number_masked', label: '身份证号（打码）' }],
+  [
+    'claim_reports',
+    { insured_id_number_masked: 'x', insured_id_number: '110101199001011234' },
+    { field: 'insured_id_number_masked', label: '身份证号（打码）' },
+  ],
   ['customers', { phone: '13800001234', phone_masked: '138****1234' }, null],
 ])('masked copies are server-set: %s %o → %o', (collection, payload, expected) => {
   expect(forgedServerField(collection, payload)).toEqual(expected);

@@ -2,8 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { clockEvent, formatLocal, inquiryFor, type DueClock } from './sweep-plan';
 
 const clock: DueClock = {
-  collection: 'claim_applications', itemId: '7', caseNo: 'LP26110007', clockId: 'handover', ruleName: '理赔材料移交保险公司',
-  department: 'operations', dueAt: new Date('2026-11-12T16:00:00Z'), warnAt: new Date('2026-11-11T00:00:00Z'),
+  collection: 'claim_applications',
+  itemId: '7',
+  caseNo: 'LP26110007',
+  clockId: 'handover',
+  ruleName: '理赔材料移交保险公司',
+  department: 'operations',
+  dueAt: new Date('2026-11-12T16:00:00Z'),
+  warnAt: new Date('2026-11-11T00:00:00Z'),
 };
 
 describe('clockEvent', () => {
@@ -21,7 +27,9 @@ describe('clockEvent', () => {
     const urge = clockEvent(clock, new Date('2026-11-20T00:00:00Z'), 'Asia/Shanghai');
     expect(urge?.key).toBe('urge:claim_applications:7:handover:2026-11-12T16:00:00.000Z');
     expect(clockEvent(clock, new Date('2026-11-25T00:00:00Z'), 'Asia/Shanghai')?.key).toBe(urge?.key);
-    expect(clockEvent({ ...clock, dueAt: new Date('2026-11-13T16:00:00Z') }, new Date('2026-11-20T00:00:00Z'), 'Asia/Shanghai')?.key).not.toBe(urge?.key);
+    expect(
+      clockEvent({ ...clock, dueAt: new Date('2026-11-13T16:00:00Z') }, new Date('2026-11-20T00:00:00Z'), 'Asia/Shanghai')?.key,
+    ).not.toBe(urge?.key);
   });
 
   test('the message is Chinese with the due time in the business time zone and the department', () => {
@@ -32,7 +40,14 @@ describe('clockEvent', () => {
 });
 
 describe('inquiryFor', () => {
-  const step = { id: 3, complaintId: 9, complaintNo: '261109', stage: 'investigating', department: 'operations' as const, dueAt: new Date('2026-11-05T16:00:00Z') };
+  const step = {
+    id: 3,
+    complaintId: 9,
+    complaintNo: '261109',
+    stage: 'investigating',
+    department: 'operations' as const,
+    dueAt: new Date('2026-11-05T16:00:00Z'),
+  };
   test.each([
     ['2026-11-05T15:00:00Z', null],
     ['2026-11-05T16:00:00Z', null],

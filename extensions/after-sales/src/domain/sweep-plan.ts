@@ -62,14 +62,30 @@ const caseLabel = (clock: { caseNo: string | null; itemId: string }) => clock.ca
 
 /** What a clock calls for at `now`: an urge once it is past due, a warning once past the warning point. */
 export function clockEvent(clock: DueClock, now: Date, timeZone: string): ClockEvent | null {
-  const base = { collection: clock.collection, itemId: clock.itemId, caseNo: clock.caseNo, department: clock.department, dueAt: clock.dueAt };
+  const base = {
+    collection: clock.collection,
+    itemId: clock.itemId,
+    caseNo: clock.caseNo,
+    department: clock.department,
+    dueAt: clock.dueAt,
+  };
   const due = formatLocal(clock.dueAt, timeZone);
   const suffix = `${clock.collection}:${clock.itemId}:${clock.clockId}:${clock.dueAt.toISOString()}`;
   if (now.getTime() >= clock.dueAt.getTime()) {
-    return { ...base, key: `urge:${suffix}`, kind: 'urge', message: `案件 ${caseLabel(clock)}「${clock.ruleName}」已于 ${due} 到期，请${departmentName(clock.department)}立即办理。` };
+    return {
+      ...base,
+      key: `urge:${suffix}`,
+      kind: 'urge',
+      message: `案件 ${caseLabel(clock)}「${clock.ruleName}」已于 ${due} 到期，请${departmentName(clock.department)}立即办理。`,
+    };
   }
   if (now.getTime() >= clock.warnAt.getTime()) {
-    return { ...base, key: `warning:${suffix}`, kind: 'warning', message: `案件 ${caseLabel(clock)}「${clock.ruleName}」将于 ${due} 到期，请${departmentName(clock.department)}抓紧办理。` };
+    return {
+      ...base,
+      key: `warning:${suffix}`,
+      kind: 'warning',
+      message: `案件 ${caseLabel(clock)}「${clock.ruleName}」将于 ${due} 到期，请${departmentName(clock.department)}抓紧办理。`,
+    };
   }
   return null;
 }

@@ -31,9 +31,12 @@ test.each([
   expect(read(text)).toBe(expected);
 });
 
-test.each([[''], ['明年'], ['2026-02-30 10:00'], ['今天 25:00'], ['14:75'], ['13-01 10:00'], ['晚上'], ['张伟']])('%s cannot be read', (text) => {
-  expect(read(text)).toBeNull();
-});
+test.each([[''], ['明年'], ['2026-02-30 10:00'], ['今天 25:00'], ['14:75'], ['13-01 10:00'], ['晚上'], ['张伟']])(
+  '%s cannot be read',
+  (text) => {
+    expect(read(text)).toBeNull();
+  },
+);
 
 test('yesterday across a month and a year', () => {
   expect(formatWallClock(parseTypedDateTime('昨天 9:05', { year: 2027, month: 1, day: 1, hour: 8, minute: 0 })!)).toBe('2026-12-31 09:05');

@@ -68,7 +68,7 @@ export function addCalendarDays(date: string, days: number): string {
 export function nthWorkdayAfter(calendar: WorkCalendar, date: string, n: number): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`Working-day count must be a positive integer, got ${n}`);
   let day = date;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     day = addCalendarDays(day, 1);
     if (calendar.isWorkday(day)) found++;
   }

@@ -4,7 +4,14 @@ import type { Department } from './departments';
 import { bookmarkFilter, bookmarkSort, compareEntries, WORK_SOURCES, workEntry, type WorkEntry, approvalFilter } from './work-queue';
 
 const rule = (key: string, case_collection: string, milestone: string, urge_department: Department, active = true): StoredDeadlineRule => ({
-  key, case_collection, milestone, urge_department, active, limit_value: 1, limit_unit: 'days', warn_ratio: 0.8,
+  key,
+  case_collection,
+  milestone,
+  urge_department,
+  active,
+  limit_value: 1,
+  limit_unit: 'days',
+  warn_ratio: 0.8,
 });
 const RULES: StoredDeadlineRule[] = [
   rule('major_report_to_hq', 'claim_reports', 'hq_report', 'market'),
@@ -12,7 +19,8 @@ const RULES: StoredDeadlineRule[] = [
   rule('complaint_close', 'complaints', 'closed', 'gm_office'),
 ];
 const source = (kind: string) => WORK_SOURCES.find((candidate) => candidate.kind === kind)!;
-const kindsOf = (department: Department, rules = RULES) => WORK_SOURCES.filter((s) => s.filter(department, rules) !== null).map((s) => s.kind);
+const kindsOf = (department: Department, rules = RULES) =>
+  WORK_SOURCES.filter((s) => s.filter(department, rules) !== null).map((s) => s.kind);
 
 describe('which department holds which work', () => {
   test.each<[Department, string[]]>([
@@ -44,7 +52,9 @@ describe('which department holds which work', () => {
   });
 
   test('urge notices and inquiries wait on the department they are addressed to until answered', () => {
-    expect(source('urge_notice').filter('tech', RULES)).toEqual({ _and: [{ acknowledged_at: { _null: true } }, { department: { _eq: 'tech' } }] });
+    expect(source('urge_notice').filter('tech', RULES)).toEqual({
+      _and: [{ acknowledged_at: { _null: true } }, { department: { _eq: 'tech' } }],
+    });
     expect(source('overdue_inquiry').filter(null, RULES)).toEqual({ _and: [{ replied_at: { _null: true } }, { reply: { _empty: true } }] });
     expect(source('urge_notice').holder({ department: 'quality' }, RULES)).toBe('quality');
   });
@@ -53,15 +63,42 @@ describe('which department holds which work', () => {
 describe('a queue entry', () => {
   const now = new Date('2026-11-26T04:00:00Z');
   const complaintRow = (stageDue: string | null, stageWarn: string | null, due: string | null, warn: string | null) => ({
-    id: 7, complaint_no: '261107', customer_name: '赵六', demand: '要求尽快赔付', stage: 'negotiating',
-    stage_due_at: stageDue, stage_warn_at: stageWarn, due_at: due, warn_at: warn,
+    id: 7,
+    complaint_no: '261107',
+    customer_name: '赵六',
+    demand: '要求尽快赔付',
+    stage: 'negotiating',
+    stage_due_at: stageDue,
+    stage_warn_at: stageWarn,
+    due_at: due,
+    warn_at: warn,
   });
 
   test.each<[string, ReturnType<typeof complaintRow>, string | null, string]>([
-    ['both clocks on track', complaintRow('2026-11-28T16:00:00Z', '2026-11-28T00:00:00Z', '2026-12-05T16:00:00Z', '2026-12-03T00:00:00Z'), '2026-11-28T16:00:00.000Z', 'on_track'],
-    ['stage past its warning point', complaintRow('2026-11-26T16:00:00Z', '2026-11-26T03:00:00Z', '2026-12-05T16:00:00Z', '2026-12-03T00:00:00Z'), '2026-11-26T16:00:00.000Z', 'warning'],
-    ['the case breached while the stage is on track', complaintRow('2026-11-28T16:00:00Z', '2026-11-28T00:00:00Z', '2026-11-26T03:59:00Z', '2026-11-25T00:00:00Z'), '2026-11-26T03:59:00.000Z', 'breached'],
-    ['due exactly now is breached', complaintRow('2026-11-26T04:00:00Z', '2026-11-26T01:00:00Z', null, null), '2026-11-26T04:00:00.000Z', 'breached'],
+    [
+      'both clocks on track',
+      complaintRow('2026-11-28T16:00:00Z', '2026-11-28T00:00:00Z', '2026-12-05T16:00:00Z', '2026-12-03T00:00:00Z'),
+      '2026-11-28T16:00:00.000Z',
+      'on_track',
+    ],
+    [
+      'stage past its warning point',
+      complaintRow('2026-11-26T16:00:00Z', '2026-11-26T03:00:00Z', '2026-12-05T16:00:00Z', '2026-12-03T00:00:00Z'),
+      '2026-11-26T16:00:00.000Z',
+      'warning',
+    ],
+    [
+      'the case breached while the stage is on track',
+      complaintRow('2026-11-28T16:00:00Z', '2026-11-28T00:00:00Z', '2026-11-26T03:59:00Z', '2026-11-25T00:00:00Z'),
+      '2026-11-26T03:59:00.000Z',
+      'breached',
+    ],
+    [
+      'due exactly now is breached',
+      complaintRow('2026-11-26T04:00:00Z', '2026-11-26T01:00:00Z', null, null),
+      '2026-11-26T04:00:00.000Z',
+      'breached',
+    ],
     ['a draft has no clock', complaintRow(null, null, null, null), null, 'no_deadline'],
   ])('%s', (_name, row, dueAt, status) => {
     const entry = workEntry(source('complaint'), row, RULES, now, 'Asia/Shanghai');
@@ -69,22 +106,60 @@ describe('a queue entry', () => {
   });
 
   test('carries labels, the holder and a link into the content module', () => {
-    const row = { id: 7, complaint_no: '261107', customer_name: '赵六', demand: '要求尽快赔付', stage: 'negotiating', stage_due_at: '2026-11-26T16:00:00Z', stage_warn_at: '2026-11-26T10:00:00Z' };
+    const row = {
+      id: 7,
+      complaint_no: '261107',
+      customer_name: '赵六',
+      demand: '要求尽快赔付',
+      stage: 'negotiating',
+      stage_due_at: '2026-11-26T16:00:00Z',
+      stage_warn_at: '2026-11-26T10:00:00Z',
+    };
     expect(workEntry(source('complaint'), row, RULES, now, 'Asia/Shanghai')).toEqual({
-      key: 'complaint:7', kind: 'complaint', collection: 'complaints', id: '7', caseType: '客户抱怨', task: '办理本阶段',
-      number: '261107', title: '赵六：要求尽快赔付', statusLabel: '市场部交涉', department: 'market', departmentLabel: '市场部',
-      dueAt: '2026-11-26T16:00:00.000Z', dueText: '2026-11-27 00:00', status: 'on_track', statusText: '正常', link: '/content/complaints/7',
+      key: 'complaint:7',
+      kind: 'complaint',
+      collection: 'complaints',
+      id: '7',
+      caseType: '客户抱怨',
+      task: '办理本阶段',
+      number: '261107',
+      title: '赵六：要求尽快赔付',
+      statusLabel: '市场部交涉',
+      department: 'market',
+      departmentLabel: '市场部',
+      dueAt: '2026-11-26T16:00:00.000Z',
+      dueText: '2026-11-27 00:00',
+      status: 'on_track',
+      statusText: '正常',
+      link: '/content/complaints/7',
     });
   });
 
   test('an urge notice is overdue from its original due time; an item without a number shows its id', () => {
-    const entry = workEntry(source('urge_notice'), { id: 3, notice_no: null, department: 'operations', reason: '移交逾期', due_at: '2026-11-25T16:00:00Z' }, RULES, now, 'Asia/Shanghai');
-    expect(entry).toMatchObject({ number: '#3', status: 'breached', statusText: '已逾期', department: 'operations', dueText: '2026-11-26 00:00' });
+    const entry = workEntry(
+      source('urge_notice'),
+      { id: 3, notice_no: null, department: 'operations', reason: '移交逾期', due_at: '2026-11-25T16:00:00Z' },
+      RULES,
+      now,
+      'Asia/Shanghai',
+    );
+    expect(entry).toMatchObject({
+      number: '#3',
+      status: 'breached',
+      statusText: '已逾期',
+      department: 'operations',
+      dueText: '2026-11-26 00:00',
+    });
   });
 
   test('the queue is ordered by due time, work without a deadline last', () => {
     const entry = (key: string, dueAt: string | null) => ({ key, dueAt }) as WorkEntry;
-    const sorted = [entry('a', null), entry('b', '2026-11-27T00:00:00.000Z'), entry('c', '2026-11-25T00:00:00.000Z'), entry('d', null)].sort(compareEntries);
+    const sorted = [
+      entry('a', null),
+      entry('b', '2026-11-27T00:00:00.000Z'),
+      entry('c', '2026-11-25T00:00:00.000Z'),
+      entry('d', null),
+    ].sort(compareEntries);
     expect(sorted.map((e) => e.key)).toEqual(['c', 'b', 'a', 'd']);
   });
 });
@@ -92,9 +167,14 @@ describe('a queue entry', () => {
 describe('role bookmarks', () => {
   test('已逾期 of 运营部 on claim applications: materials complete, not handed over, past due', () => {
     expect(bookmarkFilter('claim_applications', 'operations', RULES, 'overdue')).toEqual({
-      _and: [{ _and: [{ materials_complete_at: { _nnull: true } }, { handed_over_at: { _null: true } }] }, { handover_due_at: { _lte: '$NOW' } }],
+      _and: [
+        { _and: [{ materials_complete_at: { _nnull: true } }, { handed_over_at: { _null: true } }] },
+        { handover_due_at: { _lte: '$NOW' } },
+      ],
     });
-    expect(bookmarkFilter('claim_applications', 'market', RULES, 'mine')).toEqual({ _and: [{ status: { _eq: 'collecting' } }, { materials_complete_at: { _null: true } }] });
+    expect(bookmarkFilter('claim_applications', 'market', RULES, 'mine')).toEqual({
+      _and: [{ status: { _eq: 'collecting' } }, { materials_complete_at: { _null: true } }],
+    });
   });
 
   test('即将超时 of 市场部 on complaints: past a warning point and neither clock due yet', () => {
@@ -138,8 +218,16 @@ describe('approvalFilter', () => {
   ];
   test.each([
     [[], null],
-    [['业务部经理'], { _and: [{ stage: { _in: ['plan_review', 'final_review'] } }, { offer_amount: { _nnull: true } }, { offer_amount: { _lte: 5000 } }] }],
-    [['业务部经理', '副总经理'], { _and: [{ stage: { _in: ['plan_review', 'final_review'] } }, { offer_amount: { _nnull: true } }, { offer_amount: { _lte: 50000 } }] }],
+    [
+      ['业务部经理'],
+      { _and: [{ stage: { _in: ['plan_review', 'final_review'] } }, { offer_amount: { _nnull: true } }, { offer_amount: { _lte: 5000 } }] },
+    ],
+    [
+      ['业务部经理', '副总经理'],
+      {
+        _and: [{ stage: { _in: ['plan_review', 'final_review'] } }, { offer_amount: { _nnull: true } }, { offer_amount: { _lte: 50000 } }],
+      },
+    ],
     [['总经理'], { _and: [{ stage: { _in: ['plan_review', 'final_review'] } }, { offer_amount: { _nnull: true } }] }],
   ])('levels %o wait for %o', (levels, filter) => {
     expect(approvalFilter(levels, authorities)).toEqual(filter);

@@ -109,7 +109,11 @@ export const WORK_SOURCES: WorkSource[] = [
     clocks: [clockOf(HQ_REPORT)],
     sort: ['hq_due_at', 'id'],
     filter: (department, rules) =>
-      heldBy(ruleHolder(HQ_REPORT, { is_major: true }, rules), department, and({ is_major: { _eq: true } }, { hq_due_at: { _nnull: true } }, ...runningClockFilter(HQ_REPORT))),
+      heldBy(
+        ruleHolder(HQ_REPORT, { is_major: true }, rules),
+        department,
+        and({ is_major: { _eq: true } }, { hq_due_at: { _nnull: true } }, ...runningClockFilter(HQ_REPORT)),
+      ),
     holder: (_row, rules) => ruleHolder(HQ_REPORT, { is_major: true }, rules),
     title: (row) => `${text(row['insured_name'])}（重大案件）`,
     statusLabel: (row) => label('report_status', row['status']),
@@ -138,7 +142,8 @@ export const WORK_SOURCES: WorkSource[] = [
     clocks: [clockOf(HANDOVER)],
     sort: ['handover_due_at', 'id'],
     // As the clock runs: from materials complete (also when back-entered) until handed over.
-    filter: (department, rules) => heldBy(ruleHolder(HANDOVER, {}, rules), department, and({ [HANDOVER.start]: { _nnull: true } }, ...runningClockFilter(HANDOVER))),
+    filter: (department, rules) =>
+      heldBy(ruleHolder(HANDOVER, {}, rules), department, and({ [HANDOVER.start]: { _nnull: true } }, ...runningClockFilter(HANDOVER))),
     holder: (_row, rules) => ruleHolder(HANDOVER, {}, rules),
     title: (row) => `${text(row['applicant_name'])}（${label('claim_type', row['claim_type'])}）`,
     statusLabel: (row) => label('application_status', row['status']),
@@ -155,7 +160,9 @@ export const WORK_SOURCES: WorkSource[] = [
     sort: ['stage_due_at', 'id'],
     filter: (department) => {
       if (department === null) return and(...runningClockFilter(COMPLAINT_CLOSE));
-      const stages = Object.entries(STAGE_HOLDERS).filter(([, holder]) => holder === department).map(([stage]) => stage);
+      const stages = Object.entries(STAGE_HOLDERS)
+        .filter(([, holder]) => holder === department)
+        .map(([stage]) => stage);
       return stages.length ? { stage: { _in: stages } } : null;
     },
     holder: (row) => STAGE_HOLDERS[text(row['stage']) || 'draft'] ?? null,
@@ -317,7 +324,12 @@ export type BookmarkScope = 'mine' | 'due_soon' | 'overdue';
  * past a warning point and not yet due (`due_soon`), or past due (`overdue`), with Directus's `$NOW`
  * so the bookmark stays current. Null when the department has no such work in the collection.
  */
-export function bookmarkFilter(collection: string, department: Department, rules: StoredDeadlineRule[], scope: BookmarkScope): Filter | null {
+export function bookmarkFilter(
+  collection: string,
+  department: Department,
+  rules: StoredDeadlineRule[],
+  scope: BookmarkScope,
+): Filter | null {
   const parts: Filter[] = [];
   for (const source of WORK_SOURCES.filter((candidate) => candidate.collection === collection)) {
     const base = source.filter(department, rules);

@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 // Every error class of the bundle, found by file name: a new one without a row below fails the first test.
 const modules = import.meta.glob<Record<string, unknown>>('./*-error.ts', { eager: true });
 const classes = Object.fromEntries(
-  Object.values(modules).flatMap((module) => Object.entries(module).filter(([name, value]) => name.endsWith('Error') && typeof value === 'function')),
+  Object.values(modules).flatMap((module) =>
+    Object.entries(module).filter(([name, value]) => name.endsWith('Error') && typeof value === 'function'),
+  ),
 ) as Record<string, new (extensions?: any) => Error & { status: number; code: string; extensions?: unknown }>;
 
 const login = { minutes: 15, until: '2026-12-01T10:15:00.000Z' };
@@ -12,11 +14,21 @@ const login = { minutes: 15, until: '2026-12-01T10:15:00.000Z' };
 /** [class, what it is built with, HTTP status, what the staff member reads (a part of it)] */
 const CASES: [string, Record<string, unknown> | undefined, number, string][] = [
   ['AdminOnlyError', undefined, 403, '只有管理员'],
-  ['BackEntryForbiddenError', { field: 'hq_reported_at', label: '上报总公司时间', allowed: '总经理室' }, 403, '“上报总公司时间”记录事件的实际时间，只有总经理室可以补录'],
+  [
+    'BackEntryForbiddenError',
+    { field: 'hq_reported_at', label: '上报总公司时间', allowed: '总经理室' },
+    403,
+    '“上报总公司时间”记录事件的实际时间，只有总经理室可以补录',
+  ],
   ['BatchUpdateConflictError', undefined, 400, '请逐条修改'],
   ['CaseNotReadableError', undefined, 403, '没有查看该案件的权限'],
   ['DashboardQueryError', { field: 'limit', rule: '应为 1–500 的整数' }, 400, '参数 limit 无效：应为 1–500 的整数'],
-  ['DuplicateReportError', { reportNo: 'BA2612010001', statusLabel: '已受理', incidentDay: '2026-11-30' }, 400, '已有报案 BA2612010001（已受理）'],
+  [
+    'DuplicateReportError',
+    { reportNo: 'BA2612010001', statusLabel: '已受理', incidentDay: '2026-11-30' },
+    400,
+    '已有报案 BA2612010001（已受理）',
+  ],
   ['HistoryNotReadableError', undefined, 403, '不能查看其修改记录'],
   ['HistoryRequestError', { reason: '请指定要查看的案件。' }, 400, '请指定要查看的案件。'],
   ['InsuredNotIdentifiedError', { reason: '同名被保险人有 2 位，请核对证件号码。' }, 400, '同名被保险人有 2 位'],

@@ -1,3 +1,7 @@
 import { createError } from '@directus/errors';
 
-export const InvalidHolidayNoticeError = createError<{ reason: string }>('AFTER_SALES_INVALID_HOLIDAY_NOTICE', ({ reason }) => `无法导入节假日通知：${reason}`, 400);
+export const InvalidHolidayNoticeError = createError<{ reason: string }>(
+  'AFTER_SALES_INVALID_HOLIDAY_NOTICE',
+  ({ reason }) => `无法导入节假日通知：${reason}`,
+  400,
+);

@@ -11,7 +11,12 @@ export function useGuidance(collection: Ref<string>, values: Ref<Record<string, 
   async function load() {
     try {
       const response = await api.get('/items/guidance_texts', {
-        params: { filter: { collection: { _eq: collection.value } }, fields: ['key', 'step', 'title', 'content', 'sort'], sort: ['sort'], limit: -1 },
+        params: {
+          filter: { collection: { _eq: collection.value } },
+          fields: ['key', 'step', 'title', 'content', 'sort'],
+          sort: ['sort'],
+          limit: -1,
+        },
       });
       texts.value = response.data.data;
       error.value = null;

@@ -25,16 +25,24 @@ const isForbidden = (error: unknown) => (error as { code?: string } | null)?.cod
  * (its `item` is a string key), so departments read it directly only for collections they read
  * entirely (domain/access-matrix.ts readsHistoryOf); everything else comes through here.
  */
-export async function readCaseHistory(data: DataAccess, accountability: Accountability | null, collection: string, key: string): Promise<HistoryEntry[]> {
+export async function readCaseHistory(
+  data: DataAccess,
+  accountability: Accountability | null,
+  collection: string,
+  key: string,
+): Promise<HistoryEntry[]> {
   const schema = data.schema as SchemaOverview;
   const info = collection.startsWith('directus_') ? undefined : schema.collections[collection];
   if (!info) throw new HistoryRequestError({ reason: `没有名为 “${collection}” 的案件类型，不能查看修改记录。` });
   const keyType = info.fields[info.primary]?.type;
-  if ((keyType === 'integer' || keyType === 'bigInteger') && !/^\d{1,15}$/.test(key)) throw new HistoryRequestError({ reason: `“${key}” 不是有效的记录编号。` });
+  if ((keyType === 'integer' || keyType === 'bigInteger') && !/^\d{1,15}$/.test(key))
+    throw new HistoryRequestError({ reason: `“${key}” 不是有效的记录编号。` });
 
   let item: Record<string, unknown>;
   try {
-    item = await new data.services['ItemsService'](collection, { knex: data.database, schema, accountability }).readOne(key, { fields: ['*'] });
+    item = await new data.services['ItemsService'](collection, { knex: data.database, schema, accountability }).readOne(key, {
+      fields: ['*'],
+    });
   } catch (error) {
     if (isForbidden(error)) throw new HistoryNotReadableError();
     throw error;
@@ -43,16 +51,30 @@ export async function readCaseHistory(data: DataAccess, accountability: Accounta
   const readable = new Set(Object.keys(item));
 
   // Read as the system on purpose: the caller's right to this history was decided above, on the case itself.
-  const revisions: Record<string, any>[] = await new data.services['ItemsService']('directus_revisions', { knex: data.database, schema, accountability: null }).readByQuery(
+  const revisions: Record<string, any>[] = await new data.services['ItemsService']('directus_revisions', {
+    knex: data.database,
+    schema,
+    accountability: null,
+  }).readByQuery(
     {
       filter: { collection: { _eq: collection }, item: { _eq: String(key) } },
-      fields: ['id', 'data', 'delta', 'activity.action', 'activity.timestamp', 'activity.user.id', 'activity.user.first_name', 'activity.user.last_name'],
+      fields: [
+        'id',
+        'data',
+        'delta',
+        'activity.action',
+        'activity.timestamp',
+        'activity.user.id',
+        'activity.user.first_name',
+        'activity.user.last_name',
+      ],
       sort: ['id'],
       limit: -1,
     },
     QUIET,
   );
-  const visible = (record: unknown) => (record && typeof record === 'object' ? recordForReader(collection, record as Record<string, unknown>, readable) : null);
+  const visible = (record: unknown) =>
+    record && typeof record === 'object' ? recordForReader(collection, record as Record<string, unknown>, readable) : null;
   return revisions.map((revision) => ({
     id: revision['id'],
     action: revision['activity']?.['action'] ?? null,

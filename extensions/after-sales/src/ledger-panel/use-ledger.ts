@@ -45,7 +45,11 @@ export function chipStyle(status: LedgerStatus): Record<string, string> {
   return { '--v-chip-color': colours.color, '--v-chip-background-color': colours.background };
 }
 
-export const STATUS_LEGEND = (Object.keys(LEDGER_STATUS_LABELS) as LedgerStatus[]).map((status) => ({ status, label: LEDGER_STATUS_LABELS[status], style: chipStyle(status) }));
+export const STATUS_LEGEND = (Object.keys(LEDGER_STATUS_LABELS) as LedgerStatus[]).map((status) => ({
+  status,
+  label: LEDGER_STATUS_LABELS[status],
+  style: chipStyle(status),
+}));
 
 const toChoices = (labels: Record<string, string>): Choice[] => Object.entries(labels).map(([value, text]) => ({ value, text }));
 export const STAGE_CHOICES = toChoices(LABELS['stage'] ?? {});
@@ -69,7 +73,12 @@ export function sortParam(sort: LedgerSort | null): string {
 }
 
 /** Query parameters of GET /after-sales/ledger for the filters, sort and page on screen. */
-export function ledgerParams(filters: LedgerFilters, sort: LedgerSort | null, page: number, limit: number): Record<string, string | number> {
+export function ledgerParams(
+  filters: LedgerFilters,
+  sort: LedgerSort | null,
+  page: number,
+  limit: number,
+): Record<string, string | number> {
   const params: Record<string, string | number> = { sort: sortParam(sort), page, limit };
   if (filters.customer?.trim()) params['customer'] = filters.customer.trim();
   if (filters.month) params['month'] = filters.month;
@@ -86,8 +95,18 @@ const messageOf = (error: any) => error?.response?.data?.errors?.[0]?.message ??
  * The ledger's state: filters, sort, page, the rows of the page from the server (filtered, sorted
  * and paged there), and the CSV of everything the filters select.
  */
-export function useLedger(api: ApiClient, options: { limit: number; overdueOnly?: boolean; download?: (blob: Blob, name: string) => void }) {
-  const filters = reactive<LedgerFilters>({ customer: null, month: null, stage: null, department: null, responsible: null, overdueOnly: options.overdueOnly ?? false });
+export function useLedger(
+  api: ApiClient,
+  options: { limit: number; overdueOnly?: boolean; download?: (blob: Blob, name: string) => void },
+) {
+  const filters = reactive<LedgerFilters>({
+    customer: null,
+    month: null,
+    stage: null,
+    department: null,
+    responsible: null,
+    overdueOnly: options.overdueOnly ?? false,
+  });
   const sort = ref<LedgerSort | null>({ by: 'registered_at', desc: true });
   const page = ref(1);
   const rows = ref<LedgerRow[]>([]);

@@ -18,7 +18,15 @@ export default defineInterface({
       meta: {
         width: 'full',
         interface: 'select-dropdown',
-        options: { choices: [{ text: '不予受理通知书', value: 'rejection_notice' }, { text: '投诉答复函', value: 'complaint_reply' }, { text: '材料补充通知书', value: 'missing_documents_notice' }, { text: '催办单', value: 'urge_notice' }, { text: '洽办单', value: 'overdue_inquiry' }] },
+        options: {
+          choices: [
+            { text: '不予受理通知书', value: 'rejection_notice' },
+            { text: '投诉答复函', value: 'complaint_reply' },
+            { text: '材料补充通知书', value: 'missing_documents_notice' },
+            { text: '催办单', value: 'urge_notice' },
+            { text: '洽办单', value: 'overdue_inquiry' },
+          ],
+        },
       },
     },
   ],

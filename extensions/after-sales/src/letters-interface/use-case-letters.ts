@@ -30,7 +30,11 @@ export function useCaseLetters(template: Ref<string>, collection: Ref<string>, i
   async function load() {
     if (item.value === null) return;
     const response = await api.get('/items/letters', {
-      params: { filter: { collection: { _eq: collection.value }, item: { _eq: String(item.value) }, template: { _eq: template.value } }, sort: ['-issued_at'], fields: ['id', 'letter_no', 'issued_at', 'originals_returned', 'reissue_reason'] },
+      params: {
+        filter: { collection: { _eq: collection.value }, item: { _eq: String(item.value) }, template: { _eq: template.value } },
+        sort: ['-issued_at'],
+        fields: ['id', 'letter_no', 'issued_at', 'originals_returned', 'reissue_reason'],
+      },
     });
     letters.value = response.data.data;
   }

@@ -38,11 +38,18 @@ async function documentsToSupply(data: DataAccess, application: Item): Promise<I
   const [entries, table, [report]] = await Promise.all([
     readAll(data, 'claim_documents', { filter: { application: { _eq: application['id'] } }, fields: ['doc_type', 'received'], limit: -1 }),
     readAll(data, 'required_documents', { fields: ['claim_type', 'doc_type', 'required', 'sort', 'note'], sort: ['sort'], limit: -1 }),
-    readAll(data, 'claim_reports', { filter: { id: { _eq: application['claim_report'] } }, fields: ['report_no', 'insured_name', 'incident_at'] }),
+    readAll(data, 'claim_reports', {
+      filter: { id: { _eq: application['claim_report'] } },
+      fields: ['report_no', 'insured_name', 'incident_at'],
+    }),
   ]);
   const received = new Set(entries.filter((entry) => entry['received']).map((entry) => String(entry['doc_type'])));
-  const checklist = checklistFor(String(application['claim_type']), table as RequiredDocument[]) as (RequiredDocument & { note?: string | null })[];
-  const outstanding = checklist.filter((row) => !received.has(row.doc_type)).map((row) => ({ doc_type: row.doc_type, required: row.required, note: row.note ?? null }));
+  const checklist = checklistFor(String(application['claim_type']), table as RequiredDocument[]) as (RequiredDocument & {
+    note?: string | null;
+  })[];
+  const outstanding = checklist
+    .filter((row) => !received.has(row.doc_type))
+    .map((row) => ({ doc_type: row.doc_type, required: row.required, note: row.note ?? null }));
   const missing = outstanding.filter((row) => row.required);
   if (missing.length === 0) throw new LetterRequestError({ reason: '必须提供的理赔材料均已收到，无需出具材料补充通知书。' });
   return {
@@ -58,14 +65,24 @@ async function documentsToSupply(data: DataAccess, application: Item): Promise<I
  * The data a letter prints. The case is read with the caller's own permissions (no read, no
  * letter); what the letter needs around it (policy, product, company) is read by the system.
  */
-export async function letterContext(data: DataAccess, accountability: Accountability | null, template: string, collection: string, item: string): Promise<Record<string, unknown>> {
+export async function letterContext(
+  data: DataAccess,
+  accountability: Accountability | null,
+  template: string,
+  collection: string,
+  item: string,
+): Promise<Record<string, unknown>> {
   const spec = LETTER_TEMPLATES[template];
-  if (!spec) throw new LetterRequestError({ reason: `没有名为 “${template}” 的文书模板，可用：${Object.keys(LETTER_TEMPLATES).join('、')}。` });
-  if (spec.collection !== collection) throw new LetterRequestError({ reason: `${spec.label}只能为“${spec.collection}”出具，不能为“${collection}”出具。` });
+  if (!spec)
+    throw new LetterRequestError({ reason: `没有名为 “${template}” 的文书模板，可用：${Object.keys(LETTER_TEMPLATES).join('、')}。` });
+  if (spec.collection !== collection)
+    throw new LetterRequestError({ reason: `${spec.label}只能为“${spec.collection}”出具，不能为“${collection}”出具。` });
 
   let record: Item;
   try {
-    record = await new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability }).readOne(item);
+    record = await new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability }).readOne(
+      item,
+    );
   } catch {
     throw new CaseNotReadableError();
   }
@@ -76,7 +93,20 @@ export async function letterContext(data: DataAccess, accountability: Accountabi
   const base = { company: company ?? { name: '', address: '', phone: '', seal_text: null } };
   if (template === 'rejection_notice') {
     const [policy] = record['policy']
-      ? await readAll(data, 'policies', { filter: { id: { _eq: record['policy'] } }, fields: ['policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product.name', 'product.covered_causes', 'product.claim_time_limit_days'] })
+      ? await readAll(data, 'policies', {
+          filter: { id: { _eq: record['policy'] } },
+          fields: [
+            'policy_no',
+            'start_date',
+            'end_date',
+            'status',
+            'terminated_at',
+            'sum_insured',
+            'product.name',
+            'product.covered_causes',
+            'product.claim_time_limit_days',
+          ],
+        })
       : [];
     const { product, ...policyFields } = policy ?? {};
     return {

@@ -22,7 +22,14 @@ interface FailureRow {
 const toFailure = (row: FailureRow): LoginFailure => ({ email: row.email, ip: row.ip, failedAt: new Date(Number(row.failed_at)) });
 
 /** The latest `limit` failures of one account or address that can still count towards a lock. */
-async function recentFailures(database: Knex, column: 'email' | 'ip', value: string, limit: number, lockMs: number, now: Date): Promise<Date[]> {
+async function recentFailures(
+  database: Knex,
+  column: 'email' | 'ip',
+  value: string,
+  limit: number,
+  lockMs: number,
+  now: Date,
+): Promise<Date[]> {
   const rows: FailureRow[] = await database(LOGIN_FAILURES_TABLE)
     .select('failed_at')
     .where(column, value)
@@ -33,7 +40,12 @@ async function recentFailures(database: Knex, column: 'email' | 'ip', value: str
 }
 
 /** Refuses (429, in Chinese) a login for a locked account or from a locked address. */
-export async function refuseLockedLogin(database: Knex, limits: LoginLimits, attempt: { email: string | null; ip: string | null }, now: Date): Promise<void> {
+export async function refuseLockedLogin(
+  database: Knex,
+  limits: LoginLimits,
+  attempt: { email: string | null; ip: string | null },
+  now: Date,
+): Promise<void> {
   const refusal = loginRefusal({
     accountFailures: attempt.email ? await recentFailures(database, 'email', attempt.email, limits.maxFailures, limits.lockMs, now) : [],
     ipFailures: attempt.ip ? await recentFailures(database, 'ip', attempt.ip, limits.maxFailuresPerIp, limits.lockMs, now) : [],
@@ -47,7 +59,9 @@ export async function refuseLockedLogin(database: Knex, limits: LoginLimits, att
 
 export async function recordLoginFailure(database: Knex, attempt: { email: string; ip: string | null }, now: Date): Promise<void> {
   await database(LOGIN_FAILURES_TABLE).insert({ email: attempt.email, ip: attempt.ip, failed_at: now.getTime() });
-  await database(LOGIN_FAILURES_TABLE).where('failed_at', '<', now.getTime() - KEEP_MS).delete();
+  await database(LOGIN_FAILURES_TABLE)
+    .where('failed_at', '<', now.getTime() - KEEP_MS)
+    .delete();
 }
 
 /** A successful login forgets the account's failures (not the address's: one good password must not hide a spray). */
@@ -71,17 +85,25 @@ export interface LockedAddress {
   locked_until: string;
 }
 
-const lockFields = (lock: CurrentLock) => ({ failures: lock.failures, last_failure_at: lock.lastFailureAt.toISOString(), locked_until: lock.lockedUntil.toISOString() });
+const lockFields = (lock: CurrentLock) => ({
+  failures: lock.failures,
+  last_failure_at: lock.lastFailureAt.toISOString(),
+  locked_until: lock.lockedUntil.toISOString(),
+});
 
 async function locksNow(database: Knex, limits: LoginLimits, now: Date) {
-  const rows: FailureRow[] = await database(LOGIN_FAILURES_TABLE).select('email', 'ip', 'failed_at').where('failed_at', '>', now.getTime() - 2 * limits.lockMs);
+  const rows: FailureRow[] = await database(LOGIN_FAILURES_TABLE)
+    .select('email', 'ip', 'failed_at')
+    .where('failed_at', '>', now.getTime() - 2 * limits.lockMs);
   return currentLocks(rows.map(toFailure), limits, now);
 }
 
 export async function lockedAccounts(database: Knex, limits: LoginLimits, now: Date): Promise<LockedAccount[]> {
   const { accounts } = await locksNow(database, limits, now);
   if (accounts.length === 0) return [];
-  const users: { id: string; email: string; first_name: string | null; last_name: string | null; status: string }[] = await database('directus_users')
+  const users: { id: string; email: string; first_name: string | null; last_name: string | null; status: string }[] = await database(
+    'directus_users',
+  )
     .select('id', 'email', 'first_name', 'last_name', 'status')
     .whereRaw(`lower(??) in (${accounts.map(() => '?').join(', ')})`, ['email', ...accounts.map((lock) => lock.key)]);
   const byEmail = new Map(users.map(({ email, ...user }) => [email.toLowerCase(), user]));

@@ -54,7 +54,13 @@ export function lastClosedMonth(now: Date): string {
 export function monthlySeries(rows: StatsRow[], periods: string[]): MonthPoint[] {
   return periods.map((period) => {
     const row = rows.find((candidate) => candidate.period === period);
-    return { period, label: `${Number(period.slice(5))}月`, closed: Number(row?.closed_count ?? 0), overdue: Number(row?.overdue_count ?? 0), built: Boolean(row) };
+    return {
+      period,
+      label: `${Number(period.slice(5))}月`,
+      closed: Number(row?.closed_count ?? 0),
+      overdue: Number(row?.overdue_count ?? 0),
+      built: Boolean(row),
+    };
   });
 }
 
@@ -164,5 +170,21 @@ export function useMonthlyStats(api: StatsApi, now: Ref<Date>) {
   }
 
   watch(periods, load, { immediate: true });
-  return { rows, points, selected, shown, shownRow, monthShares, yearShares, loading, error, load, target, targetBuilt, building, buildMessage, build };
+  return {
+    rows,
+    points,
+    selected,
+    shown,
+    shownRow,
+    monthShares,
+    yearShares,
+    loading,
+    error,
+    load,
+    target,
+    targetBuilt,
+    building,
+    buildMessage,
+    build,
+  };
 }

@@ -4,7 +4,13 @@ import { nextTick, ref } from 'vue';
 import { formatTime, stepRow, timeliness, useMoves, type ApiClient, type MoveOption, type StepRecord, type StoreField } from './use-moves';
 
 const move = (over: Partial<MoveOption> = {}): MoveOption => ({
-  to: 'plan_review', label: '总经理室综合意见', department: 'operations', department_label: '运营部', allowed: true, reason: null, approval_level: null,
+  to: 'plan_review',
+  label: '总经理室综合意见',
+  department: 'operations',
+  department_label: '运营部',
+  allowed: true,
+  reason: null,
+  approval_level: null,
   required_fields: [{ field: 'investigation_cause', label: '发生原因' }],
   fields: [
     { field: 'investigation_cause', label: '发生原因', type: 'text', required: true },
@@ -15,8 +21,16 @@ const move = (over: Partial<MoveOption> = {}): MoveOption => ({
 });
 
 const step = (over: Partial<StepRecord> = {}): StepRecord => ({
-  id: 7, from_stage: 'registered', to_stage: 'investigating', department: 'operations', actor: { first_name: '张', last_name: '三' }, opinion: '请调查',
-  entered_at: '2026-12-05T06:20:00.000Z', due_at: '2026-12-08T16:00:00.000Z', completed_at: null, ...over,
+  id: 7,
+  from_stage: 'registered',
+  to_stage: 'investigating',
+  department: 'operations',
+  actor: { first_name: '张', last_name: '三' },
+  opinion: '请调查',
+  entered_at: '2026-12-05T06:20:00.000Z',
+  due_at: '2026-12-08T16:00:00.000Z',
+  completed_at: null,
+  ...over,
 });
 
 const storeFields: StoreField[] = [
@@ -38,7 +52,8 @@ function fakeApi(moves: MoveOption[], steps: StepRecord[] = [], refusal: { statu
     },
     async post(url, body) {
       posts.push({ url, body });
-      if (refusal) throw { response: { status: refusal.status, data: { errors: [{ message: refusal.message, extensions: { code: 'FORBIDDEN' } }] } } };
+      if (refusal)
+        throw { response: { status: refusal.status, data: { errors: [{ message: refusal.message, extensions: { code: 'FORBIDDEN' } }] } } };
       return { data: { data: { complaint: {}, step: {} } } };
     },
   };
@@ -55,21 +70,46 @@ function setup(api: ApiClient, primaryKey: string | number | null = 12, initial:
   const reloadItem = vi.fn();
   const values = ref(initial);
   const moves = useMoves({
-    api, fieldsStore: { getFieldsForCollection: () => storeFields }, collection: ref('complaints'), primaryKey: ref(primaryKey), values,
-    notify, reloadItem, now: () => new Date('2026-12-06T00:00:00Z'), settleMs: 10,
+    api,
+    fieldsStore: { getFieldsForCollection: () => storeFields },
+    collection: ref('complaints'),
+    primaryKey: ref(primaryKey),
+    values,
+    notify,
+    reloadItem,
+    now: () => new Date('2026-12-06T00:00:00Z'),
+    settleMs: 10,
   });
   return { ...moves, notify, reloadItem, values };
 }
 
 describe('useMoves', () => {
   test('loads the next moves and the step history of the open complaint', async () => {
-    const { api, gets } = fakeApi([move(), move({ to: 'tech_analysis', label: '技术部分析', allowed: false, reason: '由运营部办理' })], [step()]);
+    const { api, gets } = fakeApi(
+      [move(), move({ to: 'tech_analysis', label: '技术部分析', allowed: false, reason: '由运营部办理' })],
+      [step()],
+    );
     const { moves, steps } = setup(api);
     await settle();
-    expect(moves.value.map((m) => [m.label, m.allowed, m.reason])).toEqual([['总经理室综合意见', true, null], ['技术部分析', false, '由运营部办理']]);
+    expect(moves.value.map((m) => [m.label, m.allowed, m.reason])).toEqual([
+      ['总经理室综合意见', true, null],
+      ['技术部分析', false, '由运营部办理'],
+    ]);
     expect(gets.map((g) => g.url)).toEqual(['/after-sales/complaints/12/moves', '/items/complaint_steps']);
-    expect(gets[1]!.config.params).toMatchObject({ filter: { complaint: { _eq: 12 } }, fields: ['*', 'actor.first_name', 'actor.last_name'], sort: ['id'] });
-    expect(steps.value[0]).toMatchObject({ stages: '已登记编号 → 运营部调查', department: '运营部', actor: '张三', enteredAt: '2026-12-05 14:20', dueAt: '2026-12-09 00:00', opinion: '请调查', timelinessText: '办理中' });
+    expect(gets[1]!.config.params).toMatchObject({
+      filter: { complaint: { _eq: 12 } },
+      fields: ['*', 'actor.first_name', 'actor.last_name'],
+      sort: ['id'],
+    });
+    expect(steps.value[0]).toMatchObject({
+      stages: '已登记编号 → 运营部调查',
+      department: '运营部',
+      actor: '张三',
+      enteredAt: '2026-12-05 14:20',
+      dueAt: '2026-12-09 00:00',
+      opinion: '请调查',
+      timelinessText: '办理中',
+    });
   });
 
   test('when the form shows another amount or stage (saved by the user), the moves are asked for again once it settles', async () => {
@@ -98,7 +138,16 @@ describe('useMoves', () => {
     const { moves, open, fields, initialValues, missing } = setup(api, 12, { investigation_cause: '', responsibility: '运营部' });
     await settle();
     await open(moves.value[0]!);
-    expect(fields.value.map((f) => [f.field, f.meta?.['readonly'], f.meta?.['hidden'], f.meta?.['required'], f.meta?.['group'], f.meta?.['conditions']])).toEqual([
+    expect(
+      fields.value.map((f) => [
+        f.field,
+        f.meta?.['readonly'],
+        f.meta?.['hidden'],
+        f.meta?.['required'],
+        f.meta?.['group'],
+        f.meta?.['conditions'],
+      ]),
+    ).toEqual([
       ['investigation_cause', false, false, true, null, null],
       ['responsibility', false, false, false, null, null],
     ]);
@@ -108,13 +157,21 @@ describe('useMoves', () => {
 
   test('确认 sends the move with the opinion and only the values that changed, then shows success and reloads the form', async () => {
     const { api, posts } = fakeApi([move()]);
-    const { moves, open, edits, opinion, submit, active, notify, reloadItem } = setup(api, 12, { investigation_cause: null, responsibility: '运营部' });
+    const { moves, open, edits, opinion, submit, active, notify, reloadItem } = setup(api, 12, {
+      investigation_cause: null,
+      responsibility: '运营部',
+    });
     await settle();
     await open(moves.value[0]!);
     edits.value = { investigation_cause: '理赔员未按时回电' };
     opinion.value = '调查完毕';
     await submit();
-    expect(posts).toEqual([{ url: '/after-sales/complaints/12/moves', body: { to: 'plan_review', opinion: '调查完毕', values: { investigation_cause: '理赔员未按时回电' } } }]);
+    expect(posts).toEqual([
+      {
+        url: '/after-sales/complaints/12/moves',
+        body: { to: 'plan_review', opinion: '调查完毕', values: { investigation_cause: '理赔员未按时回电' } },
+      },
+    ]);
     expect(active.value).toBeNull();
     expect(notify).toHaveBeenCalledWith('已办理：总经理室综合意见');
     expect(reloadItem).toHaveBeenCalledTimes(1);
@@ -151,7 +208,12 @@ describe('useMoves', () => {
   });
 
   test('closing says a new linked complaint will be opened unless the customer accepted', async () => {
-    const closing = move({ to: 'closed', label: '已结案', fields: [{ field: 'customer_accepted', label: '客户接受处理结果', type: 'boolean', required: false }], confirm: '结案后投诉不能再修改。' });
+    const closing = move({
+      to: 'closed',
+      label: '已结案',
+      fields: [{ field: 'customer_accepted', label: '客户接受处理结果', type: 'boolean', required: false }],
+      confirm: '结案后投诉不能再修改。',
+    });
     const { api } = fakeApi([closing]);
     const { moves, open, edits, reopensAsNew } = setup(api, 12, { customer_accepted: null });
     await settle();
@@ -178,7 +240,10 @@ describe('step history rows', () => {
   test('times read in Asia/Shanghai as 2026-12-05 14:20; the first step shows 新建; no user shows 系统', () => {
     expect(formatTime('2026-12-05T06:20:00.000Z')).toBe('2026-12-05 14:20');
     expect(formatTime(null)).toBe('');
-    const first = stepRow(step({ from_stage: null, to_stage: 'draft', department: 'market', actor: null, completed_at: '2026-12-05T07:00:00Z', due_at: null }), new Date());
+    const first = stepRow(
+      step({ from_stage: null, to_stage: 'draft', department: 'market', actor: null, completed_at: '2026-12-05T07:00:00Z', due_at: null }),
+      new Date(),
+    );
     expect(first).toMatchObject({ stages: '新建 → 草稿', department: '市场部', actor: '系统', completedAt: '2026-12-05 15:00' });
   });
 });

@@ -64,7 +64,13 @@ export function formatTime(value: string | null | undefined, timeZone = TIME_ZON
   return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`;
 }
 
-const TIMELINESS_TEXT: Record<Timeliness, string> = { late: '逾期完成', overdue: '已逾期', on_time: '按时完成', open: '办理中', no_deadline: '无时限' };
+const TIMELINESS_TEXT: Record<Timeliness, string> = {
+  late: '逾期完成',
+  overdue: '已逾期',
+  on_time: '按时完成',
+  open: '办理中',
+  no_deadline: '无时限',
+};
 
 /** Whether a stage was (or is being) handled in time: completed after its due time, or still open past it, is late. */
 export function timeliness(step: Pick<StepRecord, 'due_at' | 'completed_at'>, now: Date): Timeliness {
@@ -95,14 +101,26 @@ export function stepRow(step: StepRecord, now: Date): StepRow {
 }
 
 const blank = (value: unknown) => value === null || value === undefined || value === '';
-const same = (a: unknown, b: unknown) => (blank(a) && blank(b)) || JSON.stringify(a) === JSON.stringify(b) || (typeof a !== 'object' && typeof b !== 'object' && String(a) === String(b));
+const same = (a: unknown, b: unknown) =>
+  (blank(a) && blank(b)) ||
+  JSON.stringify(a) === JSON.stringify(b) ||
+  (typeof a !== 'object' && typeof b !== 'object' && String(a) === String(b));
 
 /** The move's fields as the real form fields, editable, required where the move needs them, in the move's order. */
 export function moveFormFields(all: StoreField[], move: MoveOption): StoreField[] {
   return move.fields.flatMap((wanted, index) => {
     const field = all.find((candidate) => candidate.field === wanted.field);
     if (!field) return [];
-    const meta = { ...(field.meta ?? {}), readonly: false, hidden: false, required: wanted.required, group: null, conditions: null, width: 'full', sort: index + 1 };
+    const meta = {
+      ...(field.meta ?? {}),
+      readonly: false,
+      hidden: false,
+      required: wanted.required,
+      group: null,
+      conditions: null,
+      width: 'full',
+      sort: index + 1,
+    };
     return [{ ...field, meta }];
   });
 }
@@ -162,7 +180,12 @@ export function useMoves(options: MovesOptions) {
       const [offered, logged] = await Promise.all([
         api.get(itemPath()),
         api.get('/items/complaint_steps', {
-          params: { filter: { complaint: { _eq: primaryKey.value } }, fields: ['*', 'actor.first_name', 'actor.last_name'], sort: ['id'], limit: -1 },
+          params: {
+            filter: { complaint: { _eq: primaryKey.value } },
+            fields: ['*', 'actor.first_name', 'actor.last_name'],
+            sort: ['id'],
+            limit: -1,
+          },
         }),
       ]);
       moves.value = offered.data.data;
@@ -177,14 +200,18 @@ export function useMoves(options: MovesOptions) {
     }
   }
 
-  const fields = computed(() => (active.value ? moveFormFields(options.fieldsStore.getFieldsForCollection(collection.value), active.value) : []));
+  const fields = computed(() =>
+    active.value ? moveFormFields(options.fieldsStore.getFieldsForCollection(collection.value), active.value) : [],
+  );
   /** What the dialog opens with: the item as stored, with what the user has typed in the form but not saved. */
   const initialValues = computed(() => {
     const keys = active.value?.fields.map((entry) => entry.field) ?? [];
     return Object.fromEntries(keys.map((key) => [key, key in (values.value ?? {}) ? values.value[key] : stored.value[key]]));
   });
   const dialogValues = computed(() => ({ ...initialValues.value, ...edits.value }));
-  const missing = computed(() => (active.value?.fields ?? []).filter((entry) => entry.required && blank(dialogValues.value[entry.field])).map((entry) => entry.label));
+  const missing = computed(() =>
+    (active.value?.fields ?? []).filter((entry) => entry.required && blank(dialogValues.value[entry.field])).map((entry) => entry.label),
+  );
   /** Closing while the customer has not accepted opens a new linked complaint (Art. 13.8): said plainly. */
   const reopensAsNew = computed(() => active.value?.to === 'closed' && dialogValues.value['customer_accepted'] !== true);
 
@@ -197,7 +224,9 @@ export function useMoves(options: MovesOptions) {
     stored.value = {};
     if (!move.fields.length) return;
     try {
-      const response = await api.get(`/items/${collection.value}/${encodeURIComponent(String(primaryKey.value))}`, { params: { fields: move.fields.map((entry) => entry.field) } });
+      const response = await api.get(`/items/${collection.value}/${encodeURIComponent(String(primaryKey.value))}`, {
+        params: { fields: move.fields.map((entry) => entry.field) },
+      });
       stored.value = response.data.data ?? {};
     } catch (e) {
       error.value = messageOf(e, '无法读取投诉的当前内容。');
@@ -245,5 +274,23 @@ export function useMoves(options: MovesOptions) {
   });
   onScopeDispose(() => clearTimeout(pending));
 
-  return { moves, steps, loading, loadError, active, fields, initialValues, edits, opinion, missing, reopensAsNew, busy, error, open, cancel, submit, load };
+  return {
+    moves,
+    steps,
+    loading,
+    loadError,
+    active,
+    fields,
+    initialValues,
+    edits,
+    opinion,
+    missing,
+    reopensAsNew,
+    busy,
+    error,
+    open,
+    cancel,
+    submit,
+    load,
+  };
 }

@@ -21,7 +21,11 @@ export interface OutboxEntry {
 export async function enqueue(data: DataAccess, entries: OutboxEntry[], now: Date): Promise<string[]> {
   for (const entry of entries) {
     // A key already queued (the same notice asked for twice) is queued once.
-    await data.database('outbox').insert(await castForWrite(data, 'outbox', 'create', { ...entry, created_at: now.toISOString(), delivered_at: null })).onConflict('key').ignore();
+    await data
+      .database('outbox')
+      .insert(await castForWrite(data, 'outbox', 'create', { ...entry, created_at: now.toISOString(), delivered_at: null }))
+      .onConflict('key')
+      .ignore();
   }
   return entries.map((entry) => entry.key);
 }
@@ -58,7 +62,11 @@ export async function deliverOutbox(data: DataAccess, now: Date, keys?: string[]
 }
 
 async function markDelivered(data: DataAccess, entry: Row, now: Date): Promise<number> {
-  return data.database('outbox').where('id', entry['id']).whereNull('delivered_at').update(await castForWrite(data, 'outbox', 'update', { delivered_at: now.toISOString() }));
+  return data
+    .database('outbox')
+    .where('id', entry['id'])
+    .whereNull('delivered_at')
+    .update(await castForWrite(data, 'outbox', 'update', { delivered_at: now.toISOString() }));
 }
 
 /** K-CONCLUDE1D / K-AUTHORITY: the holders of the needed level, or a higher one, are told that a decision waits for them. */
@@ -66,13 +74,18 @@ async function requestApproval(data: DataAccess, entry: Row): Promise<void> {
   const { level, stage } = entry['payload'] as { level: string; stage: string };
   const { authorities } = await complaintRules(data);
   const levels = levelsAtOrAbove(level, authorities);
-  const [complaint] = await readRows(data, 'complaints', ['id', 'complaint_no', 'offer_amount'], (query) => query.where('id', entry['item']));
+  const [complaint] = await readRows(data, 'complaints', ['id', 'complaint_no', 'offer_amount'], (query) =>
+    query.where('id', entry['item']),
+  );
   if (!complaint) return;
   const name = complaint['complaint_no'] ?? `#${complaint['id']}`;
   const amount = Number(complaint['offer_amount'] ?? 0).toLocaleString('zh-CN');
   await notifyUsers(
     data,
-    { status: { _eq: 'active' }, _or: [{ policies: { policy: { name: { _in: levels } } } }, { role: { policies: { policy: { name: { _in: levels } } } } }] },
+    {
+      status: { _eq: 'active' },
+      _or: [{ policies: { policy: { name: { _in: levels } } } }, { role: { policies: { policy: { name: { _in: levels } } } } }],
+    },
     {
       subject: `【待核决】投诉 ${name}，拟处理金额 ${amount} 元`,
       message: `投诉 ${name} 已进入“${STAGE_LABELS[stage] ?? stage}”，拟处理金额 ${amount} 元，须由${level}或更高级别核决。请于1日内在投诉表单的“办理”中核决（第十三条第5款）。`,

@@ -15,7 +15,13 @@ export async function assignCaseNumber(database: Knex, rule: NumberingRule, now:
 }
 
 /** `count` consecutive numbers in one statement (the sweep's batch of urge notices), on the caller's transaction. */
-export async function assignCaseNumbers(database: Knex, rule: NumberingRule, now: Date, timeZone: string, count: number): Promise<string[]> {
+export async function assignCaseNumbers(
+  database: Knex,
+  rule: NumberingRule,
+  now: Date,
+  timeZone: string,
+  count: number,
+): Promise<string[]> {
   if (count <= 0) return [];
   const period = numberingPeriod(now, rule.period_format, timeZone);
   const last = await advanceSequence(database, sequenceKey(rule.collection, period), count);

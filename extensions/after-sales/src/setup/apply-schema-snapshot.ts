@@ -25,8 +25,7 @@ const createsWhole = (diff: DiffEntry[]) => diff.length === 1 && diff[0]?.kind =
  * column definitions of existing fields are never altered here: that needs a written migration.
  */
 export function additiveDiff(diff: SnapshotDiff): SnapshotDiff {
-  const keepMeta = (entries: DiffEntry[]) =>
-    createsWhole(entries) ? entries : entries.filter((entry) => entry.path?.[0] === 'meta');
+  const keepMeta = (entries: DiffEntry[]) => (createsWhole(entries) ? entries : entries.filter((entry) => entry.path?.[0] === 'meta'));
   const fields = diff.fields
     .filter((entry) => !removesWhole(entry.diff))
     .map((entry) => ({ ...entry, diff: keepMeta(entry.diff) }))
@@ -54,10 +53,27 @@ interface Snapshot {
 }
 
 const META_LABELS: Record<string, string> = {
-  translations: '名称', note: '说明', interface: '界面', options: '界面选项', display: '显示方式', display_options: '显示选项',
-  readonly: '只读', hidden: '隐藏', width: '宽度', required: '必填', validation: '校验', validation_message: '校验提示',
-  conditions: '条件', group: '分组', sort: '顺序', special: '特殊类型', icon: '图标', color: '颜色',
-  display_template: '显示模板', sort_field: '排序字段', archive_field: '归档字段',
+  translations: '名称',
+  note: '说明',
+  interface: '界面',
+  options: '界面选项',
+  display: '显示方式',
+  display_options: '显示选项',
+  readonly: '只读',
+  hidden: '隐藏',
+  width: '宽度',
+  required: '必填',
+  validation: '校验',
+  validation_message: '校验提示',
+  conditions: '条件',
+  group: '分组',
+  sort: '顺序',
+  special: '特殊类型',
+  icon: '图标',
+  color: '颜色',
+  display_template: '显示模板',
+  sort_field: '排序字段',
+  archive_field: '归档字段',
 };
 
 /** The meta properties compared across releases (the item's own name and id are not settings). */
@@ -84,7 +100,9 @@ function keepAdministratorMeta(ledger: ConfigLedger, labels: ModelLabels, shippe
       adopt: 'apply',
       shipped: withMeta.map((item) => ({
         key: keyOf(item),
-        label: item.field ? `字段「${labels.collection(item.collection)} · ${labels.field(item.collection, item.field)}」` : `集合「${labels.collection(item.collection)}」`,
+        label: item.field
+          ? `字段「${labels.collection(item.collection)} · ${labels.field(item.collection, item.field)}」`
+          : `集合「${labels.collection(item.collection)}」`,
         value: settingsOf(item.meta)!,
       })),
       current: withMeta.map((item) => ({ key: keyOf(item), target: keyOf(item), value: settingsOf(existing.get(keyOf(item))!.meta)! })),

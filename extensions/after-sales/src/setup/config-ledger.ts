@@ -78,7 +78,12 @@ export class ConfigLedger {
   private constructor(private readonly rows: Map<string, Baseline & { kind: ConfigKind }>) {}
 
   static async load(database: Knex): Promise<ConfigLedger> {
-    const rows: { key: string; kind: ConfigKind; target: string | null; value: unknown }[] = await database(CONFIG_BASELINE_TABLE).select('key', 'kind', 'target', 'value');
+    const rows: { key: string; kind: ConfigKind; target: string | null; value: unknown }[] = await database(CONFIG_BASELINE_TABLE).select(
+      'key',
+      'kind',
+      'target',
+      'value',
+    );
     const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as ConfigValue;
     return new ConfigLedger(new Map(rows.map((row) => [row.key, { kind: row.kind, target: row.target, value: parse(row.value) }])));
   }
@@ -110,10 +115,19 @@ export class ConfigLedger {
     const changes = [...this.changed.entries()];
     await database.transaction(async (trx) => {
       const gone = changes.map(([key]) => key);
-      for (let i = 0; i < gone.length; i += 200) await trx(CONFIG_BASELINE_TABLE).whereIn('key', gone.slice(i, i + 200)).delete();
+      for (let i = 0; i < gone.length; i += 200)
+        await trx(CONFIG_BASELINE_TABLE)
+          .whereIn('key', gone.slice(i, i + 200))
+          .delete();
       const rows = changes
         .filter(([, change]) => change.baseline)
-        .map(([key, { kind, baseline }]) => ({ key, kind, target: baseline!.target, value: JSON.stringify(baseline!.value), recorded_at: now.getTime() }));
+        .map(([key, { kind, baseline }]) => ({
+          key,
+          kind,
+          target: baseline!.target,
+          value: JSON.stringify(baseline!.value),
+          recorded_at: now.getTime(),
+        }));
       for (let i = 0; i < rows.length; i += 100) await trx(CONFIG_BASELINE_TABLE).insert(rows.slice(i, i + 100));
     });
     this.changed.clear();

@@ -19,13 +19,18 @@ export async function fillMaskedCopies(database: Knex): Promise<Record<string, n
     if (present.includes(false)) continue;
     let after: number | null = null;
     for (;;) {
-      const query = database(collection).select(['id', ...columns]).orderBy('id').limit(PAGE);
+      const query = database(collection)
+        .select(['id', ...columns])
+        .orderBy('id')
+        .limit(PAGE);
       if (after !== null) query.where('id', '>', after);
       const rows: Record<string, unknown>[] = await query;
       if (rows.length === 0) break;
       after = Number(rows[rows.length - 1]!['id']);
       const stale = rows.flatMap((row) => {
-        const wanted = Object.fromEntries(Object.entries(fields).map(([field, kind]) => [maskedCopyOf(field), maskPersonal(kind, row[field])]));
+        const wanted = Object.fromEntries(
+          Object.entries(fields).map(([field, kind]) => [maskedCopyOf(field), maskPersonal(kind, row[field])]),
+        );
         return Object.entries(wanted).some(([copy, value]) => (row[copy] ?? null) !== value) ? [{ id: row['id'], wanted }] : [];
       });
       if (stale.length === 0) continue;

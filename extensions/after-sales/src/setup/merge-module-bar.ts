@@ -18,7 +18,10 @@ export function mergeModuleBar(current: ModuleBarEntry[], wanted: ModuleBarEntry
   let changed = false;
   wanted.forEach((entry, index) => {
     if (entry.type !== 'module' || !ours.includes(entry.id) || result.some((existing) => existing.id === entry.id)) return;
-    const before = wanted.slice(0, index).reverse().find((candidate) => result.some((existing) => existing.id === candidate.id));
+    const before = wanted
+      .slice(0, index)
+      .reverse()
+      .find((candidate) => result.some((existing) => existing.id === candidate.id));
     const at = before ? result.findIndex((existing) => existing.id === before.id) + 1 : 0;
     result.splice(at, 0, { ...entry, enabled: true });
     changed = true;

@@ -75,20 +75,41 @@ export async function reconcileConfig(ledger: ConfigLedger, adapter: ConfigAdapt
       counts.updated++;
       if (recorded) {
         for (const [property, value] of Object.entries(plan.values)) {
-          ledger.report({ kind: adapter.kind, item: item.label, property: labelOf(property), outcome: 'applied', shipped: value, current: current.value[property] ?? null,
-            message: `${item.label}：${labelOf(property)}已按新版本改为 ${shown(value)}` });
+          ledger.report({
+            kind: adapter.kind,
+            item: item.label,
+            property: labelOf(property),
+            outcome: 'applied',
+            shipped: value,
+            current: current.value[property] ?? null,
+            message: `${item.label}：${labelOf(property)}已按新版本改为 ${shown(value)}`,
+          });
         }
       }
     }
     for (const conflict of plan.conflicts) {
       counts.conflicts++;
       if (conflict.property === null) {
-        ledger.report({ kind: adapter.kind, item: item.label, property: null, outcome: 'deleted', shipped: conflict.shipped, current: null,
-          message: `${item.label}：管理员已删除，新版本对它的修改没有恢复它` });
+        ledger.report({
+          kind: adapter.kind,
+          item: item.label,
+          property: null,
+          outcome: 'deleted',
+          shipped: conflict.shipped,
+          current: null,
+          message: `${item.label}：管理员已删除，新版本对它的修改没有恢复它`,
+        });
       } else {
         const property = labelOf(conflict.property);
-        ledger.report({ kind: adapter.kind, item: item.label, property, outcome: 'conflict', shipped: conflict.shipped, current: conflict.current,
-          message: `${item.label}：新版本把${property}改为 ${shown(conflict.shipped)}，管理员已改为 ${shown(conflict.current)}，保留管理员的设置` });
+        ledger.report({
+          kind: adapter.kind,
+          item: item.label,
+          property,
+          outcome: 'conflict',
+          shipped: conflict.shipped,
+          current: conflict.current,
+          message: `${item.label}：新版本把${property}改为 ${shown(conflict.shipped)}，管理员已改为 ${shown(conflict.current)}，保留管理员的设置`,
+        });
       }
     }
     ledger.set(adapter.kind, item.key, plan.baseline ? { value: plan.baseline, target } : null);
@@ -100,14 +121,36 @@ export async function reconcileConfig(ledger: ConfigLedger, adapter: ConfigAdapt
   for (const key of ledger.keys(adapter.kind).filter((key) => ours(key) && !shippedKeys.has(key))) {
     const recorded = ledger.get(adapter.kind, key)!;
     const current = find(key, recorded.target, true);
-    const plan = planConfigItem({ shipped: undefined, baseline: recorded.value, current: current?.value ?? null, adopt: 'keep', removable: adapter.removable && Boolean(adapter.remove) });
+    const plan = planConfigItem({
+      shipped: undefined,
+      baseline: recorded.value,
+      current: current?.value ?? null,
+      adopt: 'keep',
+      removable: adapter.removable && Boolean(adapter.remove),
+    });
     if (plan.action === 'remove' && current && adapter.remove) {
       await adapter.remove(current.target);
       counts.removed++;
-      ledger.report({ kind: adapter.kind, item: key, property: null, outcome: 'removed', shipped: null, current: current.value, message: `${key}：新版本不再提供，未被修改过，已删除` });
+      ledger.report({
+        kind: adapter.kind,
+        item: key,
+        property: null,
+        outcome: 'removed',
+        shipped: null,
+        current: current.value,
+        message: `${key}：新版本不再提供，未被修改过，已删除`,
+      });
     } else if (plan.conflicts.length > 0) {
       counts.conflicts++;
-      ledger.report({ kind: adapter.kind, item: key, property: null, outcome: 'kept', shipped: null, current: current?.value ?? null, message: `${key}：新版本不再提供，但管理员修改过，已保留` });
+      ledger.report({
+        kind: adapter.kind,
+        item: key,
+        property: null,
+        outcome: 'kept',
+        shipped: null,
+        current: current?.value ?? null,
+        message: `${key}：新版本不再提供，但管理员修改过，已保留`,
+      });
     }
     ledger.set(adapter.kind, key, null);
   }

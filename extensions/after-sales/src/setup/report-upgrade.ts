@@ -37,12 +37,15 @@ export async function reportUpgrade(ctx: SetupContext, schema: unknown, release:
     const firstId = ids[entries.indexOf(notForced[0]!)];
     const lines = notForced.slice(0, 20).map((entry) => `- ${markdownText(entry.message)}`);
     if (notForced.length > 20) lines.push(`- ……另有 ${notForced.length - 20} 项`);
-    await notifyAdministrators({ services: ctx.services, schema, database: ctx.database }, {
-      subject: `配置升级：${notForced.length} 项新版本的改动因管理员已修改而未覆盖`,
-      message: `新版本改动了以下配置，但管理员已修改（或删除）过它们，系统保留了管理员的设置。需要时请在“配置升级记录”中查看新版本的值并手动调整。\n\n${lines.join('\n')}`,
-      collection: CONFIG_UPGRADES,
-      item: String(firstId),
-    });
+    await notifyAdministrators(
+      { services: ctx.services, schema, database: ctx.database },
+      {
+        subject: `配置升级：${notForced.length} 项新版本的改动因管理员已修改而未覆盖`,
+        message: `新版本改动了以下配置，但管理员已修改（或删除）过它们，系统保留了管理员的设置。需要时请在“配置升级记录”中查看新版本的值并手动调整。\n\n${lines.join('\n')}`,
+        collection: CONFIG_UPGRADES,
+        item: String(firstId),
+      },
+    );
   }
   return notForced.length;
 }

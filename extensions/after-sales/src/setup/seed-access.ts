@@ -7,11 +7,16 @@ import { reconcileConfig } from './reconcile-config';
 import { SYSTEM_ADMIN, type SetupContext } from './setup-context';
 
 const ACTIONS: Record<string, string> = { create: '新建', read: '查看', update: '修改', delete: '删除', share: '分享' };
-const PERMISSION_LABELS: Record<string, string> = { fields: '可用字段', permissions: '条目范围', validation: '校验条件', presets: '默认值' };
+const PERMISSION_LABELS: Record<string, string> = {
+  fields: '可用字段',
+  permissions: '条目范围',
+  validation: '校验条件',
+  presets: '默认值',
+};
 
 /** A permission's content as compared across releases: field lists as sets. */
 const permissionValue = (row: Record<string, any>) => ({
-  fields: Array.isArray(row['fields']) ? [...row['fields']].sort() : row['fields'] ?? null,
+  fields: Array.isArray(row['fields']) ? [...row['fields']].sort() : (row['fields'] ?? null),
   permissions: row['permissions'] ?? null,
   validation: row['validation'] ?? null,
   presets: row['presets'] ?? null,
@@ -23,7 +28,12 @@ const permissionValue = (row: Record<string, any>) => ({
  * changed by a release only where the administrator left it as shipped, taken away by a release that
  * no longer names it only when nobody changed it; a cell the administrator changed or deleted stays.
  */
-export async function seedAccess(ctx: SetupContext, schema: unknown, ledger: ConfigLedger, labels: ModelLabels): Promise<{ created: number; updated: number; removed: number }> {
+export async function seedAccess(
+  ctx: SetupContext,
+  schema: unknown,
+  ledger: ConfigLedger,
+  labels: ModelLabels,
+): Promise<{ created: number; updated: number; removed: number }> {
   const file = await readYaml<AccessFile>(ctx.snapshotsPath, 'access.yaml');
   const options = { knex: ctx.database, schema, accountability: SYSTEM_ADMIN };
   const policies = new ctx.services['PoliciesService'](options);
@@ -45,7 +55,12 @@ export async function seedAccess(ctx: SetupContext, schema: unknown, ledger: Con
 
   // A department is its role record: once recorded in department_roles, the role is found by its id
   // (an administrator may rename it); only a department not yet recorded is matched by name or created.
-  const recorded = new Map<string, string>((await ctx.database('department_roles').select('department', 'role')).map((row: { department: string; role: string }) => [row.department, row.role]));
+  const recorded = new Map<string, string>(
+    (await ctx.database('department_roles').select('department', 'role')).map((row: { department: string; role: string }) => [
+      row.department,
+      row.role,
+    ]),
+  );
   const departmentOfPolicy = new Map(file.policies.map((policy) => [policy.name, policy.department]));
   for (const role of file.roles) {
     const { policies: rolePolicies, ...fields } = role;
@@ -74,13 +89,19 @@ export async function seedAccess(ctx: SetupContext, schema: unknown, ledger: Con
   // Field lists follow the current schema (a field added later joins them at once: after-sales-hooks/register-withheld-field-lists.ts).
   // Presentation fields (dividers, notices, the 办理 and 文书 panels) hold no data and are missing
   // from the schema overview, but a field list without them hides them from the form.
-  const presentation: { collection: string; field: string }[] = await ctx.database('directus_fields').select('collection', 'field').where('special', 'like', '%no-data%');
+  const presentation: { collection: string; field: string }[] = await ctx
+    .database('directus_fields')
+    .select('collection', 'field')
+    .where('special', 'like', '%no-data%');
   const fieldsOf = (collection: string) => [
     ...Object.keys((schema as SchemaOverview).collections[collection]?.fields ?? {}),
     ...presentation.filter((row) => row.collection === collection).map((row) => row.field),
   ];
   const policyNames = new Map([...policyIds].map(([name, id]) => [id, name]));
-  const existing: Record<string, any>[] = await permissions.readByQuery({ filter: { policy: { _in: [...policyIds.values()] } }, limit: -1 });
+  const existing: Record<string, any>[] = await permissions.readByQuery({
+    filter: { policy: { _in: [...policyIds.values()] } },
+    limit: -1,
+  });
   const cellKey = (policyName: string, collection: string, action: string) => `${policyName}:${collection}:${action}`;
   const counts = await reconcileConfig(ledger, {
     kind: 'permission',
@@ -93,8 +114,17 @@ export async function seedAccess(ctx: SetupContext, schema: unknown, ledger: Con
     })),
     // The first cell of a policy, collection and action (an administrator may have added more).
     current: existing
-      .filter((row, index) => existing.findIndex((other) => other.policy === row.policy && other.collection === row.collection && other.action === row.action) === index)
-      .map((row) => ({ key: cellKey(policyNames.get(row.policy)!, row.collection, row.action), target: String(row.id), value: permissionValue(row) })),
+      .filter(
+        (row, index) =>
+          existing.findIndex(
+            (other) => other.policy === row.policy && other.collection === row.collection && other.action === row.action,
+          ) === index,
+      )
+      .map((row) => ({
+        key: cellKey(policyNames.get(row.policy)!, row.collection, row.action),
+        target: String(row.id),
+        value: permissionValue(row),
+      })),
     propertyLabel: (property) => PERMISSION_LABELS[property] ?? property,
     create: async (item) => {
       const [policyName, collection, action] = item.key.split(':') as [string, string, string];

@@ -8,5 +8,11 @@ import type { SetupContext } from './setup-context';
 /** Official holidays and 调休 of this year and next (as far as the data package knows them). */
 export async function seedCalendar(ctx: SetupContext, schema: unknown): Promise<number> {
   const { year } = zonedParts(ctx.now, businessTimeZone(ctx.env));
-  return insertMissingRows(ctx, schema, 'work_calendar', ['date'], officialCalendar(data, [year, year + 1]).map((day) => ({ ...day })));
+  return insertMissingRows(
+    ctx,
+    schema,
+    'work_calendar',
+    ['date'],
+    officialCalendar(data, [year, year + 1]).map((day) => ({ ...day })),
+  );
 }

@@ -12,8 +12,17 @@ interface DashboardSeed {
 }
 
 const DASHBOARD_LABELS: Record<string, string> = {
-  name: '名称', icon: '图标', color: '颜色', note: '说明', type: '类型', show_header: '显示标题',
-  position_x: '位置', position_y: '位置', width: '宽度', height: '高度', options: '选项',
+  name: '名称',
+  icon: '图标',
+  color: '颜色',
+  note: '说明',
+  type: '类型',
+  show_header: '显示标题',
+  position_x: '位置',
+  position_y: '位置',
+  width: '宽度',
+  height: '高度',
+  options: '选项',
 };
 
 /**
@@ -27,12 +36,19 @@ export async function seedDashboards(ctx: SetupContext, schema: unknown, ledger:
   const options = { knex: ctx.database, schema, accountability: SYSTEM_ADMIN };
   const dashboardsService = new ctx.services['DashboardsService'](options);
   const panelsService = new ctx.services['PanelsService'](options);
-  const existing: Record<string, any>[] = await dashboardsService.readByQuery({ fields: ['id', 'name', 'icon', 'color', 'note'], limit: -1 });
+  const existing: Record<string, any>[] = await dashboardsService.readByQuery({
+    fields: ['id', 'name', 'icon', 'color', 'note'],
+    limit: -1,
+  });
   const created: string[] = [];
   await reconcileConfig(ledger, {
     kind: 'dashboard',
     adopt: 'keep',
-    shipped: dashboards.map(({ panels: _panels, ...dashboard }) => ({ key: dashboard.name, label: `看板「${dashboard.name}」`, value: dashboard })),
+    shipped: dashboards.map(({ panels: _panels, ...dashboard }) => ({
+      key: dashboard.name,
+      label: `看板「${dashboard.name}」`,
+      value: dashboard,
+    })),
     current: existing.map(({ id, ...dashboard }) => ({ key: dashboard['name'], target: String(id), value: dashboard })),
     propertyLabel: (property) => DASHBOARD_LABELS[property] ?? property,
     create: async (item) => {
@@ -58,8 +74,13 @@ export async function seedDashboards(ctx: SetupContext, schema: unknown, ledger:
         key: panelKey(dashboard.name, panel['name']),
         label: `看板「${dashboard.name}」的面板「${String(panel['name'])}」`,
         value: { color: null, note: null, ...panel },
-      }))),
-    current: panels.map(({ id, dashboard, ...panel }) => ({ key: panelKey(dashboardNames.get(String(dashboard)) ?? String(dashboard), panel['name']), target: String(id), value: panel })),
+      })),
+    ),
+    current: panels.map(({ id, dashboard, ...panel }) => ({
+      key: panelKey(dashboardNames.get(String(dashboard)) ?? String(dashboard), panel['name']),
+      target: String(id),
+      value: panel,
+    })),
     createUnrecorded: (item) => created.includes(item.key.split('|')[0]!) || recorded.has(item.key.split('|')[0]),
     propertyLabel: (property) => DASHBOARD_LABELS[property] ?? property,
     create: async (item) => {

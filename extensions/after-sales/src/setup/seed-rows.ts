@@ -14,7 +14,13 @@ const keyOf = (row: Row, key: string[]) => key.map((k) => String(row[k])).join('
 const QUIET = { emitEvents: false };
 
 /** Inserts the rows whose key is not in the table yet (the official calendar days). */
-export async function insertMissingRows(ctx: SetupContext, schema: unknown, collection: string, key: string[], rows: Row[]): Promise<number> {
+export async function insertMissingRows(
+  ctx: SetupContext,
+  schema: unknown,
+  collection: string,
+  key: string[],
+  rows: Row[],
+): Promise<number> {
   const items = new ctx.services['ItemsService'](collection, { knex: ctx.database, schema, accountability: null });
   const existing: Row[] = await items.readByQuery({ fields: key, limit: -1 });
   const present = new Set(existing.map((row) => keyOf(row, key)));
@@ -30,7 +36,15 @@ const rowName = (row: Row, key: string[]) => String(row['name'] ?? row['title'] 
  * new in this release is added; a row the administrator edited or deleted stays as they left it; a
  * release change to a column they did not touch is applied, one they did is reported.
  */
-export async function reconcileRows(ctx: SetupContext, schema: any, ledger: ConfigLedger, labels: ModelLabels, collection: string, key: string[], rows: Row[]): Promise<ReconcileCounts> {
+export async function reconcileRows(
+  ctx: SetupContext,
+  schema: any,
+  ledger: ConfigLedger,
+  labels: ModelLabels,
+  collection: string,
+  key: string[],
+  rows: Row[],
+): Promise<ReconcileCounts> {
   const items = new ctx.services['ItemsService'](collection, { knex: ctx.database, schema, accountability: null });
   const primary: string = schema.collections[collection].primary;
   const columns = [...new Set([...key, ...rows.flatMap((row) => Object.keys(row))])];
@@ -40,7 +54,11 @@ export async function reconcileRows(ctx: SetupContext, schema: any, ledger: Conf
     kind: 'rule_row',
     scope: `${collection}:`,
     adopt: 'keep',
-    shipped: rows.map((row) => ({ key: `${collection}:${keyOf(row, key)}`, label: `${labels.collection(collection)}「${rowName(row, key)}」`, value: row })),
+    shipped: rows.map((row) => ({
+      key: `${collection}:${keyOf(row, key)}`,
+      label: `${labels.collection(collection)}「${rowName(row, key)}」`,
+      value: row,
+    })),
     current: existing.map((row) => ({ key: `${collection}:${keyOf(row, key)}`, target: String(row[primary]), value: pick(row) })),
     propertyLabel: (column) => labels.field(collection, column),
     create: async (item) => String(await items.createOne(item.value, QUIET)),

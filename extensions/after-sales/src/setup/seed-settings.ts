@@ -48,7 +48,8 @@ export async function seedSettings(ctx: SetupContext, schema: unknown, ledger: C
   if (typeof owner === 'string' && owner.includes('@') && !current['project_owner']) wanted['project_owner'] = owner;
 
   const changes: Record<string, unknown> = {};
-  const isDefault = (key: string) => current[key] === undefined || current[key] === null || (DIRECTUS_DEFAULTS[key] ?? []).includes(current[key]);
+  const isDefault = (key: string) =>
+    current[key] === undefined || current[key] === null || (DIRECTUS_DEFAULTS[key] ?? []).includes(current[key]);
   await reconcileConfig(ledger, {
     kind: 'setting',
     adopt: (item) => (isDefault(item.key) ? 'apply' : 'keep'),

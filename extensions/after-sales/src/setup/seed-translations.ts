@@ -20,7 +20,12 @@ export async function seedTranslations(ctx: SetupContext, schema: unknown, ledge
     kind: 'translation',
     adopt: 'keep',
     shipped: Object.entries(strings).flatMap(([language, values]) =>
-      Object.entries(values).map(([key, value]) => ({ key: `${language}:${key}`, label: `翻译字符串 ${key}（${language}）`, value: { value } }))),
+      Object.entries(values).map(([key, value]) => ({
+        key: `${language}:${key}`,
+        label: `翻译字符串 ${key}（${language}）`,
+        value: { value },
+      })),
+    ),
     current: existing.map((row) => ({ key: `${row.language}:${row.key}`, target: String(row.id), value: { value: row.value } })),
     propertyLabel: () => '译文',
     create: async (item) => {

@@ -45,7 +45,10 @@ export async function actorOf(accountability: Accountability | null, database: K
   let levels: Promise<string[]> | undefined;
   const readLevels = async (): Promise<string[]> => {
     if (!user) return [];
-    const policies: { name: string }[] = await database('directus_access').join('directus_policies', 'directus_policies.id', 'directus_access.policy').where('directus_access.user', user).select('directus_policies.name');
+    const policies: { name: string }[] = await database('directus_access')
+      .join('directus_policies', 'directus_policies.id', 'directus_access.policy')
+      .where('directus_access.user', user)
+      .select('directus_policies.name');
     return policies.map((policy) => policy.name);
   };
   return {

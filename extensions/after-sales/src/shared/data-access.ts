@@ -47,7 +47,10 @@ export async function readRows(
   where: (query: Knex.QueryBuilder) => unknown = () => undefined,
   orderBy: string | { column: string; order: 'asc' | 'desc' } = 'id',
 ): Promise<Record<string, any>[]> {
-  const query = data.database(collection).select(fields).orderBy([typeof orderBy === 'string' ? { column: orderBy, order: 'asc' } : orderBy]);
+  const query = data
+    .database(collection)
+    .select(fields)
+    .orderBy([typeof orderBy === 'string' ? { column: orderBy, order: 'asc' } : orderBy]);
   where(query);
   const rows: Record<string, any>[] = await query;
   if (rows.length === 0) return [];
@@ -55,7 +58,12 @@ export async function readRows(
 }
 
 /** One row to write with a plain statement, cast the way ItemsService casts it (dates, JSON). */
-export async function castForWrite(data: DataAccess, collection: string, action: 'create' | 'update', row: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function castForWrite(
+  data: DataAccess,
+  collection: string,
+  action: 'create' | 'update',
+  row: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   return payloads(data, collection).processValues(action, { ...row });
 }
 
@@ -66,7 +74,9 @@ function payloads(data: DataAccess, collection: string) {
 /** The collection's stored fields: every field but aliases (an o2m alias would cost a query per read). */
 export function storedFields(schema: unknown, collection: string): string[] {
   const fields = (schema as SchemaOverview).collections[collection]?.fields ?? {};
-  return Object.values(fields).filter((field) => field.type !== 'alias').map((field) => field.field);
+  return Object.values(fields)
+    .filter((field) => field.type !== 'alias')
+    .map((field) => field.field);
 }
 
 /**
@@ -74,7 +84,12 @@ export function storedFields(schema: unknown, collection: string): string[] {
  * event: the guard, the workflow and the clocks of one update all get the same rows. `forUpdate`
  * locks them for the rest of the caller's transaction.
  */
-export function readStored(data: DataAccess, collection: string, keys: (string | number)[], { forUpdate = false } = {}): Promise<Record<string, any>[]> {
+export function readStored(
+  data: DataAccess,
+  collection: string,
+  keys: (string | number)[],
+  { forUpdate = false } = {},
+): Promise<Record<string, any>[]> {
   return memoFor(data.event, `stored:${collection}:${keys.join(',')}`, () =>
     readRows(data, collection, storedFields(data.schema, collection), (query) => {
       query.whereIn('id', keys);

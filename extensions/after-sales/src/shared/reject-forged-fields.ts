@@ -12,7 +12,12 @@ import { departmentOf } from './actor';
  * no request may write a server-set field, and only the allowed roles may back-enter event times.
  * Internal writes of the console itself run without accountability and pass.
  */
-export async function rejectForgedFields(payload: unknown, collection: string, accountability: Accountability | null, database: Knex): Promise<void> {
+export async function rejectForgedFields(
+  payload: unknown,
+  collection: string,
+  accountability: Accountability | null,
+  database: Knex,
+): Promise<void> {
   if (!accountability || typeof payload !== 'object' || payload === null) return;
   const rows = (Array.isArray(payload) ? payload : [payload]) as Record<string, unknown>[];
   for (const row of rows) {

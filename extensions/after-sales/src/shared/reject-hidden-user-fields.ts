@@ -12,7 +12,37 @@ const USERS = 'directus_users';
  */
 export const QUERY_EVENTS = [
   'items.query',
-  ...['access', 'activity', 'collections', 'comments', 'dashboards', 'deployment_projects', 'deployment_runs', 'deployments', 'extensions', 'fields', 'files', 'flows', 'folders', 'migrations', 'notifications', 'operations', 'panels', 'permissions', 'policies', 'presets', 'relations', 'revisions', 'roles', 'sessions', 'settings', 'shares', 'translations', 'users', 'versions'].map((scope) => `${scope}.query`),
+  ...[
+    'access',
+    'activity',
+    'collections',
+    'comments',
+    'dashboards',
+    'deployment_projects',
+    'deployment_runs',
+    'deployments',
+    'extensions',
+    'fields',
+    'files',
+    'flows',
+    'folders',
+    'migrations',
+    'notifications',
+    'operations',
+    'panels',
+    'permissions',
+    'policies',
+    'presets',
+    'relations',
+    'revisions',
+    'roles',
+    'sessions',
+    'settings',
+    'shares',
+    'translations',
+    'users',
+    'versions',
+  ].map((scope) => `${scope}.query`),
 ];
 
 function relatedBySchema(schema: SchemaOverview): RelatedCollection {
@@ -58,7 +88,13 @@ async function userFieldsReadableInEveryRow(database: Knex, accountability: Acco
  * e-mail (or password hash, 2FA secret) of every user whose name the caller may read. Reading one's
  * own e-mail (`fields=email`, `/users/me`) is untouched: Directus shows it for the own row only.
  */
-export async function rejectHiddenUserFields(query: QueryClauses, collection: string, accountability: Accountability | null, database: Knex, schema: SchemaOverview): Promise<void> {
+export async function rejectHiddenUserFields(
+  query: QueryClauses,
+  collection: string,
+  accountability: Accountability | null,
+  database: Knex,
+  schema: SchemaOverview,
+): Promise<void> {
   if (!accountability || accountability.admin) return;
   const queried = [...fieldsQueried(USERS, collection, query, relatedBySchema(schema))].filter((field) => field !== 'id');
   if (queried.length === 0) return;

@@ -13,7 +13,11 @@ function columnLengths(database: Knex, collection: string): Promise<Record<strin
   if (!lengths) {
     lengths = database(collection)
       .columnInfo()
-      .then((columns) => Object.fromEntries(Object.entries(columns).flatMap(([field, info]) => (Number(info.maxLength) > 0 ? [[field, Number(info.maxLength)]] : []))))
+      .then((columns) =>
+        Object.fromEntries(
+          Object.entries(columns).flatMap(([field, info]) => (Number(info.maxLength) > 0 ? [[field, Number(info.maxLength)]] : [])),
+        ),
+      )
       .catch((error: unknown) => {
         lengthCache.delete(collection);
         throw error;
@@ -47,7 +51,8 @@ export async function rejectInvalidInput(
   for (const changes of rows) {
     for (const current of currents) {
       const violation = inputViolation({ collection, fieldTypes, maxLengths, changes, current, now, labels });
-      if (violation) throw new InvalidInputError({ field: violation.field, label: labels[violation.field] ?? violation.field, rule: violation.rule });
+      if (violation)
+        throw new InvalidInputError({ field: violation.field, label: labels[violation.field] ?? violation.field, rule: violation.rule });
     }
   }
 }

@@ -44,7 +44,13 @@ function rulesVersion(database: Knex, event: object | undefined): Promise<string
  * minute old, loaded again otherwise. Read the counter before the rows: a copy loaded while a change
  * commits is filed under the old counter, which the change then moves on.
  */
-export async function cachedRules<T>(database: Knex, event: object | undefined, name: string, load: () => PromiseLike<T>, now = Date.now()): Promise<T> {
+export async function cachedRules<T>(
+  database: Knex,
+  event: object | undefined,
+  name: string,
+  load: () => PromiseLike<T>,
+  now = Date.now(),
+): Promise<T> {
   const version = await rulesVersion(database, event);
   const entry = entries.get(name);
   if (entry && entry.version === version && now - entry.loadedAt < RULES_MAX_AGE_MS) return entry.value as Promise<T>;

@@ -14,7 +14,12 @@ export interface LedgerEntry {
  * Runs `issue` at most once for a key, ever: the ledger row and what `issue` writes commit together,
  * and the unique key makes a second sweep, a restart or a second instance write nothing.
  */
-export async function issueOnce(data: DataAccess, entry: LedgerEntry, now: Date, issue: (trx: DataAccess) => Promise<void>): Promise<boolean> {
+export async function issueOnce(
+  data: DataAccess,
+  entry: LedgerEntry,
+  now: Date,
+  issue: (trx: DataAccess) => Promise<void>,
+): Promise<boolean> {
   try {
     return await data.database.transaction(async (trx) => {
       const scoped: DataAccess = { ...data, database: trx };
@@ -44,7 +49,13 @@ const BATCH = 200;
  * skipped; a crash before commit leaves none of its batch. Keys are inserted in order, so two
  * instances on the same keys wait for each other instead of deadlocking. Returns what was issued.
  */
-export async function issueEach<T>(data: DataAccess, items: T[], entryOf: (item: T) => LedgerEntry, now: Date, issue: (trx: DataAccess, fresh: T[]) => Promise<void>): Promise<T[]> {
+export async function issueEach<T>(
+  data: DataAccess,
+  items: T[],
+  entryOf: (item: T) => LedgerEntry,
+  now: Date,
+  issue: (trx: DataAccess, fresh: T[]) => Promise<void>,
+): Promise<T[]> {
   const sorted = [...items].sort((a, b) => (entryOf(a).key < entryOf(b).key ? -1 : 1));
   const issued: T[] = [];
   for (let batch = 0; batch < sorted.length; batch += BATCH) {
@@ -55,8 +66,14 @@ export async function issueEach<T>(data: DataAccess, items: T[], entryOf: (item:
         const fresh: T[] = [];
         for (let start = 0; start < items.length; start += LEDGER_CHUNK) {
           const chunk = items.slice(start, start + LEDGER_CHUNK);
-          const rows = await Promise.all(chunk.map((item) => castForWrite(scoped, 'deadline_events', 'create', { ...entryOf(item), created_at: now.toISOString() })));
-          const inserted: ({ key: string } | string)[] = await trx('deadline_events').insert(rows).onConflict('key').ignore().returning('key');
+          const rows = await Promise.all(
+            chunk.map((item) => castForWrite(scoped, 'deadline_events', 'create', { ...entryOf(item), created_at: now.toISOString() })),
+          );
+          const inserted: ({ key: string } | string)[] = await trx('deadline_events')
+            .insert(rows)
+            .onConflict('key')
+            .ignore()
+            .returning('key');
           const keys = new Set(inserted.map((row) => (typeof row === 'object' ? row.key : row)));
           fresh.push(...chunk.filter((item) => keys.has(entryOf(item).key)));
         }

@@ -37,7 +37,8 @@ export async function notifyDepartments(data: DataAccess, notices: { department:
     return rows.length;
   }
   const cast = await Promise.all(rows.map((row) => castForWrite(data, 'directus_notifications', 'create', row)));
-  for (let start = 0; start < cast.length; start += 100) await data.database('directus_notifications').insert(cast.slice(start, start + 100));
+  for (let start = 0; start < cast.length; start += 100)
+    await data.database('directus_notifications').insert(cast.slice(start, start + 100));
   return rows.length;
 }
 
@@ -48,7 +49,11 @@ async function recipientsOf(data: DataAccess, department: Department | null): Pr
     if (!roles.length) return [];
     filter = { role: { _in: roles }, status: { _eq: 'active' } };
   } else filter = await administratorsFilter(data);
-  const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({ filter, fields: ['id'], limit: -1 });
+  const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({
+    filter,
+    fields: ['id'],
+    limit: -1,
+  });
   return users.map((user: { id: string }) => user.id);
 }
 
@@ -78,11 +83,17 @@ export function mailConfigured(env: Record<string, string | undefined> = process
 }
 
 export async function notifyUsers(data: DataAccess, filter: Record<string, unknown>, notice: Notice): Promise<number> {
-  const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({ filter, fields: ['id'], limit: -1 });
+  const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({
+    filter,
+    fields: ['id'],
+    limit: -1,
+  });
   if (users.length === 0) return 0;
   // NotificationsService writes the notification and mails it; without mail, the notification alone.
   const options = { knex: data.database, schema: data.schema, accountability: null };
-  const notifications = mailConfigured() ? new data.services['NotificationsService'](options) : new data.services['ItemsService']('directus_notifications', options);
+  const notifications = mailConfigured()
+    ? new data.services['NotificationsService'](options)
+    : new data.services['ItemsService']('directus_notifications', options);
   await notifications.createMany(users.map((user: { id: string }) => ({ recipient: user.id, sender: null, ...notice })));
   return users.length;
 }

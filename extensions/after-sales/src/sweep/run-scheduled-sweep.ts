@@ -14,7 +14,12 @@ const INSTANCE = `${hostname()}:${process.pid}`.slice(0, 64);
  * Returns null when another instance has the tick.
  */
 export async function runScheduledSweep(data: DataAccess, now: Date, cron: string, timeZone: string): Promise<SweepResult | null> {
-  const claimed = await issueOnce(data, { key: sweepRunKey(scheduleTick(now, cron)), kind: 'sweep_run', item: INSTANCE }, now, async () => {});
+  const claimed = await issueOnce(
+    data,
+    { key: sweepRunKey(scheduleTick(now, cron)), kind: 'sweep_run', item: INSTANCE },
+    now,
+    async () => {},
+  );
   if (!claimed) return null;
   const result = await runSweep(data, now, timeZone);
   await forgetOldSweepRuns(data, now);

@@ -59,14 +59,29 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
       return event ? [event] : [];
     });
     // Most due cases were told in an earlier run: one read skips them; the rest are issued together.
-    const known = await issuedKeys(data, events.map((event) => event.key));
+    const known = await issuedKeys(
+      data,
+      events.map((event) => event.key),
+    );
     const issued = await issueEach(
       data,
       events.filter((event) => !known.has(event.key)),
-      (event) => ({ key: event.key, kind: event.kind, collection: event.collection, item: event.itemId, department: event.department, due_at: event.dueAt.toISOString() }),
+      (event) => ({
+        key: event.key,
+        kind: event.kind,
+        collection: event.collection,
+        item: event.itemId,
+        department: event.department,
+        due_at: event.dueAt.toISOString(),
+      }),
       now,
       async (trx, fresh) => {
-        await writeUrgeNotices(trx, fresh.filter((event) => event.kind === 'urge'), now, timeZone);
+        await writeUrgeNotices(
+          trx,
+          fresh.filter((event) => event.kind === 'urge'),
+          now,
+          timeZone,
+        );
         await notifyDepartments(
           trx,
           fresh.map((event) => ({
@@ -102,8 +117,14 @@ async function writeUrgeNotices(trx: DataAccess, urges: ClockEvent[], now: Date,
     urges.map((event, i) =>
       castForWrite(trx, 'urge_notices', 'create', {
         ...(rule ? { [rule.field]: numbers[i] } : {}),
-        collection: event.collection, item: event.itemId, case_no: event.caseNo, department: event.department,
-        clock_key: event.key, due_at: event.dueAt.toISOString(), issued_at: now.toISOString(), reason: event.message,
+        collection: event.collection,
+        item: event.itemId,
+        case_no: event.caseNo,
+        department: event.department,
+        clock_key: event.key,
+        due_at: event.dueAt.toISOString(),
+        issued_at: now.toISOString(),
+        reason: event.message,
       }),
     ),
   );
@@ -124,7 +145,12 @@ async function issuedKeys(data: DataAccess, keys: string[]): Promise<Set<string>
  * K-MONTHLY: last month's statistics are due by the rule's day of this month (default the 10th,
  * ending 24:00); past it without the table, the GM Office gets one urge notice.
  */
-async function urgeMonthlyStats(data: DataAccess, now: Date, timeZone: string, rules: Awaited<ReturnType<typeof loadClockContext>>['rules']): Promise<number> {
+async function urgeMonthlyStats(
+  data: DataAccess,
+  now: Date,
+  timeZone: string,
+  rules: Awaited<ReturnType<typeof loadClockContext>>['rules'],
+): Promise<number> {
   const rule = rules.find((r) => r.key === 'complaint_monthly_stats' && r.active);
   if (!rule) return 0;
   const { year, month } = zonedParts(now, timeZone);
@@ -137,10 +163,29 @@ async function urgeMonthlyStats(data: DataAccess, now: Date, timeZone: string, r
   const department = rule.urge_department ?? 'gm_office';
   const key = `urge:complaint_monthly_stats:${period}`;
   const message = `${period} 的客户投诉案件统计表应于 ${formatLocal(due, timeZone)} 前完成，目前尚未生成。请总经理室会同有关部门尽快汇总（第十三条第9款）。`;
-  const issued = await issueOnce(data, { key, kind: 'urge', collection: 'complaint_monthly_stats', item: period, department, due_at: due.toISOString() }, now, async (trx) => {
-    await itemsService(trx, 'urge_notices').createOne({ collection: 'complaint_monthly_stats', item: period, case_no: period, department, clock_key: key, due_at: due.toISOString(), issued_at: now.toISOString(), reason: message });
-    await notifyDepartment(trx, department, { subject: `【催办】${period} 客户投诉案件统计表`, message, collection: 'complaint_monthly_stats', item: period });
-  });
+  const issued = await issueOnce(
+    data,
+    { key, kind: 'urge', collection: 'complaint_monthly_stats', item: period, department, due_at: due.toISOString() },
+    now,
+    async (trx) => {
+      await itemsService(trx, 'urge_notices').createOne({
+        collection: 'complaint_monthly_stats',
+        item: period,
+        case_no: period,
+        department,
+        clock_key: key,
+        due_at: due.toISOString(),
+        issued_at: now.toISOString(),
+        reason: message,
+      });
+      await notifyDepartment(trx, department, {
+        subject: `【催办】${period} 客户投诉案件统计表`,
+        message,
+        collection: 'complaint_monthly_stats',
+        item: period,
+      });
+    },
+  );
   return issued ? 1 : 0;
 }
 
@@ -158,17 +203,36 @@ async function checkClosedComplaints(data: DataAccess, now: Date): Promise<numbe
     });
     for (const step of steps) {
       const plan = inquiryFor({
-        id: step['id'], complaintId: complaint['id'], complaintNo: complaint['complaint_no'] ?? null, stage: step['to_stage'],
-        department: step['department'] ?? null, dueAt: new Date(step['due_at']), completedAt: new Date(step['completed_at']),
+        id: step['id'],
+        complaintId: complaint['id'],
+        complaintNo: complaint['complaint_no'] ?? null,
+        stage: step['to_stage'],
+        department: step['department'] ?? null,
+        dueAt: new Date(step['due_at']),
+        completedAt: new Date(step['completed_at']),
       });
       if (!plan) continue;
-      const done = await issueOnce(data, { key: plan.key, kind: 'inquiry', collection: 'complaints', item: String(plan.complaintId), department: plan.department }, now, async (trx) => {
-        await itemsService(trx, 'overdue_inquiries').createOne({
-          complaint: plan.complaintId, department: plan.department, stage: plan.stage, overdue_by: plan.overdueHours,
-          clock_key: plan.key, issued_at: now.toISOString(),
-        });
-        await notifyDepartment(trx, plan.department, { subject: `【洽办】${plan.complaintNo ?? ''} 处理逾期`, message: plan.message, collection: 'complaints', item: String(plan.complaintId) });
-      });
+      const done = await issueOnce(
+        data,
+        { key: plan.key, kind: 'inquiry', collection: 'complaints', item: String(plan.complaintId), department: plan.department },
+        now,
+        async (trx) => {
+          await itemsService(trx, 'overdue_inquiries').createOne({
+            complaint: plan.complaintId,
+            department: plan.department,
+            stage: plan.stage,
+            overdue_by: plan.overdueHours,
+            clock_key: plan.key,
+            issued_at: now.toISOString(),
+          });
+          await notifyDepartment(trx, plan.department, {
+            subject: `【洽办】${plan.complaintNo ?? ''} 处理逾期`,
+            message: plan.message,
+            collection: 'complaints',
+            item: String(plan.complaintId),
+          });
+        },
+      );
       if (done) issued++;
     }
     await itemsService(data, 'complaints').updateOne(complaint['id'], { timeliness_checked_at: now.toISOString() }, QUIET);
@@ -181,7 +245,12 @@ async function checkClosedComplaints(data: DataAccess, now: Date): Promise<numbe
  * November, next year's in any case (calendarGapYears); earlier, next year's only once open clocks
  * run into it.
  */
-async function warnCalendarGaps(data: DataAccess, now: Date, timeZone: string, calendar: Awaited<ReturnType<typeof loadClockContext>>['calendar']): Promise<number> {
+async function warnCalendarGaps(
+  data: DataAccess,
+  now: Date,
+  timeZone: string,
+  calendar: Awaited<ReturnType<typeof loadClockContext>>['calendar'],
+): Promise<number> {
   const { year } = zonedParts(now, timeZone);
   const due = new Set(calendarGapYears(calendar, now, timeZone));
   let warned = 0;
@@ -189,7 +258,11 @@ async function warnCalendarGaps(data: DataAccess, now: Date, timeZone: string, c
     const yearStart = startOfLocalDay(`${gapYear}-01-01`, timeZone).toISOString();
     let affected = 0;
     for (const definition of CLOCK_DEFINITIONS) {
-      const rows = await readAll(data, definition.collection, { filter: { _and: [{ [definition.due]: { _gte: yearStart } }, ...runningClockFilter(definition)] }, fields: ['id'], limit: 1 });
+      const rows = await readAll(data, definition.collection, {
+        filter: { _and: [{ [definition.due]: { _gte: yearStart } }, ...runningClockFilter(definition)] },
+        fields: ['id'],
+        limit: 1,
+      });
       affected += rows.length;
     }
     if (affected === 0 && !due.has(gapYear)) continue;

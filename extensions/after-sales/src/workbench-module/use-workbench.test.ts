@@ -7,18 +7,40 @@ import type { WorkEntry } from '../domain/work-queue';
 import { useWorkbench } from './use-workbench';
 
 const row = (key: string): WorkEntry => ({
-  key, kind: 'complaint', collection: 'complaints', id: key, caseType: '客户抱怨', task: '办理本阶段', number: key, title: key, statusLabel: '草稿',
-  department: 'market', departmentLabel: '市场部', dueAt: null, dueText: null, status: 'no_deadline', statusText: '无时限', link: `/content/complaints/${key}`,
+  key,
+  kind: 'complaint',
+  collection: 'complaints',
+  id: key,
+  caseType: '客户抱怨',
+  task: '办理本阶段',
+  number: key,
+  title: key,
+  statusLabel: '草稿',
+  department: 'market',
+  departmentLabel: '市场部',
+  dueAt: null,
+  dueText: null,
+  status: 'no_deadline',
+  statusText: '无时限',
+  link: `/content/complaints/${key}`,
 });
 
 let served: WorkEntry[];
-const api = { get: vi.fn(async (_url: string, _config?: unknown) => ({ data: { data: { department: 'market', generatedAt: '', entries: served, counts: {}, canChooseDepartment: false } } })) };
+const api = {
+  get: vi.fn(async (_url: string, _config?: unknown) => ({
+    data: { data: { department: 'market', generatedAt: '', entries: served, counts: {}, canChooseDepartment: false } },
+  })),
+};
 
 /** A page that lists the keys the composable exposes, as the module page does. */
 const Page = defineComponent({
   setup() {
     const { visibleEntries } = useWorkbench(20);
-    return () => h('ul', visibleEntries.value.map((entry) => h('li', entry.key)));
+    return () =>
+      h(
+        'ul',
+        visibleEntries.value.map((entry) => h('li', entry.key)),
+      );
   },
 });
 

@@ -25,5 +25,11 @@ export function useWorkbench(autoRefreshSeconds = DEFAULT_AUTO_REFRESH_SECONDS) 
     document.removeEventListener('visibilitychange', onVisible);
   });
 
-  return { ...storeToRefs(store), refresh: store.refresh, chooseDepartment: store.chooseDepartment, toggleCaseType: store.toggleCaseType, clearCaseTypes: store.clearCaseTypes };
+  return {
+    ...storeToRefs(store),
+    refresh: store.refresh,
+    chooseDepartment: store.chooseDepartment,
+    toggleCaseType: store.toggleCaseType,
+    clearCaseTypes: store.clearCaseTypes,
+  };
 }

@@ -5,11 +5,30 @@ import type { WorkEntry, WorkStatus } from '../domain/work-queue';
 import { useWorkbenchStore, type WorkbenchResponse } from './workbench-store';
 
 const entry = (key: string, collection: string, status: WorkStatus, dueAt: string | null): WorkEntry => ({
-  key, kind: key.split(':')[0]!, collection, id: key.split(':')[1]!, caseType: collection, task: '', number: key, title: key,
-  statusLabel: '', department: 'market', departmentLabel: '市场部', dueAt, dueText: dueAt, status, statusText: status, link: `/content/${collection}/1`,
+  key,
+  kind: key.split(':')[0]!,
+  collection,
+  id: key.split(':')[1]!,
+  caseType: collection,
+  task: '',
+  number: key,
+  title: key,
+  statusLabel: '',
+  department: 'market',
+  departmentLabel: '市场部',
+  dueAt,
+  dueText: dueAt,
+  status,
+  statusText: status,
+  link: `/content/${collection}/1`,
 });
 const answer = (entries: WorkEntry[], extra: Partial<WorkbenchResponse> = {}): WorkbenchResponse => ({
-  department: 'market', generatedAt: '2026-11-26T04:00:00Z', entries, counts: {}, canChooseDepartment: false, ...extra,
+  department: 'market',
+  generatedAt: '2026-11-26T04:00:00Z',
+  entries,
+  counts: {},
+  canChooseDepartment: false,
+  ...extra,
 });
 
 const QUEUE = [
@@ -34,7 +53,13 @@ async function loaded(entries = QUEUE, extra: Partial<WorkbenchResponse> = {}) {
 describe('ordering and grouping', () => {
   test('the queue is ordered by due time whatever order the server sent, work without a deadline last', async () => {
     const { store } = await loaded();
-    expect(store.visibleEntries.map((e) => e.key)).toEqual(['urge_notice:3', 'complaint:5', 'handover:4', 'complaint:1', 'overdue_inquiry:2']);
+    expect(store.visibleEntries.map((e) => e.key)).toEqual([
+      'urge_notice:3',
+      'complaint:5',
+      'handover:4',
+      'complaint:1',
+      'overdue_inquiry:2',
+    ]);
   });
 
   test('blocks by state, overdue first, empty blocks left out', async () => {
@@ -49,7 +74,12 @@ describe('ordering and grouping', () => {
   test('counts per case type over the whole queue, with how many are overdue', async () => {
     const { store } = await loaded();
     store.overdueOnly = true;
-    expect(store.caseTypeCounts.find((c) => c.collection === 'complaints')).toEqual({ collection: 'complaints', caseType: 'complaints', count: 2, breached: 1 });
+    expect(store.caseTypeCounts.find((c) => c.collection === 'complaints')).toEqual({
+      collection: 'complaints',
+      caseType: 'complaints',
+      count: 2,
+      breached: 1,
+    });
     expect(store.caseTypeCounts).toHaveLength(4);
   });
 });
@@ -95,7 +125,7 @@ describe('refresh', () => {
     expect(store.loading).toBe(false);
   });
 
-  test('a failed refresh shows the server\'s message and keeps what was shown', async () => {
+  test("a failed refresh shows the server's message and keeps what was shown", async () => {
     const { store, loader } = await loaded();
     loader.mockRejectedValueOnce({ response: { data: { errors: [{ message: '售后工作台：只能查看本部门（市场部）的待办。' }] } } });
     await store.refresh();
@@ -122,7 +152,7 @@ describe('refresh', () => {
     expect(store.loading).toBe(false);
   });
 
-  test('staff get their own department; an administrator\'s choice is sent and answered', async () => {
+  test("staff get their own department; an administrator's choice is sent and answered", async () => {
     const { store, loader } = await loaded(QUEUE, { department: null, canChooseDepartment: true });
     expect(loader).toHaveBeenLastCalledWith({});
     loader.mockResolvedValueOnce(answer([], { department: 'operations', canChooseDepartment: true }));

@@ -59,9 +59,11 @@ export const useWorkbenchStore = defineStore('after-sales-workbench', () => {
 
   /** The visible queue in blocks by state, most urgent first; due order holds inside each block. */
   const groups = computed(() =>
-    STATUS_ORDER.map((status) => ({ status, text: WORK_STATUS_TEXT[status], entries: visibleEntries.value.filter((entry) => entry.status === status) })).filter(
-      (group) => group.entries.length > 0,
-    ),
+    STATUS_ORDER.map((status) => ({
+      status,
+      text: WORK_STATUS_TEXT[status],
+      entries: visibleEntries.value.filter((entry) => entry.status === status),
+    })).filter((group) => group.entries.length > 0),
   );
 
   /** Per case type, over every entry whatever the filters: how many wait and how many are overdue. */
@@ -109,7 +111,9 @@ export const useWorkbenchStore = defineStore('after-sales-workbench', () => {
   }
 
   function toggleCaseType(collection: string): void {
-    caseTypes.value = caseTypes.value.includes(collection) ? caseTypes.value.filter((c) => c !== collection) : [...caseTypes.value, collection];
+    caseTypes.value = caseTypes.value.includes(collection)
+      ? caseTypes.value.filter((c) => c !== collection)
+      : [...caseTypes.value, collection];
   }
 
   function clearCaseTypes(): void {

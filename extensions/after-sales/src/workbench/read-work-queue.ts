@@ -1,7 +1,15 @@
 import type { Accountability } from '@directus/types';
 import type { StoredDeadlineRule } from '../domain/case-clocks';
 import type { Department } from '../domain/departments';
-import { approvalFilter, APPROVAL_WORK, compareEntries, WORK_SOURCES, workEntry, type WorkEntry, type WorkSource } from '../domain/work-queue';
+import {
+  approvalFilter,
+  APPROVAL_WORK,
+  compareEntries,
+  WORK_SOURCES,
+  workEntry,
+  type WorkEntry,
+  type WorkSource,
+} from '../domain/work-queue';
 import type { ApprovalAuthority } from '../domain/approval-authority';
 import { readAll, type DataAccess } from '../shared/data-access';
 
@@ -23,9 +31,19 @@ type Items = { readByQuery: (query: Record<string, unknown>) => Promise<Record<s
 async function readSoonestFirst(items: Items, source: WorkSource, filter: Record<string, unknown>, limit: number) {
   const dueField = source.clocks.length ? source.sort[0] : undefined;
   if (!dueField) return items.readByQuery({ filter, fields: source.fields, sort: source.sort, limit });
-  const dated = await items.readByQuery({ filter: { _and: [filter, { [dueField]: { _nnull: true } }] }, fields: source.fields, sort: source.sort, limit });
+  const dated = await items.readByQuery({
+    filter: { _and: [filter, { [dueField]: { _nnull: true } }] },
+    fields: source.fields,
+    sort: source.sort,
+    limit,
+  });
   if (dated.length >= limit) return dated;
-  const undated = await items.readByQuery({ filter: { _and: [filter, { [dueField]: { _null: true } }] }, fields: source.fields, sort: source.sort.slice(1), limit: limit - dated.length });
+  const undated = await items.readByQuery({
+    filter: { _and: [filter, { [dueField]: { _null: true } }] },
+    fields: source.fields,
+    sort: source.sort.slice(1),
+    limit: limit - dated.length,
+  });
   return [...dated, ...undated];
 }
 
@@ -47,7 +65,9 @@ export async function readWorkQueue(
 ): Promise<WorkQueue> {
   // Which department holds a clock is configuration every department reads; read as the system so a
   // role without the rule tables in its permissions still gets its own queue.
-  const rules = (await readAll(data, 'deadline_rules', { fields: ['key', 'case_collection', 'milestone', 'limit_value', 'limit_unit', 'warn_ratio', 'urge_department', 'active'] })) as StoredDeadlineRule[];
+  const rules = (await readAll(data, 'deadline_rules', {
+    fields: ['key', 'case_collection', 'milestone', 'limit_value', 'limit_unit', 'warn_ratio', 'urge_department', 'active'],
+  })) as StoredDeadlineRule[];
   const entries: WorkEntry[] = [];
   const counts: WorkQueue['counts'] = {};
   // The caller's own approvals (a person's work, whatever the department asked for).

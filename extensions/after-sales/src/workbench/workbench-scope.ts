@@ -31,7 +31,10 @@ export function workbenchScope(actor: Actor, query: Record<string, unknown>): Wo
   }
   const asked = typeof query['department'] === 'string' && query['department'] !== '' ? query['department'] : null;
   if (asked !== null && !isDepartment(asked)) {
-    throw new InvalidWorkbenchQueryError({ field: 'department', rule: `应为 ${Object.keys(DEPARTMENT_ROLES).join('、')} 之一，收到 “${asked}”。` });
+    throw new InvalidWorkbenchQueryError({
+      field: 'department',
+      rule: `应为 ${Object.keys(DEPARTMENT_ROLES).join('、')} 之一，收到 “${asked}”。`,
+    });
   }
   if (actor.isAdmin) return { department: asked, limit, canChooseDepartment: true };
   if (!actor.department) throw new WorkbenchForbiddenError({ reason: '您的角色不属于任何部门，没有可显示的待办。' });
