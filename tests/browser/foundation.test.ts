@@ -28,6 +28,9 @@ describe('the console in a real browser', () => {
     const page = await newPage();
     await signIn(page, baseUrl(), ADMIN.email, ADMIN.password);
     await expectNoOwnerDialog(page);
+    // An administrator returns to the page they left (another test may have left them in 规则管理).
+    await page.goto(`${baseUrl()}/admin/content`);
+    await expectNoOwnerDialog(page);
     const nav = page.locator('.module-nav, nav').first();
     for (const name of ['理赔', '报案登记', '投诉', '客户抱怨处理表', '基础数据', '规则配置']) {
       await nav.getByText(name, { exact: true }).first().waitFor({ state: 'visible' });
