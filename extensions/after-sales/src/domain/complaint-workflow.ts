@@ -47,19 +47,22 @@ export const COMMITMENT_FIELDS = ['negotiation_result', 'customer_accepted'];
 /** The approved plan (Art. 13.10, 核决权限): fixed once approved, until the plan goes back to 综合意见. */
 export const APPROVED_PLAN_FIELDS = ['offer_amount', 'gm_opinion'];
 
+/** What 市场部 writes of a customer's complaint: in its draft, and when it sends it to the GM Office. */
+const MARKET_REPORT_FIELDS = [
+  'customer_name',
+  'customer_phone',
+  'demand',
+  'reason',
+  'market_opinion',
+  'policy',
+  'claim_report',
+  'involves_other_company',
+  'other_company_name',
+];
+
 /** Fields a move may write besides its rule row's required fields, by the stage it enters. */
 export const MOVE_FIELDS: Record<string, string[]> = {
-  submitted: [
-    'customer_name',
-    'customer_phone',
-    'demand',
-    'reason',
-    'market_opinion',
-    'policy',
-    'claim_report',
-    'involves_other_company',
-    'other_company_name',
-  ],
+  submitted: MARKET_REPORT_FIELDS,
   registered: ['involves_other_company', 'other_company_name'],
   investigating: [],
   tech_analysis: ['investigation_cause', 'responsibility', 'countermeasures', 'ops_manager_opinion'],
@@ -83,21 +86,7 @@ export const MOVE_FIELDS: Record<string, string[]> = {
  * A closed complaint is read-only to all but administrators (an audited correction) and a reopen.
  */
 export const STAGE_FIELD_OWNERS: Record<string, { department: Department; fields: string[] }> = {
-  draft: {
-    department: 'market',
-    fields: [
-      'customer_name',
-      'customer_phone',
-      'demand',
-      'reason',
-      'market_opinion',
-      'policy',
-      'claim_report',
-      'involves_other_company',
-      'other_company_name',
-      'handling_opinion',
-    ],
-  },
+  draft: { department: 'market', fields: [...MARKET_REPORT_FIELDS, 'handling_opinion'] },
   submitted: { department: 'gm_office', fields: ['involves_other_company', 'other_company_name', 'registered_at', 'handling_opinion'] },
   registered: { department: 'gm_office', fields: ['involves_other_company', 'other_company_name', 'registered_at', 'handling_opinion'] },
   investigating: {
