@@ -1,7 +1,7 @@
 import { formatLocal } from '../domain/sweep-plan';
 import { readAll, type DataAccess } from '../shared/data-access';
-import { issueOnce } from '../sweep/issue-once';
-import { notifyDepartment } from '../sweep/notify-department';
+import { issueOnce } from '../notices/issue-once';
+import { notifyDepartment } from '../notices/notify-department';
 
 /** C-MAJOR: the GM Office hears of a major case at once, once per report. */
 export async function notifyMajorCase(data: DataAccess, reportId: string | number, now: Date, timeZone: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { notifyUsers } from '../sweep/notify-department';
+import { notifyUsers } from '../notices/notify-department';
 import { recomputeOpenClocks } from './recompute-open-clocks';
 
 interface Deps {

@@ -1,7 +1,7 @@
 import { markdownText } from '../domain/markdown-text';
 import { itemsService, type DataAccess } from '../shared/data-access';
-import { issueOnce } from '../sweep/issue-once';
-import { notifyDepartment } from '../sweep/notify-department';
+import { issueOnce } from '../notices/issue-once';
+import { notifyDepartment } from '../notices/notify-department';
 
 /**
  * K-REOPEN: a complaint closed without the customer's acceptance opens a new one, linked to it and

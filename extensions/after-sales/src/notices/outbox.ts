@@ -3,7 +3,7 @@ import { complaintRules } from '../complaints/complaint-rules';
 import { levelsAtOrAbove } from '../domain/approval-authority';
 import { STAGE_LABELS } from '../domain/complaint-workflow';
 import { castForWrite, readRows, type DataAccess } from '../shared/data-access';
-import { notifyUsers } from '../sweep/notify-department';
+import { notifyUsers } from './notify-department';
 
 export interface OutboxEntry {
   key: string;

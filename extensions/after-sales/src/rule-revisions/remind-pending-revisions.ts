@@ -1,7 +1,7 @@
 import { RULE_APPROVER_POLICY } from '../domain/rule-revision';
 import type { DataAccess } from '../shared/data-access';
-import { issueOnce } from '../sweep/issue-once';
-import { notifyUsers } from '../sweep/notify-department';
+import { issueOnce } from '../notices/issue-once';
+import { notifyUsers } from '../notices/notify-department';
 
 /**
  * The holders of the 总经理 policy are told when rule revisions wait for their approval (第十六条):

@@ -1,5 +1,5 @@
 import { markdownText } from '../domain/markdown-text';
-import { notifyAdministrators } from '../sweep/notify-department';
+import { notifyAdministrators } from '../notices/notify-department';
 import { CONFIG_UPGRADES, type UpgradeEntry } from './config-ledger';
 import type { SetupContext } from './setup-context';
 

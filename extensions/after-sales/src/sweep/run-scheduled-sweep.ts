@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { scheduleTick, sweepRunCutoff, sweepRunKey } from '../domain/schedule-tick';
 import { itemsService, QUIET, type DataAccess } from '../shared/data-access';
-import { issueOnce } from './issue-once';
+import { issueOnce } from '../notices/issue-once';
 import { runSweep, type SweepResult } from './run-sweep';
 
 /** Which process ran a tick, for the ledger (several instances may share one database). */

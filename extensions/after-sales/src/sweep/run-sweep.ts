@@ -9,9 +9,9 @@ import { loadClockContext } from '../clocks/clock-context';
 import { applyPendingPetitionDecisions } from '../complaints/petition-decision';
 import { castForWrite, itemsService, QUIET, readAll, storedFields, type DataAccess } from '../shared/data-access';
 import { assignCaseNumbers, readNumberingRule } from '../numbering/assign-case-number';
-import { issueEach, issueOnce } from './issue-once';
+import { issueEach, issueOnce } from '../notices/issue-once';
 import { deliverOutbox } from '../notices/outbox';
-import { notifyAdministrators, notifyDepartment, notifyDepartments } from './notify-department';
+import { notifyAdministrators, notifyDepartment, sendNotices } from '../notices/notify-department';
 import { remindPendingRevisions } from '../rule-revisions/remind-pending-revisions';
 
 export interface SweepResult {
@@ -82,7 +82,7 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
           now,
           timeZone,
         );
-        await notifyDepartments(
+        await sendNotices(
           trx,
           fresh.map((event) => ({
             department: event.department,

@@ -11,24 +11,34 @@ export interface Notice {
   item: string;
 }
 
+/** Who a notice goes to: a department's active users (null: the administrators), or the users a filter selects. */
+export type Recipients = { department: Department | null } | { users: Record<string, unknown> };
+
 /** A notification in the console's notification centre (and by e-mail where mail is configured). */
 export async function notifyDepartment(data: DataAccess, department: Department | null, notice: Notice): Promise<number> {
-  if (!department) return notifyAdministrators(data, notice);
-  const roles = await rolesOfDepartment(data.database, department);
-  return roles.length ? notifyUsers(data, { role: { _in: roles }, status: { _eq: 'active' } }, notice) : 0;
+  return sendNotices(data, [{ department, notice }]);
+}
+
+export async function notifyAdministrators(data: DataAccess, notice: Notice): Promise<number> {
+  return sendNotices(data, [{ department: null, notice }]);
+}
+
+export async function notifyUsers(data: DataAccess, users: Record<string, unknown>, notice: Notice): Promise<number> {
+  return sendNotices(data, [{ users, notice }]);
 }
 
 /**
- * Many notices at once (the sweep's batch): each department's recipients read once, the
- * notifications written together (plain rows when there is no mail; through NotificationsService,
- * which mails each, when there is). Returns how many notifications were written.
+ * The one way notices are written, one or many at once (the sweep's batch): each set of recipients
+ * read once, the notifications written together (plain rows when there is no mail; through
+ * NotificationsService, which mails each, when there is). Returns how many notifications were written.
  */
-export async function notifyDepartments(data: DataAccess, notices: { department: Department | null; notice: Notice }[]): Promise<number> {
-  const recipients = new Map<Department | null, Promise<string[]>>();
+export async function sendNotices(data: DataAccess, notices: (Recipients & { notice: Notice })[]): Promise<number> {
+  const recipients = new Map<string, Promise<string[]>>();
   const rows: Record<string, unknown>[] = [];
-  for (const { department, notice } of notices) {
-    if (!recipients.has(department)) recipients.set(department, recipientsOf(data, department));
-    for (const recipient of await recipients.get(department)!) rows.push({ recipient, sender: null, ...notice });
+  for (const { notice, ...to } of notices) {
+    const key = JSON.stringify(to);
+    if (!recipients.has(key)) recipients.set(key, recipientsOf(data, to));
+    for (const recipient of await recipients.get(key)!) rows.push({ recipient, sender: null, ...notice });
   }
   if (rows.length === 0) return 0;
   const options = { knex: data.database, schema: data.schema, accountability: null };
@@ -42,10 +52,11 @@ export async function notifyDepartments(data: DataAccess, notices: { department:
   return rows.length;
 }
 
-async function recipientsOf(data: DataAccess, department: Department | null): Promise<string[]> {
+async function recipientsOf(data: DataAccess, to: Recipients): Promise<string[]> {
   let filter: Record<string, unknown>;
-  if (department) {
-    const roles = await rolesOfDepartment(data.database, department);
+  if ('users' in to) filter = to.users;
+  else if (to.department) {
+    const roles = await rolesOfDepartment(data.database, to.department);
     if (!roles.length) return [];
     filter = { role: { _in: roles }, status: { _eq: 'active' } };
   } else filter = await administratorsFilter(data);
@@ -63,10 +74,6 @@ async function administratorsFilter(data: DataAccess): Promise<Record<string, un
   return { status: { _eq: 'active' }, _or: [{ role: { policies: { policy: { _in: ids } } } }, { policies: { policy: { _in: ids } } }] };
 }
 
-export async function notifyAdministrators(data: DataAccess, notice: Notice): Promise<number> {
-  return notifyUsers(data, await administratorsFilter(data), notice);
-}
-
 let mail: boolean | undefined;
 
 /**
@@ -80,20 +87,4 @@ export function mailConfigured(env: Record<string, string | undefined> = process
   const configured = transport !== 'sendmail' || existsSync(env['EMAIL_SENDMAIL_PATH'] ?? '/usr/sbin/sendmail');
   if (env === process.env) mail = configured;
   return configured;
-}
-
-export async function notifyUsers(data: DataAccess, filter: Record<string, unknown>, notice: Notice): Promise<number> {
-  const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({
-    filter,
-    fields: ['id'],
-    limit: -1,
-  });
-  if (users.length === 0) return 0;
-  // NotificationsService writes the notification and mails it; without mail, the notification alone.
-  const options = { knex: data.database, schema: data.schema, accountability: null };
-  const notifications = mailConfigured()
-    ? new data.services['NotificationsService'](options)
-    : new data.services['ItemsService']('directus_notifications', options);
-  await notifications.createMany(users.map((user: { id: string }) => ({ recipient: user.id, sender: null, ...notice })));
-  return users.length;
 }
