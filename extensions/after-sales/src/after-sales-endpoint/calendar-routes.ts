@@ -1,30 +1,22 @@
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { Router } from 'express';
 import { importHolidayNotice } from '../calendar/import-holiday-notice';
-import { AdminOnlyError } from '../errors/admin-only-error';
-
-interface EndpointContext {
-  services: Record<string, any>;
-  database: any;
-  timeZone: string;
-}
-
-type CalendarRequest = Request & { accountability?: any; schema?: unknown };
+import { dataFor, type EndpointContext } from './endpoint-context';
+import { route } from './route';
 
 /** POST /after-sales/calendar/import {text, dry_run?}: next year's holidays from the State Council's notice (administrators). */
-export function registerCalendarRoutes(router: Router, { services, database, timeZone }: EndpointContext): void {
-  router.post('/calendar/import', (req: Request, res: Response, next: NextFunction) => {
-    const request = req as CalendarRequest;
-    (async () => {
-      if (request.accountability?.admin !== true) throw new AdminOnlyError();
-      const body = (request.body ?? {}) as Record<string, unknown>;
+export function registerCalendarRoutes(router: Router, endpoint: EndpointContext): void {
+  router.post(
+    '/calendar/import',
+    route(async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
       const result = await importHolidayNotice(
-        { services, database, schema: request.schema },
-        request.accountability,
+        dataFor(endpoint, req),
+        req.accountability,
         { text: body['text'], dryRun: body['dry_run'] === true },
         new Date(),
-        timeZone,
+        endpoint.timeZone,
       );
       res.set('Cache-Control', 'no-store').json({ data: result });
-    })().catch(next);
-  });
+    }, 'admin'),
+  );
 }

@@ -1,5 +1,4 @@
-import { ForbiddenError } from '@directus/errors';
-import type { Router, Request, Response, NextFunction } from 'express';
+import type { Router } from 'express';
 import { clocksByIds } from '../domain/deadline-status';
 import { ledgerCsv } from '../domain/ledger-csv';
 import { ledgerQuery } from '../domain/ledger-query';
@@ -7,22 +6,17 @@ import { zonedParts } from '../domain/zoned-time';
 import { countDeadlineStatus } from '../dashboards/count-deadline-status';
 import { readLedger, readWholeLedger } from '../dashboards/read-ledger';
 import { DashboardQueryError } from '../errors/dashboard-query-error';
-
-type Req = Request & { accountability?: any; schema?: unknown };
-/** Signed-in users only: the public role would otherwise see the case types and zero counts. */
-const route = (handler: (req: Req, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) =>
-  (async () => {
-    const accountability = (req as Req).accountability;
-    if (!accountability?.user && accountability?.admin !== true) throw new ForbiddenError();
-    await handler(req as Req, res);
-  })().catch(next);
+import { dataFor, type EndpointContext } from './endpoint-context';
+import { route, type RouteRequest } from './route';
 
 /**
  * X-DASH: the data of the dashboard panels. Every read runs as the caller, so a department sees
- * in the ledger and the counts exactly the cases it may open.
+ * in the ledger and the counts exactly the cases it may open. Signed-in users only: the public role
+ * would otherwise see the case types and zero counts.
  */
-export function registerDashboardRoutes(router: Router, services: Record<string, any>, database: any, timeZone: string): void {
-  const data = (req: Req) => ({ services, database, schema: req.schema });
+export function registerDashboardRoutes(router: Router, endpoint: EndpointContext): void {
+  const { timeZone } = endpoint;
+  const data = (req: RouteRequest) => dataFor(endpoint, req);
 
   router.get(
     '/ledger',
@@ -47,7 +41,7 @@ export function registerDashboardRoutes(router: Router, services: Record<string,
       }
       const page = await readLedger(data(req), accountability, parsed.query, now, timeZone);
       res.json({ data: page.rows, meta: { total: page.total, page: page.page, limit: page.limit } });
-    }),
+    }, 'signed-in'),
   );
 
   router.get(
@@ -61,6 +55,6 @@ export function registerDashboardRoutes(router: Router, services: Record<string,
       if (unknown.length)
         throw new DashboardQueryError({ field: 'clocks', rule: `未知的时限：${unknown.join('、')}（可选 ${known.join('、')}）` });
       res.json({ data: await countDeadlineStatus(data(req), req.accountability ?? null, clocks, new Date()) });
-    }),
+    }, 'signed-in'),
   );
 }

@@ -1,6 +1,5 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
-import type { NextFunction, Request, Response } from 'express';
-import { AdminOnlyError } from '../errors/admin-only-error';
+import type { Response } from 'express';
 import { businessTimeZone } from '../shared/business-time-zone';
 import { runSweep } from '../sweep/run-sweep';
 import { buildMonthlyStats } from '../complaints/build-monthly-stats';
@@ -18,18 +17,16 @@ import { registerCalendarRoutes } from './calendar-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { listMoves, makeMove, type MoveInput } from '../complaints/complaint-moves';
 import { deliverOutbox } from '../notices/outbox';
-
-type Handler = (req: Request & { accountability?: any; schema?: unknown }, res: Response) => Promise<unknown>;
-
-/** Every rejection reaches Directus's error handler, which answers with a proper Directus error. */
-const route = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => handler(req as never, res).catch(next);
+import { dataFor, type EndpointContext } from './endpoint-context';
+import { route, type RouteRequest } from './route';
 
 export default defineEndpoint({
   id: 'after-sales',
   handler: (router, { services, database, env, logger }) => {
     const timeZone = businessTimeZone(env);
+    const endpoint: EndpointContext = { services, database, env, logger, timeZone };
     const templatesDir = path.resolve(String(env['AFTER_SALES_TEMPLATES_PATH'] ?? 'templates'));
-    const data = (req: { schema?: unknown }) => ({ services, database, schema: req.schema });
+    const data = (req: RouteRequest) => dataFor(endpoint, req);
 
     /** template, collection and item of a letter request, from the query or the body. */
     function letterRequest(source: Record<string, unknown>): LetterRequest {
@@ -85,10 +82,9 @@ export default defineEndpoint({
     router.post(
       '/sweep',
       route(async (req, res) => {
-        if (req.accountability?.admin !== true) throw new AdminOnlyError();
-        const result = await runSweep({ services, database, schema: req.schema }, new Date(), timeZone);
+        const result = await runSweep(data(req), new Date(), timeZone);
         res.json({ data: result });
-      }),
+      }, 'admin'),
     );
 
     // X-ACTIONS: the moves a user may make on a complaint now, and making one (all-or-nothing).
@@ -119,10 +115,10 @@ export default defineEndpoint({
       }),
     );
 
-    registerWorkbenchRoutes(router, { services, database, env });
-    registerHistoryRoutes(router, { services, database });
-    registerCalendarRoutes(router, { services, database, timeZone });
-    registerIntakeRoutes(router, { services, database });
+    registerWorkbenchRoutes(router, endpoint);
+    registerHistoryRoutes(router, endpoint);
+    registerCalendarRoutes(router, endpoint);
+    registerIntakeRoutes(router, endpoint);
 
     // K-MONTHLY: the GM Office (or an administrator) builds the statistics of a month on demand.
     router.post(
@@ -132,11 +128,11 @@ export default defineEndpoint({
         if (!req.accountability || (!actor.isAdmin && actor.department !== 'gm_office')) throw new StatsForbiddenError();
         const period = String(req.params['period']);
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new InvalidPeriodError({ period });
-        res.json({ data: await buildMonthlyStats({ services, database, schema: req.schema }, period, new Date(), timeZone) });
+        res.json({ data: await buildMonthlyStats(data(req), period, new Date(), timeZone) });
       }),
     );
 
-    registerDashboardRoutes(router, services, database, timeZone);
-    registerLoginLockRoutes(router, { database, env });
+    registerDashboardRoutes(router, endpoint);
+    registerLoginLockRoutes(router, endpoint);
   },
 });

@@ -1,40 +1,32 @@
-import type { Router, NextFunction, Request, Response } from 'express';
+import type { Router } from 'express';
 import { actorOf } from '../shared/actor';
 import { complaintRules } from '../complaints/complaint-rules';
-import { businessTimeZone } from '../shared/business-time-zone';
 import { readWorkQueue } from '../workbench/read-work-queue';
 import { workbenchScope } from '../workbench/workbench-scope';
-
-interface EndpointContext {
-  services: Record<string, any>;
-  database: any;
-  env: Record<string, unknown>;
-}
-
-type WorkbenchRequest = Request & { accountability?: any; schema?: unknown };
+import { dataFor, type EndpointContext } from './endpoint-context';
+import { route } from './route';
 
 /** GET /after-sales/workbench: the caller's work queue (售后工作台), soonest due first. */
-export function registerWorkbenchRoutes(router: Router, { services, database, env }: EndpointContext): void {
-  const timeZone = businessTimeZone(env);
-  router.get('/workbench', (req: Request, res: Response, next: NextFunction) => {
-    const request = req as WorkbenchRequest;
-    (async () => {
-      const actor = await actorOf(request.accountability ?? null, database);
-      const scope = workbenchScope({ ...actor, isAdmin: request.accountability?.admin === true }, request.query as Record<string, unknown>);
-      const data = { services, database, schema: request.schema };
+export function registerWorkbenchRoutes(router: Router, endpoint: EndpointContext): void {
+  router.get(
+    '/workbench',
+    route(async (req, res) => {
+      const actor = await actorOf(req.accountability ?? null, endpoint.database);
+      const scope = workbenchScope({ ...actor, isAdmin: req.accountability?.admin === true }, req.query as Record<string, unknown>);
+      const data = dataFor(endpoint, req);
       const approval = actor.isAdmin
         ? { levels: [], authorities: [] }
         : { levels: await actor.approvalLevels(), authorities: (await complaintRules(data)).authorities };
       const queue = await readWorkQueue(
         data,
-        request.accountability ?? null,
+        req.accountability ?? null,
         scope.department,
         scope.limit,
         new Date(),
-        timeZone,
+        endpoint.timeZone,
         approval,
       );
       res.set('Cache-Control', 'no-store').json({ data: { ...queue, canChooseDepartment: scope.canChooseDepartment } });
-    })().catch(next);
-  });
+    }),
+  );
 }
