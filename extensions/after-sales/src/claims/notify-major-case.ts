@@ -1,4 +1,4 @@
-import { formatLocal } from '../domain/sweep-plan';
+import { formatLocal } from '../domain/zoned-time';
 import { readAll, type DataAccess } from '../shared/data-access';
 import { issueOnce } from '../notices/issue-once';
 import { notifyDepartment } from '../notices/notify-department';

@@ -2,7 +2,7 @@ import { LABELS } from '../domain/choice-labels';
 import { rejectionReasons } from '../domain/claim-eligibility';
 import { majorReasons, type MajorThresholds } from '../domain/major-case';
 import { resolveInsured } from '../domain/report-lookup';
-import { localDate } from '../domain/work-calendar';
+import { localDate } from '../domain/zoned-time';
 import { DuplicateReportError } from '../errors/duplicate-report-error';
 import { InsuredNotIdentifiedError } from '../errors/insured-not-identified-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';

@@ -1,6 +1,7 @@
 import { computeDeadline, type DeadlineRule } from './deadline-clock';
 import { STAGE_HOLDERS, type Department } from './departments';
 import type { WorkCalendar } from './work-calendar';
+import { instant } from './zoned-time';
 
 export interface StoredDeadlineRule extends DeadlineRule {
   key: string;
@@ -114,12 +115,6 @@ export function runningClockFilter(definition: ClockDefinition): Record<string, 
 
 export function clockDefinitionsFor(collection: string): ClockDefinition[] {
   return CLOCK_DEFINITIONS.filter((definition) => definition.collection === collection);
-}
-
-function instant(value: unknown): Date | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /** When the clock started for this case: its start field, or the earlier start when that came first. */

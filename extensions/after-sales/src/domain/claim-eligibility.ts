@@ -1,4 +1,5 @@
-import { addCalendarDays, localDate } from './work-calendar';
+import { addCalendarDays } from './work-calendar';
+import { localDate } from './zoned-time';
 
 export type RejectionReason = 'out_of_period' | 'policy_lapsed' | 'cause_not_covered' | 'time_barred';
 

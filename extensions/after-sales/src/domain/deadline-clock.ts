@@ -1,4 +1,5 @@
-import { addCalendarDays, localDate, nthWorkdayAfter, startOfLocalDay, type WorkCalendar } from './work-calendar';
+import { addCalendarDays, nthWorkdayAfter, type WorkCalendar } from './work-calendar';
+import { localDate, startOfLocalDay } from './zoned-time';
 
 /**
  * Service-level deadline clock. Business rules:

@@ -1,4 +1,5 @@
-import { addCalendarDays, daysBetween, localDate } from './work-calendar';
+import { addCalendarDays, daysBetween } from './work-calendar';
+import { localDate } from './zoned-time';
 
 /**
  * Reads the State Council's notice of a year's holidays (国务院办公厅关于 YYYY 年部分节假日安排的通知)

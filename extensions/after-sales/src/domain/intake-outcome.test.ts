@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatInstant, intakeOutcome } from './intake-outcome';
+import { intakeOutcome } from './intake-outcome';
 
 const TZ = 'Asia/Shanghai';
 
@@ -49,9 +49,4 @@ test('a major case: its reasons and the HQ deadline in the business time', () =>
     hqDue: '2026-12-05 14:20',
     hqReported: null,
   });
-});
-
-test('formatInstant', () => {
-  expect(formatInstant('2026-12-04T16:05:00Z', TZ)).toBe('2026-12-05 00:05');
-  expect(formatInstant(null, TZ)).toBeNull();
 });

@@ -1,5 +1,5 @@
 import { LABELS } from './choice-labels';
-import { zonedParts } from './zoned-time';
+import { formatInstant } from './zoned-time';
 
 /** What the clerk tells the caller once the report is saved (C-LOOKUP, C-ELIGIBLE, C-MAJOR). */
 export interface IntakeOutcome {
@@ -18,16 +18,6 @@ export interface IntakeOutcome {
 const label = (kind: string, key: unknown) => LABELS[kind]?.[String(key)] ?? String(key);
 const list = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : typeof value === 'string' && value.startsWith('[') ? JSON.parse(value) : [];
-
-/** 2026-12-05 14:20 in the given time zone; nothing for no time. */
-export function formatInstant(value: unknown, timeZone: string): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const instant = new Date(value as string);
-  if (Number.isNaN(instant.getTime())) return null;
-  const p = zonedParts(instant, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
-}
 
 const VERDICTS: Record<string, Pick<IntakeOutcome, 'tone' | 'verdict' | 'advice'>> = {
   registered: { tone: 'success', verdict: '符合受理条件', advice: '请告知报案人报案号，并提示其准备理赔申请材料。' },

@@ -1,6 +1,7 @@
 import { LABELS } from './choice-labels';
 import { statusFromTimes, type LimitUnit } from './deadline-clock';
-import { daysBetween, localDate, workdaysBetween, type WorkCalendar } from './work-calendar';
+import { daysBetween, workdaysBetween, type WorkCalendar } from './work-calendar';
+import { localDate } from './zoned-time';
 
 /**
  * One line of the 客户抱怨案件登记追踪表 (Art. 13.3): a complaint with its 13-day clock as the

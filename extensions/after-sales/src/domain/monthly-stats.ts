@@ -1,5 +1,5 @@
 import { DEPARTMENT_ROLES } from './departments';
-import { startOfLocalDay } from './work-calendar';
+import { startOfLocalDay, zonedParts } from './zoned-time';
 
 export interface ClosedComplaint {
   complaint_no: string | null;
@@ -31,10 +31,7 @@ export function periodBounds(period: string, timeZone: string): { start: Date; e
 
 /** The month before `now` in the business time zone, as `YYYY-MM`. */
 export function previousPeriod(now: Date, timeZone: string): string {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })
-    .format(now)
-    .split('-')
-    .map(Number) as [number, number];
+  const { year, month } = zonedParts(now, timeZone);
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
@@ -80,6 +77,6 @@ export function mergeImprovementActions(stored: string | null, lastBuilt: string
  * on the 1st; a console that was in use before that moment and off at it builds them when it starts.
  */
 export function scheduledBuildAt(now: Date, timeZone: string): Date {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-');
-  return new Date(startOfLocalDay(`${year}-${month}-01`, timeZone).getTime() + 90 * 60_000);
+  const { year, month } = zonedParts(now, timeZone);
+  return new Date(startOfLocalDay(`${year}-${String(month).padStart(2, '0')}-01`, timeZone).getTime() + 90 * 60_000);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clockEvent, formatLocal, inquiryFor, type DueClock } from './sweep-plan';
+import { clockEvent, inquiryFor, type DueClock } from './sweep-plan';
 
 const clock: DueClock = {
   collection: 'claim_applications',
@@ -60,8 +60,4 @@ describe('inquiryFor', () => {
   test('one key per late step', () => {
     expect(inquiryFor({ ...step, completedAt: new Date('2026-11-07T00:00:00Z') })?.key).toBe('inquiry:complaint_steps:3');
   });
-});
-
-test('formatLocal shows Shanghai wall time whatever the server zone', () => {
-  expect(formatLocal(new Date('2026-11-05T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-06 00:00');
 });

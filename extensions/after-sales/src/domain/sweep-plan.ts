@@ -1,5 +1,5 @@
 import { DEPARTMENT_ROLES, type Department } from './departments';
-import { zonedParts } from './zoned-time';
+import { formatLocal } from './zoned-time';
 
 export const CASE_NUMBER_FIELDS: Record<string, string> = {
   claim_reports: 'report_no',
@@ -49,12 +49,6 @@ export interface InquiryPlan {
   department: Department | null;
   overdueHours: number;
   message: string;
-}
-
-export function formatLocal(instant: Date, timeZone: string): string {
-  const p = zonedParts(instant, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
 }
 
 const departmentName = (department: Department | null) => (department ? DEPARTMENT_ROLES[department] : '相关部门');

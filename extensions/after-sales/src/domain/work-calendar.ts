@@ -1,9 +1,8 @@
-import { zonedParts } from './zoned-time';
+import { DAY_MS, utcMidnight } from './zoned-time';
 
 /**
  * Working-day calendar and local-date arithmetic. Dates are 'YYYY-MM-DD' strings with no time zone;
- * instants only appear at the edges (localDate, startOfLocalDay), always with an explicit zone, so
- * nothing depends on the process time zone.
+ * instants (localDate, startOfLocalDay) are in zoned-time.ts.
  */
 
 export interface CalendarEntry {
@@ -18,19 +17,6 @@ export interface WorkCalendar {
   isWorkday(date: string): boolean;
   /** True when at least one entry of that year comes from the official data. */
   hasOfficialData(year: number): boolean;
-}
-
-const DAY_MS = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Milliseconds of 00:00 UTC of the date, refusing malformed or impossible dates like 2026-02-30. */
-function utcMidnight(date: string): number {
-  const match = DATE_PATTERN.exec(date);
-  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`Invalid calendar date "${date}", expected YYYY-MM-DD`);
-  }
-  return ms;
 }
 
 const formatDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -87,29 +73,4 @@ export function workdaysBetween(calendar: WorkCalendar, from: string, to: string
     if (calendar.isWorkday(day)) count++;
   }
   return count;
-}
-
-export function localDate(instant: Date, timeZone: string): string {
-  const { year, month, day } = zonedParts(instant, timeZone);
-  const pad = (value: number, width: number) => String(value).padStart(width, '0');
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-}
-
-/** How far the zone's wall clock is ahead of UTC at a whole-second instant. */
-function offsetAt(ms: number, timeZone: string): number {
-  const p = zonedParts(new Date(ms), timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - ms;
-}
-
-/**
- * The first instant of a local date. The offsets a day before and after cover any DST change
- * around midnight: when 00:00 happens twice the earlier one is the start of the day; when the
- * clocks skip 00:00 the day starts at the transition, which the pre-transition offset gives.
- */
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const wallMidnight = utcMidnight(date);
-  const before = wallMidnight - offsetAt(wallMidnight - DAY_MS, timeZone);
-  const after = wallMidnight - offsetAt(wallMidnight + DAY_MS, timeZone);
-  const exact = [before, after].filter((ms) => ms + offsetAt(ms, timeZone) === wallMidnight);
-  return new Date(exact.length > 0 ? Math.min(...exact) : before);
 }

@@ -2,7 +2,7 @@ import { CLOCK_DEFINITIONS, runningClockFilter, type ClockDefinition, type Store
 import { LABELS } from './choice-labels';
 import { runningStatus } from './deadline-clock';
 import { DEPARTMENT_ROLES, STAGE_HOLDERS, type Department } from './departments';
-import { formatLocal } from './sweep-plan';
+import { formatLocal, instant } from './zoned-time';
 import { rankedAuthorities, type ApprovalAuthority } from './approval-authority';
 
 /**
@@ -266,12 +266,6 @@ export interface WorkEntry {
 }
 
 const STATUS_RANK: Record<WorkStatus, number> = { breached: 3, warning: 2, on_track: 1, no_deadline: 0 };
-
-function instant(value: unknown): Date | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(typeof value === 'number' ? value : String(value));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
 
 /** One row of a source as a queue entry: the earliest due time of its clocks and the worst of their states at `now`. */
 export function workEntry(source: WorkSource, row: Row, rules: StoredDeadlineRule[], now: Date, timeZone: string): WorkEntry {

@@ -1,4 +1,9 @@
-/** Calendar parts of an instant as seen in a time zone (no dependency on the process TZ). */
+/**
+ * The one time module: instants seen in a time zone, always with an explicit zone, so nothing depends
+ * on the process TZ. Calendar dates are 'YYYY-MM-DD' strings; their arithmetic is in work-calendar.ts.
+ */
+
+/** Calendar parts of an instant as seen in a time zone. */
 export interface ZonedParts {
   year: number;
   month: number;
@@ -50,4 +55,63 @@ export function isValidTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
+}
+
+export const DAY_MS = 86_400_000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Milliseconds of 00:00 UTC of the date, refusing malformed or impossible dates like 2026-02-30. */
+export function utcMidnight(date: string): number {
+  const match = DATE_PATTERN.exec(date);
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`Invalid calendar date "${date}", expected YYYY-MM-DD`);
+  }
+  return ms;
+}
+
+/** A stored time (ISO text, epoch milliseconds or a Date) as an instant; null for no time or an unreadable one. */
+export function instant(value: unknown): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(typeof value === 'number' ? value : String(value));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The local date of an instant, 'YYYY-MM-DD'. */
+export function localDate(at: Date, timeZone: string): string {
+  const { year, month, day } = zonedParts(at, timeZone);
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** An instant as the console shows times everywhere: 2026-12-05 14:20 (local wall time). */
+export function formatLocal(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}
+
+/** formatLocal of a stored time; null for no time or an unreadable one. */
+export function formatInstant(value: unknown, timeZone: string): string | null {
+  const at = instant(value);
+  return at ? formatLocal(at, timeZone) : null;
+}
+
+/** How far the zone's wall clock is ahead of UTC at a whole-second instant. */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = zonedParts(new Date(ms), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - ms;
+}
+
+/**
+ * The first instant of a local date. The offsets a day before and after cover any DST change
+ * around midnight: when 00:00 happens twice the earlier one is the start of the day; when the
+ * clocks skip 00:00 the day starts at the transition, which the pre-transition offset gives.
+ */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const wallMidnight = utcMidnight(date);
+  const before = wallMidnight - offsetAt(wallMidnight - DAY_MS, timeZone);
+  const after = wallMidnight - offsetAt(wallMidnight + DAY_MS, timeZone);
+  const exact = [before, after].filter((ms) => ms + offsetAt(ms, timeZone) === wallMidnight);
+  return new Date(exact.length > 0 ? Math.min(...exact) : before);
 }

@@ -1,6 +1,6 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref, watch, type Ref } from 'vue';
-import { formatLocal } from '../domain/sweep-plan';
+import { formatLocal } from '../domain/zoned-time';
 import { businessTimeZone } from '../shared/business-time-zone';
 
 export interface IssuedLetter {

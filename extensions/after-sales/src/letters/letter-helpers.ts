@@ -1,7 +1,6 @@
 import type Handlebars from 'handlebars';
 import { amountInChineseCapitals, amountToFen } from '../domain/rmb-capital';
-import { formatLocal } from '../domain/sweep-plan';
-import { isValidTimeZone, zonedParts } from '../domain/zoned-time';
+import { formatLocal, isValidTimeZone, zonedParts } from '../domain/zoned-time';
 import { LABELS } from '../domain/choice-labels';
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -2,7 +2,7 @@ import { computed, onScopeDispose, ref, watch, type Ref } from 'vue';
 import type { MoveOption } from '../complaints/complaint-moves';
 import { LABELS } from '../domain/choice-labels';
 import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
-import { zonedParts } from '../domain/zoned-time';
+import { formatInstant } from '../domain/zoned-time';
 import { businessTimeZone } from '../shared/business-time-zone';
 
 export type { MoveOption };
@@ -53,15 +53,10 @@ export interface StepRow {
 
 // The app has no server environment: times show in the default business time zone.
 const TIME_ZONE = businessTimeZone({});
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 2026-12-05 14:20 in the business time zone; '' when there is no time. */
 export function formatTime(value: string | null | undefined, timeZone = TIME_ZONE): string {
-  if (!value) return '';
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) return '';
-  const { year, month, day, hour, minute } = zonedParts(instant, timeZone);
-  return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`;
+  return formatInstant(value, timeZone) ?? '';
 }
 
 const TIMELINESS_TEXT: Record<Timeliness, string> = {

@@ -1,7 +1,7 @@
 import { computed, ref, watch, type Ref } from 'vue';
 import type { PolicyChoice } from '../domain/policy-search';
 import { MIN_SEARCH_LENGTH } from '../domain/policy-search';
-import { localDate } from '../domain/work-calendar';
+import { localDate } from '../domain/zoned-time';
 
 interface Api {
   get: (url: string, config?: Record<string, unknown>) => Promise<{ data: any }>;
