@@ -5,9 +5,9 @@
 // Runs in `npm run bench` (tests/bench/run.mjs) or alone: `node tests/bench/ledger.bench.mjs [--quick]`.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { bulkInsert, openDatabase, timestamp } from './lib/data.mjs';
 import { ADMIN, call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
+import { launchChromium, signIn } from '../helpers/chromium.mjs';
 import { ratioRow, sideBySide, timeOnce } from './lib/stats.mjs';
 
 const DAY = 86_400_000;
@@ -116,18 +116,11 @@ async function measure(ctx, base, count) {
   await loadComplaints(db, count);
   // Its own TEMP_PATH: the app's extension bundle must not be shared with other servers on this machine.
   const server = await startBenchServer(db, { extraEnv: { TEMP_PATH: path.join(db.dataDir, 'tmp') } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const dashboard = await ledgerDashboard(server);
     const page = await browser.newPage({ viewport: { width: 1600, height: 1400 } });
-    await page.goto(`${server.url}/admin/login`);
-    await page.fill('input[type=email]', ADMIN.email);
-    await page.fill('input[type=password]', ADMIN.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/admin\/(content|insights)/, { timeout: 60_000 });
+    await signIn(page, server.url, ADMIN, 60_000);
     // One unmeasured visit each warms the browser cache and the server's schema cache alike.
     const table = () => timeToRows(page, '/content/complaints', '.v-table tbody tr.table-row');
     const ledger = () => timeToRows(page, `/insights/${dashboard}`, '.complaint-ledger tbody tr.table-row');

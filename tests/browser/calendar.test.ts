@@ -1,8 +1,8 @@
 import { deleteItems, readItems } from '@directus/sdk';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, type Client } from '../helpers/api';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { browserSession } from '../helpers/browser';
 import { ADMIN } from '../helpers/test-server';
 
 // A year far enough ahead that no other test's deadline runs into it.
@@ -15,7 +15,8 @@ const NOTICE = `国务院办公厅关于2036年部分节假日安排的通知
 ${BROKEN}
 国务院办公厅`;
 
-let browser: Browser;
+const browser = browserSession();
+
 let admin: Client;
 const rowsOf2036 = () =>
   admin.request(
@@ -30,7 +31,6 @@ const day = (page: Page, date: string) => page.locator(`.day[data-date="${date}"
 const kindOf = (page: Page, date: string) => day(page, date).getAttribute('data-kind');
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   admin = await asAdmin();
 });
 afterAll(async () => {
@@ -42,14 +42,10 @@ afterAll(async () => {
         rows.map((row) => row.id),
       ),
     );
-  await browser?.close();
 });
 
 test("an administrator imports the State Council's notice in 规则管理 (preview, save), sees the month change, toggles a day", async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  // A loaded CI machine can take longer than Playwright's 30 s to render the app after a save.
-  page.setDefaultTimeout(60_000);
-  await signIn(page, baseUrl(), ADMIN.email, ADMIN.password);
+  const page = await browser.open(ADMIN);
   // The module is in the module bar; January 2036 opens by its link.
   expect(await page.locator('.module-bar a[href$="/after-sales-rules"]').count()).toBe(1);
   await page.goto(`${baseUrl()}/admin/after-sales-rules?month=2036-01`);
@@ -115,10 +111,7 @@ test("an administrator imports the State Council's notice in 规则管理 (previ
 
 test('the 总经理 approves the revision in 规则修订记录; it leaves the pending list', async () => {
   const chief = await createStaffUser('总经理室', ['总经理']);
-  const gm = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  gm.setDefaultTimeout(60_000);
-  await signIn(gm, baseUrl(), chief.email, chief.password);
-  await gm.goto(`${baseUrl()}/admin/after-sales-rules/revisions`);
+  const gm = await browser.open(chief, '/admin/after-sales-rules/revisions');
   const entry = gm.locator('.revision[data-status="pending"]', { hasText: '2036-03-04' }).first();
   await entry.waitFor({ timeout: 60_000 });
   const id = await entry.getAttribute('data-id');

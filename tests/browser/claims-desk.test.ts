@@ -1,36 +1,28 @@
 import { createItem, readItems, updateItem } from '@directus/sdk';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, type Client } from '../helpers/api';
 import {
+  browserSession,
   chooseOption,
   chooseRelated,
   fieldShows,
   fillText,
   findPolicy,
   formField,
-  launchBrowser,
   saveForm,
   setDateTimeToNow,
-  signIn,
   typeDateTime,
 } from '../helpers/browser';
 import { claimReportPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = browserSession({ width: 1400, height: 1100 });
 
 test('a clerk registers a report on a lapsed policy in the admin UI and sees 不予受理 with the reason in Chinese', async () => {
   const admin = await asAdmin();
   const { policy } = await createPolicyFixture(admin, { status: 'lapsed', terminated_at: '2026-10-01' });
   const clerk = await createStaffUser('市场部');
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  page.setDefaultTimeout(60_000);
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
-  await page.goto(`${baseUrl()}/admin/content/claim_reports/+`);
+  const page = await browser.open(clerk, '/admin/content/claim_reports/+');
   await page.waitForSelector('text=出险情况');
 
   const reporter = `报案人${Date.now()}`;
@@ -62,9 +54,7 @@ test('a clerk registers a report on a lapsed policy in the admin UI and sees 不
 test("the report form shows the standard wording (话术) from the table, and an administrator's edit shows up", async () => {
   const admin = await asAdmin();
   const clerk = await createStaffUser('市场部');
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
-  await page.goto(`${baseUrl()}/admin/content/claim_reports/+`);
+  const page = await browser.open(clerk, '/admin/content/claim_reports/+');
   const guidance = page.locator('.after-sales-guidance');
   await guidance.getByText('接报案开场').waitFor({ state: 'visible' });
   expect(await guidance.innerText()).toContain('请依次询问：保单号码、险种名称、被保险人姓名');
@@ -143,10 +133,7 @@ async function namesakes(admin: Client, status: 'in_force' | 'lapsed') {
 /** Signs a new 市场部 clerk in, in the business time zone, on a new report. */
 async function clerkOnNewReport() {
   const clerk = await createStaffUser('市场部');
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, timezoneId: 'Asia/Shanghai' });
-  page.setDefaultTimeout(60_000);
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
-  await page.goto(`${baseUrl()}/admin/content/claim_reports/+`);
+  const page = await browser.open(clerk, '/admin/content/claim_reports/+', { timezoneId: 'Asia/Shanghai' });
   await page.waitForSelector('text=出险情况');
   return { clerk, page };
 }

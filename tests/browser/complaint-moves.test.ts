@@ -1,18 +1,18 @@
 import { readItem, readItems } from '@directus/sdk';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, type StaffUser } from '../helpers/api';
-import { fieldShows, formField, launchBrowser, signIn } from '../helpers/browser';
+import { browserSession, fieldShows, formField } from '../helpers/browser';
 
 const artifacts = path.resolve(__dirname, '..', '.artifacts');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
+// The office's own time zone, so the form's times and the history's read alike.
+const browser = browserSession({ timezoneId: 'Asia/Shanghai' });
+
+beforeAll(() => {
   mkdirSync(artifacts, { recursive: true });
 });
-afterAll(async () => browser?.close());
 
 /**
  * What a clerk does, counted (X-ACTIONS): one click, one filled field or one key press is one
@@ -41,10 +41,7 @@ class Clerk {
 }
 
 async function session(user: StaffUser): Promise<{ page: Page; clerk: Clerk }> {
-  // The office's own time zone, so the form's times and the history's read alike.
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Asia/Shanghai' });
-  page.setDefaultTimeout(60_000);
-  await signIn(page, baseUrl(), user.email, user.password);
+  const page = await browser.open(user);
   return { page, clerk: new Clerk(page) };
 }
 

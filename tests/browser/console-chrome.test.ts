@@ -1,9 +1,9 @@
 import { createItem, readDashboards, updateUser } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, type Client } from '../helpers/api';
-import { formField, launchBrowser, signIn } from '../helpers/browser';
+import { browserSession, formField } from '../helpers/browser';
 import { complaintPayload } from '../helpers/fixtures';
 
 // Issue 18: what every staff member meets whatever the desk — the start page, one date format, the
@@ -13,7 +13,8 @@ const tag = `外观${randomUUID().slice(0, 6)}`;
 const REGISTERED_AT = '2026-11-20T06:20:00.000Z';
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
-let browser: Browser;
+const browser = browserSession({ width: 1440, height: 900, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+
 let admin: Client;
 let complaintId: number;
 beforeAll(async () => {
@@ -23,12 +24,7 @@ beforeAll(async () => {
     createItem('complaints', complaintPayload({ customer_name: `${tag}客户`, stage: 'investigating', registered_at: REGISTERED_AT })),
   );
   complaintId = complaint.id;
-  browser = await launchBrowser();
 });
-afterAll(async () => browser?.close());
-
-const newPage = async (width = 1440) =>
-  (await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
 
 /** What covers the middle of the element or keeps it off screen (null: the user sees it). */
 const coveredBy = (locator: Locator) =>
@@ -45,14 +41,12 @@ test('staff start on the 工作台, new and returning alike, with the sidebar ou
   const ops = await createStaffUser('运营部');
   // As if never signed in to the app (the helper's API sign-in already set the start page).
   await admin.request(updateUser(ops.id, { last_page: null }));
-  const page = await newPage();
-  await signIn(page, baseUrl(), ops.email, ops.password);
+  const page = await browser.open(ops);
   await page.waitForURL(/\/admin\/after-sales-workbench/, { timeout: 30_000 });
 
   // A returning user whom Directus would send back to the page they last used.
   await admin.request(updateUser(ops.id, { last_page: '/content/complaints' }));
-  const again = await newPage();
-  await signIn(again, baseUrl(), ops.email, ops.password);
+  const again = await browser.open(ops);
   await again.waitForURL(/\/admin\/after-sales-workbench/, { timeout: 30_000 });
   // The workbench shows times as everywhere else.
   const entry = again.locator('.work-entry', { hasText: `${tag}客户` }).first();
@@ -95,10 +89,7 @@ test('staff start on the 工作台, new and returning alike, with the sidebar ou
 
 test('one date format in lists and forms, fields 运营部 may not write read-only, and the date picker in Chinese', async () => {
   const ops = await createStaffUser('运营部');
-  const page = await newPage();
-  await signIn(page, baseUrl(), ops.email, ops.password);
-
-  await page.goto(`${baseUrl()}/admin/content/complaints`);
+  const page = await browser.open(ops, '/admin/content/complaints');
   const row = page.locator('.v-table tbody tr', { hasText: `${tag}客户` });
   await row.waitFor({ state: 'visible', timeout: 60_000 });
   const cells = await row.locator('td').allInnerTexts();
@@ -119,9 +110,7 @@ test('one date format in lists and forms, fields 运营部 may not write read-on
 
   // The GM Office writes 总经理室受理时间 on a new complaint: its picker speaks Chinese.
   const gm = await createStaffUser('总经理室');
-  const gmPage = await newPage();
-  await signIn(gmPage, baseUrl(), gm.email, gm.password);
-  await gmPage.goto(`${baseUrl()}/admin/content/complaints/+`);
+  const gmPage = await browser.open(gm, '/admin/content/complaints/+');
   const field = formField(gmPage, '总经理室受理时间');
   await field.waitFor({ state: 'visible', timeout: 60_000 });
   await field.locator('.interface button.v-list-item, .interface .v-input').first().click();
@@ -145,11 +134,9 @@ test('issuing a second letter of the same template asks for confirmation and a r
       reason: `${tag}催办`,
     }),
   );
-  const page = await newPage();
+  const page = await browser.open(clerk, `/admin/content/urge_notices/${notice.id}`);
   // Each 出具 opens the print window; the test closes it.
   page.context().on('page', (popup) => void popup.close().catch(() => undefined));
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
-  await page.goto(`${baseUrl()}/admin/content/urge_notices/${notice.id}`);
   const letters = page.locator('.after-sales-letters');
   await letters.waitFor({ state: 'visible', timeout: 60_000 });
 

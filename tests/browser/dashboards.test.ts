@@ -1,9 +1,9 @@
 import { createItem } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, baseUrl, callEndpoint, createStaffUser } from '../helpers/api';
-import { launchBrowser, signIn } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { asAdmin, callEndpoint, createStaffUser } from '../helpers/api';
+import { browserSession } from '../helpers/browser';
 import { complaintPayload } from '../helpers/fixtures';
 
 const DAY = 86_400_000;
@@ -12,7 +12,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const tag = `看板${randomUUID().slice(0, 6)}`;
 const ids: Record<string, number> = {};
 
-let browser: Browser;
+const browser = browserSession({ width: 1600, height: 1200 });
+
 beforeAll(async () => {
   const admin = await asAdmin();
   const now = Date.now();
@@ -36,9 +37,7 @@ beforeAll(async () => {
     ids[name] = (await admin.request(createItem('complaints', complaintPayload({ customer_name: `${tag}${name}`, ...fields })))).id;
   }
   await callEndpoint(admin, 'POST', '/after-sales/sweep');
-  browser = await launchBrowser();
 });
-afterAll(async () => browser?.close());
 
 /** The ledger's rows on screen: customer, chip text, chip status and the chip's painted background. */
 async function ledgerRows(page: Page) {
@@ -69,9 +68,7 @@ const themeColour = (page: Page, variable: string) =>
 
 test('the GM Office opens 投诉管理, finds its complaints in the ledger with their colours, the breached one first by time left, and opens it', async () => {
   const gm = await createStaffUser('总经理室');
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-  await signIn(page, baseUrl(), gm.email, gm.password);
-  await page.goto(`${baseUrl()}/admin/insights`);
+  const page = await browser.open(gm, '/admin/insights');
   await page.getByText('投诉管理', { exact: true }).first().click();
   const ledger = page.locator('.complaint-ledger');
   await ledger.waitFor({ state: 'visible', timeout: 30_000 });

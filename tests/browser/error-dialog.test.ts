@@ -1,15 +1,11 @@
 import { createItem } from '@directus/sdk';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, baseUrl, createStaffUser } from '../helpers/api';
-import { chooseOption, chooseRelated, fillText, formField, launchBrowser, saveForm, setDateTimeToNow, signIn } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { asAdmin, createStaffUser } from '../helpers/api';
+import { browserSession, chooseOption, chooseRelated, fillText, formField, saveForm, setDateTimeToNow } from '../helpers/browser';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = browserSession({ width: 1400, height: 1100 });
 
 // X-ZH: the admin app titles the dialog of a refused save with the translation string
 // `errors.<code>`; without one it shows the raw key (`errors.AFTER_SALES_DUPLICATE_REPORT`).
@@ -24,9 +20,7 @@ test('a clerk saving a duplicate report sees a Chinese dialog title and message,
   );
   expect(first.status).toBe('registered');
 
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
-  await page.goto(`${baseUrl()}/admin/content/claim_reports/+`);
+  const page = await browser.open(clerk, '/admin/content/claim_reports/+');
   await page.waitForSelector('text=出险情况');
   await chooseOption(page, '报案方式', '电话');
   await chooseRelated(page, '保单', policy.policy_no);
@@ -87,9 +81,7 @@ test.each([
     const admin = await asAdmin();
     const clerk = await createStaffUser('市场部');
     const stored = await admin.request(createItem('complaints', complaintPayload({ customer_name: '对话框测试', ...complaint })));
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    await signIn(page, baseUrl(), clerk.email, clerk.password);
-    await page.goto(`${baseUrl()}/admin/content/complaints/${stored.id}`);
+    const page = await browser.open(clerk, `/admin/content/complaints/${stored.id}`);
     await formField(page, '客户要求').waitFor({ state: 'visible', timeout: 60_000 });
     await edit(page);
     await saveForm(page);

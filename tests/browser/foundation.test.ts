@@ -1,22 +1,17 @@
 import { readItems } from '@directus/sdk';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, type StaffUser } from '../helpers/api';
-import { fillText, formField, launchBrowser, saveForm, signIn } from '../helpers/browser';
+import { browserSession, fillText, formField, saveForm } from '../helpers/browser';
 import { ADMIN } from '../helpers/test-server';
 
-let browser: Browser;
+const browser = browserSession();
+
 let clerk: StaffUser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   clerk = await createStaffUser('市场部');
 });
-afterAll(async () => browser?.close());
-
-async function newPage(): Promise<Page> {
-  return browser.newPage({ viewport: { width: 1400, height: 1000 } });
-}
 
 async function expectNoOwnerDialog(page: Page) {
   await page.waitForTimeout(1500);
@@ -25,8 +20,7 @@ async function expectNoOwnerDialog(page: Page) {
 
 describe('the console in a real browser', () => {
   test('the administrator signs in and meets no owner/licence dialog; navigation is Chinese', async () => {
-    const page = await newPage();
-    await signIn(page, baseUrl(), ADMIN.email, ADMIN.password);
+    const page = await browser.open(ADMIN);
     await expectNoOwnerDialog(page);
     // An administrator returns to the page they left (another test may have left them in 规则管理).
     await page.goto(`${baseUrl()}/admin/content`);
@@ -39,8 +33,7 @@ describe('the console in a real browser', () => {
   });
 
   test('a 市场部 clerk opens 报案登记 and finds Chinese labels and choice labels', async () => {
-    const page = await newPage();
-    await signIn(page, baseUrl(), clerk.email, clerk.password);
+    const page = await browser.open(clerk);
     await expectNoOwnerDialog(page);
     await page.goto(`${baseUrl()}/admin/content/claim_reports/+`);
     await page.waitForSelector('text=出险情况');
@@ -55,9 +48,7 @@ describe('the console in a real browser', () => {
   });
 
   test('the clerk fills in 客户抱怨处理表 in the form and saves it', async () => {
-    const page = await newPage();
-    await signIn(page, baseUrl(), clerk.email, clerk.password);
-    await page.goto(`${baseUrl()}/admin/content/complaints`);
+    const page = await browser.open(clerk, '/admin/content/complaints');
     await page.getByText('客户抱怨处理表').first().waitFor({ state: 'visible' });
     await page.goto(`${baseUrl()}/admin/content/complaints/+`);
     await page.waitForSelector('text=客户反映（市场部填写）');

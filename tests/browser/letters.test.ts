@@ -2,17 +2,12 @@ import { createItem, readItems } from '@directus/sdk';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, baseUrl, createStaffUser } from '../helpers/api';
+import { expect, test } from 'vitest';
+import { asAdmin, createStaffUser } from '../helpers/api';
 import { claimReportPayload, createPolicyFixture } from '../helpers/fixtures';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { browserSession } from '../helpers/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = browserSession({ width: 1400, height: 1100 });
 
 test('a clerk issues the rejection notice from the report form and prints it: one A4 page with the reasons in Chinese', async () => {
   const admin = await asAdmin();
@@ -23,9 +18,7 @@ test('a clerk issues the rejection notice from the report form and prints it: on
   );
   expect(report.rejection_reasons).toEqual(['policy_lapsed', 'cause_not_covered']);
 
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
-  await page.goto(`${baseUrl()}/admin/content/claim_reports/${report.id}`);
+  const page = await browser.open(clerk, `/admin/content/claim_reports/${report.id}`);
   const letters = page.locator('.after-sales-letters');
   const [popup] = await Promise.all([page.waitForEvent('popup'), letters.getByText('出具不予受理通知书').click()]);
   await popup.waitForURL(/\/after-sales\/letters\/\d+\/print/);
@@ -58,9 +51,7 @@ test('a clerk prints the 材料补充通知书 from the claim application: one A
     createItem('claim_applications', { claim_report: report.id, claim_type: 'medical', applicant_name: '李四' }),
   );
 
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
-  await page.goto(`${baseUrl()}/admin/content/claim_applications/${application.id}`);
+  const page = await browser.open(clerk, `/admin/content/claim_applications/${application.id}`);
   await page.getByText('指导填写理赔申请书').first().waitFor({ state: 'visible' });
   const letters = page.locator('.after-sales-letters');
   const [popup] = await Promise.all([page.waitForEvent('popup'), letters.getByText('出具材料补充通知书').click()]);

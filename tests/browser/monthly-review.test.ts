@@ -1,16 +1,11 @@
 import { createItem } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, baseUrl, createStaffUser } from '../helpers/api';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { expect, test } from 'vitest';
+import { asAdmin, createStaffUser } from '../helpers/api';
+import { browserSession } from '../helpers/browser';
 import { complaintPayload } from '../helpers/fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = browserSession({ width: 1600, height: 1200 });
 
 test('the GM Office builds the monthly review from the 生成 button of 客户投诉案件统计; other departments have no button', async () => {
   const admin = await asAdmin();
@@ -33,9 +28,7 @@ test('the GM Office builds the monthly review from the 生成 button of 客户�
   );
 
   const gm = await createStaffUser('总经理室');
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-  await signIn(page, baseUrl(), gm.email, gm.password);
-  await page.goto(`${baseUrl()}/admin/insights`);
+  const page = await browser.open(gm, '/admin/insights');
   await page.getByText('投诉管理', { exact: true }).first().click();
   const panel = page.locator('.monthly-stats');
   await panel.waitFor({ state: 'visible', timeout: 30_000 });
@@ -49,9 +42,7 @@ test('the GM Office builds the monthly review from the 生成 button of 客户�
   await page.close();
 
   const clerk = await createStaffUser('市场部');
-  const other = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-  await signIn(other, baseUrl(), clerk.email, clerk.password);
-  await other.goto(`${baseUrl()}/admin/insights`);
+  const other = await browser.open(clerk, '/admin/insights');
   await other.getByText('投诉管理', { exact: true }).first().click();
   const readOnly = other.locator('.monthly-stats');
   await readOnly.locator(`g.month[data-period="${month}"]`).click();

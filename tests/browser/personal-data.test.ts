@@ -1,15 +1,11 @@
 import { createItem, readItem } from '@directus/sdk';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, baseUrl, createStaffUser } from '../helpers/api';
-import { formField, launchBrowser, saveForm, signIn } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { asAdmin, createStaffUser } from '../helpers/api';
+import { browserSession, formField, saveForm } from '../helpers/browser';
 import { claimReportPayload, idNumber } from '../helpers/fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = browserSession();
 
 const inputValues = (page: Page) => page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
 const visibleLabels = (page: Page) =>
@@ -27,9 +23,7 @@ test('总经理室 sees the reporter phone masked where the phone would be, its 
   );
   const gm = await createStaffUser('总经理室');
 
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await signIn(page, baseUrl(), gm.email, gm.password);
-  await page.goto(`${baseUrl()}/admin/content/claim_reports/${report.id}`);
+  const page = await browser.open(gm, `/admin/content/claim_reports/${report.id}`);
   const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
   await expect.poll(() => inputValues(page), { timeout: 90_000, interval: 1000 }).toContain(masked);
   expect(await inputValues(page)).not.toContain(phone);
@@ -70,9 +64,7 @@ test('市场部 sees the full number and no masked copy; 总经理室’s custom
   const customer = await admin.request(createItem('customers', { name, id_number: id, phone }));
 
   const market = await createStaffUser('市场部');
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await signIn(page, baseUrl(), market.email, market.password);
-  await page.goto(`${baseUrl()}/admin/content/customers/${customer.id}`);
+  const page = await browser.open(market, `/admin/content/customers/${customer.id}`);
   await expect.poll(() => inputValues(page), { timeout: 90_000, interval: 1000 }).toContain(phone);
   expect(await inputValues(page)).toContain(id);
   expect(await formField(page, '联系电话（打码）').isVisible()).toBe(false);
@@ -80,9 +72,7 @@ test('市场部 sees the full number and no masked copy; 总经理室’s custom
   await page.close();
 
   const gm = await createStaffUser('总经理室');
-  const list = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await signIn(list, baseUrl(), gm.email, gm.password);
-  await list.goto(`${baseUrl()}/admin/content/customers?search=${encodeURIComponent(name)}`);
+  const list = await browser.open(gm, `/admin/content/customers?search=${encodeURIComponent(name)}`);
   const row = list.locator('tr, .row', { hasText: name }).first();
   await row.waitFor({ state: 'visible', timeout: 90_000 });
   const rowText = await row.innerText();

@@ -1,19 +1,14 @@
 import { createItem } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, baseUrl, createStaffUser } from '../helpers/api';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { expect, test } from 'vitest';
+import { asAdmin, createStaffUser } from '../helpers/api';
+import { browserSession } from '../helpers/browser';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = browserSession();
 
 test("a 市场部 clerk's 售后工作台 shows only 市场部 work, by due time, overdue marked, and new work without a reload", async () => {
   const tag = randomUUID().slice(0, 6);
@@ -58,8 +53,7 @@ test("a 市场部 clerk's 售后工作台 shows only 市场部 work, by due time
     }),
   );
 
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await signIn(page, baseUrl(), clerk.email, clerk.password);
+  const page = await browser.open(clerk);
   // The module bar carries the workbench; the clerk opens it from there.
   await page.locator('.module-bar a[href$="/after-sales-workbench"]').click();
   await page.waitForURL(/\/admin\/after-sales-workbench/);

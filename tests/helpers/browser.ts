@@ -1,29 +1,41 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { baseUrl } from './api';
+import { launchChromium, signIn } from './chromium.mjs';
 
-/** Debian's Chromium, headless, with the background traffic this closed network refuses switched off. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  /** The browser's time zone (the office's is Asia/Shanghai); the machine's when not given. */
+  timezoneId?: string;
+  locale?: string;
 }
 
-/** Signs in through the admin login form and waits for the content module. */
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/admin/login`);
-  await page.fill('input[type=email]', email);
-  await page.fill('input[type=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin\/(content|insights|users|after-sales)/, { timeout: 30_000 });
+/**
+ * The browser of one test file: one headless Chromium launched before its tests and closed after
+ * them. `open(user, path)` gives a new page signed in as that user (ADMIN, or a department user from
+ * createStaffUser) and, when `path` is given, opened at it (`/admin/content/complaints/+`).
+ */
+export function browserSession(defaults: PageOptions = {}) {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(user: { email: string; password: string }, path?: string, options: PageOptions = {}): Promise<Page> {
+      if (!browser) throw new Error('browserSession: the browser is launched in beforeAll; open pages inside tests');
+      const { width = 1400, height = 1000, timezoneId, locale } = { ...defaults, ...options };
+      const page = await browser.newPage({ viewport: { width, height }, timezoneId, locale });
+      // A loaded CI machine can take longer than Playwright's 30 s to render the app.
+      page.setDefaultTimeout(60_000);
+      await signIn(page, baseUrl(), user);
+      if (path) await page.goto(`${baseUrl()}${path}`);
+      return page;
+    },
+  };
 }
 
 /** The form field whose label is `label` (exact text of the label). */
