@@ -3,23 +3,18 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'dotenv';
 
 export class ConfigError extends Error {}
 
-/** Minimal .env reader: KEY=value lines, # comments, optional quotes. */
+/**
+ * `.env` read exactly as Directus reads it (@directus/env uses dotenv's parse): `KEY=value # comment`,
+ * quotes, `export KEY=value`, multi-line quoted values.
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
 export function parseDotEnv(text) {
-  const values = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq < 1) continue;
-    const key = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trim();
-    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) value = value.slice(1, -1);
-    values[key] = value;
-  }
-  return values;
+  return parse(text);
 }
 
 const DB_CLIENTS = ['sqlite3', 'pg', 'postgres', 'mysql', 'mysql2', 'mssql', 'oracledb', 'cockroachdb'];

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ConfigError, parseDotEnv, resolveEnv } from '../../scripts/lib/env.mjs';
@@ -92,6 +94,26 @@ test('parseDotEnv reads KEY=value lines, comments and quotes', () => {
     PROJECT_NAME: '东方 售后',
     X: '1',
   });
+});
+
+test.each([
+  ['PORT=8055 # dev', '8055'],
+  ['PORT=8055   # port of the dev server', '8055'],
+  ['export PORT=8055', '8055'],
+  ['PORT="8055" # quoted', '8055'],
+  ["PORT='8055'", '8055'],
+  ['PORT=', ''],
+])('parseDotEnv reads %s as Directus does: PORT=%s', (line, port) => {
+  expect(parseDotEnv(line).PORT).toBe(port);
+});
+
+test('PORT=8055 # dev in .env starts on 8055 instead of a configuration error', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'env-'));
+  writeFileSync(path.join(dir, '.env'), 'PORT=8055 # dev\nPROJECT_NAME="东方 售后" # 项目名\n');
+  const env = resolveEnv(root, { CONFIG_PATH: path.join(dir, '.env') });
+  expect(env.PORT).toBe('8055');
+  expect(env.PUBLIC_URL).toBe('http://localhost:8055');
+  expect(env.PROJECT_NAME).toBe('东方 售后');
 });
 
 test('npm start stops a bad setting with one clear line, not a stack trace', () => {
