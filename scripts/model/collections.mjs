@@ -32,6 +32,31 @@ const PERIOD_FORMATS = [
   { value: 'YYMMDD', text: '年月日（YYMMDD）' },
 ];
 const department = (key, label, o = {}) => f.select(key, label, C.DEPARTMENTS, o);
+// 退保 and 批改 (S-SURRENDER, S-ENDORSE): one kind of service request on a policy, each with what the
+// customer asks (`subject`) and the step the clerk confirms before it is done (`done`).
+const serviceRequest = (name, { label, icon, sort, note, subject, done }) =>
+  collection(name, {
+    label,
+    icon,
+    folder: 'folder_claims',
+    sort,
+    archive: true,
+    template: '{{request_no}}',
+    note,
+    fields: [
+      f.id(),
+      f.guidance(),
+      numberField('request_no', '申请编号'),
+      f.select('channel', '提请方式', C.CHANNELS, { required: true }),
+      f.m2o('policy', '保单', 'policies', POLICY_TEMPLATE, { required: true }),
+      f.string('customer_name', '客户姓名'),
+      subject,
+      done,
+      f.select('status', '状态', C.REQUEST_STATUSES, { defaultValue: 'open' }),
+      archiveField(),
+      ...auditFields(),
+    ],
+  });
 // Times a clerk types as said on the phone ("今天 14:20") or picks (bundle interface).
 const TYPED_TIME = { interface: 'after-sales-datetime-text', options: null };
 
@@ -358,49 +383,21 @@ export const collections = [
       f.string('note', '备注'),
     ],
   }),
-  collection('surrender_requests', {
+  serviceRequest('surrender_requests', {
     label: '退保申请',
     icon: 'undo',
-    folder: 'folder_claims',
     sort: 4,
-    archive: true,
-    template: '{{request_no}}',
     note: '记录退保原因，提醒客户备齐资料至保险公司办理',
-    fields: [
-      f.id(),
-      f.guidance(),
-      numberField('request_no', '申请编号'),
-      f.select('channel', '提请方式', C.CHANNELS, { required: true }),
-      f.m2o('policy', '保单', 'policies', POLICY_TEMPLATE, { required: true }),
-      f.string('customer_name', '客户姓名'),
-      f.text('reason', '退保原因', { required: true }),
-      f.boolean('documents_reminded', '已提醒客户准备资料至保险公司办理'),
-      f.select('status', '状态', C.REQUEST_STATUSES, { defaultValue: 'open' }),
-      archiveField(),
-      ...auditFields(),
-    ],
+    subject: f.text('reason', '退保原因', { required: true }),
+    done: f.boolean('documents_reminded', '已提醒客户准备资料至保险公司办理'),
   }),
-  collection('endorsement_requests', {
+  serviceRequest('endorsement_requests', {
     label: '批改申请',
     icon: 'edit_note',
-    folder: 'folder_claims',
     sort: 5,
-    archive: true,
-    template: '{{request_no}}',
     note: '询问保单详情及批改内容，指导客户填写批改申请单',
-    fields: [
-      f.id(),
-      f.guidance(),
-      numberField('request_no', '申请编号'),
-      f.select('channel', '提请方式', C.CHANNELS, { required: true }),
-      f.m2o('policy', '保单', 'policies', POLICY_TEMPLATE, { required: true }),
-      f.string('customer_name', '客户姓名'),
-      f.text('requested_changes', '批改内容', { required: true }),
-      f.boolean('form_guided', '已指导客户填写批改申请单'),
-      f.select('status', '状态', C.REQUEST_STATUSES, { defaultValue: 'open' }),
-      archiveField(),
-      ...auditFields(),
-    ],
+    subject: f.text('requested_changes', '批改内容', { required: true }),
+    done: f.boolean('form_guided', '已指导客户填写批改申请单'),
   }),
 
   // ---------------------------------------------------------------- 投诉
