@@ -24,3 +24,9 @@ export async function until<T>(
     return last ?? (await read());
   }
 }
+
+/**
+ * Waits a fixed time, for what must NOT arrive (a second notice after the first): absence cannot be
+ * polled for, so the wait is named here instead of written out in each test.
+ */
+export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

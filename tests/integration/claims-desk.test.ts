@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
-import { until } from '../helpers/poll';
+import { pause, until } from '../helpers/poll';
 
 let admin: Client;
 let clerk: StaffUser;
@@ -113,13 +113,10 @@ describe('major cases (C-MAJOR)', () => {
     expect(created.is_major).toBe(true);
     expect(created.major_reasons).toEqual(['multi_death']);
     expect(Date.parse(created.hq_due_at) - Date.parse(created.reported_at)).toBe(24 * 3_600_000);
-    let notices: any[] = [];
-    for (let i = 0; i < 50 && notices.length === 0; i++) {
-      notices = await gm.client.request(
-        readNotifications({ filter: { collection: { _eq: 'claim_reports' }, item: { _eq: String(created.id) } } }),
-      );
-      if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const notices = await until(
+      () => gm.client.request(readNotifications({ filter: { collection: { _eq: 'claim_reports' }, item: { _eq: String(created.id) } } })),
+      (found) => found.length > 0,
+    );
     expect(notices.map((n) => n.subject)).toEqual([`【重大案件】${created.report_no} ${created.insured_name}`]);
   });
 
@@ -131,15 +128,11 @@ describe('major cases (C-MAJOR)', () => {
     const updated = await clerk.client.request(updateItem('claim_reports', ordinary.id, { deaths: 2 }));
     expect(updated.is_major).toBe(true);
     expect(Date.parse(updated.hq_due_at) - Date.parse(updated.reported_at)).toBe(24 * 3_600_000);
-    let notices: any[] = [];
-    for (let i = 0; i < 50 && notices.length === 0; i++) {
-      notices = await noticesOf();
-      if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const notices = await until(noticesOf, (found) => found.length > 0);
     expect(notices.map((n) => n.subject)).toEqual([`【重大案件】${updated.report_no} ${updated.insured_name}`]);
     // Still major after another change of a major-case input: no second notice.
     await clerk.client.request(updateItem('claim_reports', ordinary.id, { deaths: 3 }));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await pause(1_000);
     expect(await noticesOf()).toHaveLength(1);
   });
 
@@ -290,11 +283,10 @@ describe('missing documents in writing, the claim form wording (C-DOCS, C-APPLY)
     expect((await docsOf(application.id)).map((d) => d.doc_type)).toEqual(before.map((d) => d.doc_type));
     await clerk.client.request(updateItem('claim_applications', application.id, { claim_type: 'death' }));
     // Rebuilt right after the change is committed.
-    let after = await docsOf(application.id);
-    for (let i = 0; i < 50 && !after.some((d) => d.doc_type === 'death_proof'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      after = await docsOf(application.id);
-    }
+    const after = await until(
+      () => docsOf(application.id),
+      (docs) => docs.some((d) => d.doc_type === 'death_proof'),
+    );
     expect((await docsOf(application.id)).length).toBe(after.length);
     expect(after.map((d) => d.doc_type).sort()).toEqual(
       [

@@ -13,7 +13,7 @@ import {
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
-import { until } from '../helpers/poll';
+import { pause, until } from '../helpers/poll';
 
 let admin: Client;
 let clerk: StaffUser, manager: StaffUser, gm: StaffUser, deputy: StaffUser, ops: StaffUser, tech: StaffUser;
@@ -258,7 +258,7 @@ test('a complaint involving another company is flagged to the GM Office once (K-
     gm.client.request(readNotifications({ filter: { collection: { _eq: 'complaints' }, item: { _eq: String(c.id) } } }));
   await until(readNotices, (found) => found.length > 0);
   // Once, not once per hook run: a moment more for a second notice to show up if there were one.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await pause(500);
   const notices = await readNotices();
   expect(notices.map((n) => n.subject)).toEqual(['【涉及其他公司】#' + c.id]);
   expect(notices[0]!.message).toContain('某某保险公估公司');

@@ -2,6 +2,7 @@ import { createItem, readItems, updateItem } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
+import { until } from '../helpers/poll';
 import { runStatement } from '../helpers/sqlite-pragma';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { previousPeriod, scheduledBuildAt } from '../../extensions/after-sales/src/domain/monthly-stats';
@@ -101,11 +102,6 @@ describe.skipIf(process.env['AFTER_SALES_TEST_DB'] === 'pg')('a missed schedule 
     );
     await server.restart();
     owner = await asAdmin(server.url);
-    let rows: any[] = [];
-    for (let i = 0; i < 50 && rows.length === 0; i++) {
-      rows = await statsOf();
-      if (!rows.length) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(rows).toHaveLength(1);
+    expect(await until(statsOf, (rows) => rows.length > 0)).toHaveLength(1);
   }, 400_000);
 });

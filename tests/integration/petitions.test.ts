@@ -2,6 +2,7 @@ import { createItem, readItem, readItems, readMe, updateItem } from '@directus/s
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
+import { until } from '../helpers/poll';
 
 let admin: Client;
 let ops: StaffUser;
@@ -33,14 +34,11 @@ const file = (complaint: number, fields: Record<string, unknown>) =>
     createItem('petitions', { complaint, department: 'operations', content: '对责任判定有异议：延误系市场部未及时转交材料', ...fields }),
   );
 /** The decision is carried out right after it is committed: the petition once its effect is written. */
-async function carriedOut(id: number) {
-  let petition: any = null;
-  for (let i = 0; i < 50 && !petition?.effect; i++) {
-    if (i) await new Promise((resolve) => setTimeout(resolve, 200));
-    petition = await admin.request(readItem('petitions', id));
-  }
-  return petition;
-}
+const carriedOut = (id: number) =>
+  until(
+    () => admin.request(readItem('petitions', id)) as Promise<any>,
+    (petition) => Boolean(petition.effect),
+  );
 const historyOf = async (complaint: number) =>
   (await gm.client.request(
     readItems('complaint_steps', { filter: { complaint: { _eq: complaint } }, fields: ['opinion', 'actor'], sort: ['id'], limit: -1 }),

@@ -2,6 +2,7 @@ import { aggregate, createItem, createItems, deleteItem, readItem, readItems, re
 import { beforeAll, expect, test } from 'vitest';
 import { asAdmin, type Client } from '../helpers/api';
 import { complaintPayload } from '../helpers/fixtures';
+import { until } from '../helpers/poll';
 
 // After a deadline rule or a calendar day changes, the administrator who changed it is told in the
 // console (a notification) how many open cases got new deadlines.
@@ -27,12 +28,7 @@ async function recomputeNotices(collection: string, since: string, count: number
         sort: ['timestamp'],
       }),
     ) as Promise<any[]>;
-  let notices = await read();
-  for (let i = 0; i < 100 && notices.length < count; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    notices = await read();
-  }
-  return notices;
+  return until(read, (notices) => notices.length >= count, { timeout: 20_000 });
 }
 
 /** Open complaints waiting for the GM Office's registration: their stage clock runs on 总经理室受理登记. */
