@@ -12,41 +12,10 @@ import { claimReport, createPolicies } from './lib/fixtures.mjs';
 import { call, cloneBenchDatabase, onTwinServers, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
 import { median, ratioRow, sideBySide, timeOnce } from './lib/stats.mjs';
 import { root } from '../../scripts/lib/directus.mjs';
+import { rejection } from '../helpers/letter-contexts.mjs';
 
 const templatesDir = path.join(root, 'templates');
 const timeZone = 'Asia/Shanghai';
-const company = {
-  name: '华安保险代理有限公司',
-  address: '上海市浦东新区世纪大道100号12楼',
-  phone: '021-5888 6666',
-  seal_text: '理赔服务部',
-};
-const context = {
-  company,
-  letter: { no: 'WS2026110001', issued_at: '2026-11-25T16:30:00Z' },
-  report: {
-    report_no: 'BA20261120007',
-    reported_at: '2026-11-20T02:15:00Z',
-    incident_at: '2026-11-18T06:40:00Z',
-    incident_place: '上海市闵行区七莘路与顾戴路交叉口',
-    incident_cause: 'illness',
-    incident_description: '被保险人突发急性阑尾炎，送医手术治疗。',
-    insured_name: '王建国',
-    reporter_name: '李秀英',
-    rejection_reasons: ['out_of_period', 'cause_not_covered'],
-  },
-  policy: {
-    policy_no: 'PA2025310000123',
-    start_date: '2025-01-01',
-    end_date: '2025-12-31',
-    status: 'in_force',
-    terminated_at: null,
-    sum_insured: '200000.00',
-  },
-  product: { name: '团体意外伤害保险', covered_causes: ['accident', 'traffic'], claim_time_limit_days: 730 },
-  materials: ['保险单正本', '身份证件原件'],
-};
-
 /** The extension's renderer and helpers, bundled from its TypeScript sources for this process. */
 async function loadRenderer() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'after-sales-bench-letters-'));
@@ -87,7 +56,7 @@ function perSecond(fn, ms) {
 
 export default async function bench(ctx) {
   const { renderLetter, registerLetterHelpers, Handlebars } = await loadRenderer();
-  const render = () => renderLetter({ template: 'rejection_notice', context, templatesDir, timeZone });
+  const render = () => renderLetter({ template: 'rejection_notice', context: rejection, templatesDir, timeZone });
   const rendered = render().html;
   if (!rendered.includes('王建国')) throw new Error('the letter did not render the insured person');
 
@@ -98,7 +67,7 @@ export default async function bench(ctx) {
   for (const file of readdirSync(partials))
     hb.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partials, file), 'utf8'));
   const compiled = hb.compile(readFileSync(path.join(templatesDir, 'letters', 'rejection_notice.hbs'), 'utf8'));
-  const cached = () => compiled(context);
+  const cached = () => compiled(rejection);
   perSecond(cached, 300);
   perSecond(render, 300);
   const renders = await sideBySide(
