@@ -20,7 +20,12 @@ function newestSource(dir) {
 
 if (process.argv.includes('--if-stale') && outputs.every(existsSync)) {
   const built = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
-  const sources = Math.max(newestSource(path.join(bundle, 'src')), statSync(path.join(bundle, 'package.json')).mtimeMs);
+  // The bundle's choice labels come from the data model's choices (domain/choice-labels.ts).
+  const choices = path.join(root, 'scripts', 'model', 'choices.mjs');
+  const sources = Math.max(
+    newestSource(path.join(bundle, 'src')),
+    ...[path.join(bundle, 'package.json'), choices].map((file) => statSync(file).mtimeMs),
+  );
   if (built >= sources) process.exit(0);
 }
 

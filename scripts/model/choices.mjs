@@ -1,5 +1,6 @@
 // Choice keys (English, stable, used by the API and the acceptance suite) with their Chinese labels.
-// One list per concept; the schema, the seed data and the letters all read these.
+// One list per concept; the schema, the seed data, the letters and the server's messages all read these
+// (extensions/after-sales/src/domain/choice-labels.ts).
 
 const c = (value, text, color) => ({ value, text, ...(color ? { color } : {}) });
 
@@ -128,6 +129,20 @@ export const PETITION_STATUSES = [
   c('rejected', '未采纳', '#E35169'),
 ];
 
+// K-RESPONSIBLE (第十一条 2(1), 第十三条 6): a proposed person's penalty applies once their superior confirms it.
+export const RESPONSIBILITY_CONFIRMATIONS = [
+  c('pending', '待主管确认', '#FFA439'),
+  c('confirmed', '主管已确认', '#2ECDA7'),
+  c('disputed', '主管不同意', '#E35169'),
+];
+
+// K-IMPROVE (第十一条 2(2), 3(5), 3(7); 第十三条 9): an improvement measure is carried out, then its effect confirmed.
+export const IMPROVEMENT_STATUSES = [
+  c('open', '执行中', '#3399FF'),
+  c('done', '已完成待确认效果', '#FFA439'),
+  c('confirmed', '效果已确认', '#2ECDA7'),
+];
+
 export const LIMIT_UNITS = [c('hours', '小时'), c('days', '自然日'), c('workdays', '工作日')];
 
 export const LETTER_TEMPLATES = [
@@ -150,7 +165,7 @@ export const CASE_COLLECTIONS = [
 export const CALENDAR_SOURCES = [c('official', '国务院公布'), c('notice', '导入通知'), c('company', '公司自定')];
 
 // 规则修订记录 (K-RULES, 第十六条): the rule tables whose changes wait for the 总经理's approval
-// (extensions/after-sales/src/domain/rule-revision.ts has the same list).
+// (extensions/after-sales/src/domain/rule-revision.ts reads this list).
 export const RULE_TABLES = [
   c('deadline_rules', '时限规则'),
   c('approval_authorities', '核决权限'),

@@ -1,142 +1,34 @@
+import * as CHOICES from '../../../../scripts/model/choices.mjs';
 import { DEPARTMENT_ROLES } from './departments';
+
+/** A choice list of the data model (scripts/model/choices.mjs) as key → Chinese label. */
+export const labelsOf = (choices: readonly { value: string; text: string }[]): Record<string, string> =>
+  Object.fromEntries(choices.map(({ value, text }) => [value, text]));
 
 /**
  * The Chinese wording of each stored choice key, by kind: what letters print
- * (`{{label "cause" report.incident_cause}}`) and what server messages say. The admin UI shows the
- * same wording from the schema; tests/unit/choice-labels.test.ts checks the two agree.
+ * (`{{label "cause" report.incident_cause}}`) and what server messages say. Written once, as the
+ * schema's choices in scripts/model/choices.mjs, so letters, messages and the admin UI never disagree.
  */
 export const LABELS: Record<string, Record<string, string>> = {
-  cause: {
-    accident: '意外事故',
-    illness: '疾病',
-    traffic: '交通事故',
-    fire: '火灾',
-    natural_disaster: '自然灾害',
-    theft: '盗抢',
-    other: '其他',
-  },
-  rejection_reason: {
-    out_of_period: '出险日期不在保险期间内',
-    policy_lapsed: '保单已失效或终止',
-    cause_not_covered: '出险原因不属保障范围',
-    time_barred: '已超过申请时效',
-  },
+  cause: labelsOf(CHOICES.CAUSES),
+  rejection_reason: labelsOf(CHOICES.REJECTION_REASONS),
   // The department names are the role names, so a letter and the console never disagree.
   department: { ...DEPARTMENT_ROLES },
-  stage: {
-    draft: '草稿',
-    submitted: '已送总经理室',
-    registered: '已登记编号',
-    investigating: '运营部调查',
-    tech_analysis: '技术部分析',
-    plan_review: '总经理室综合意见',
-    negotiating: '市场部交涉',
-    final_review: '核决',
-    closed: '已结案',
-  },
-  policy_status: {
-    in_force: '有效',
-    lapsed: '失效',
-    surrendered: '已退保',
-    terminated: '已终止',
-  },
-  collection: {
-    claim_reports: '报案登记',
-    claim_applications: '理赔申请',
-    complaints: '客户抱怨处理表',
-    complaint_monthly_stats: '客户投诉案件统计表',
-    petitions: '签呈',
-  },
-  major_reason: {
-    multi_death: '一次事故2人及以上死亡',
-    large_payout: '预计赔付或保险金额超过50万元',
-    public_dispute: '条款争议已向主管机关、同业公会或媒体投诉',
-    litigation: '可能引起或已涉及诉讼',
-  },
-  report_status: {
-    registered: '已登记',
-    not_accepted: '不予受理',
-    no_policy: '未查到保单',
-    accepted: '已受理',
-    closed: '已结案',
-  },
-  claim_type: {
-    death: '身故',
-    disability: '残疾',
-    burn: '烧烫伤',
-    medical: '医疗',
-    property: '财产损失',
-    other: '其他',
-  },
-  application_status: {
-    collecting: '收集材料中',
-    complete: '材料齐全',
-    handed_over: '已移交保险公司',
-    closed: '已结案',
-  },
-  petition_status: {
-    submitted: '已呈报',
-    accepted: '已采纳',
-    rejected: '未采纳',
-  },
-  document: {
-    policy_original: '保险单正本',
-    premium_receipt: '保费收据',
-    insured_id: '被保险人身份证件',
-    beneficiary_id: '受益人身份证件',
-    claim_form: '理赔申请书',
-    relationship_proof: '与被保险人关系证明',
-    accident_proof: '事故证明',
-    death_proof: '死亡证明',
-    disability_proof: '残疾证明',
-    burn_proof: '烧烫伤证明',
-    medical_records: '门急诊病史',
-    test_results: '检（化）验资料',
-    outpatient_receipts: '门急诊收据原件',
-    inpatient_receipts: '住院收据原件',
-    pathology_report: '病理报告',
-    repair_invoice: '维修、物损发票',
-  },
-  channel: {
-    phone: '电话',
-    visit: '上门',
-    fax: '传真',
-    letter: '书信',
-    other: '其他',
-  },
+  stage: labelsOf(CHOICES.STAGES),
+  policy_status: labelsOf(CHOICES.POLICY_STATUSES),
+  collection: labelsOf(CHOICES.CASE_COLLECTIONS),
+  major_reason: labelsOf(CHOICES.MAJOR_REASONS),
+  report_status: labelsOf(CHOICES.REPORT_STATUSES),
+  claim_type: labelsOf(CHOICES.CLAIM_TYPES),
+  application_status: labelsOf(CHOICES.APPLICATION_STATUSES),
+  penalty_type: labelsOf(CHOICES.PENALTY_TYPES),
+  responsibility_confirmation: labelsOf(CHOICES.RESPONSIBILITY_CONFIRMATIONS),
+  improvement_status: labelsOf(CHOICES.IMPROVEMENT_STATUSES),
+  petition_status: labelsOf(CHOICES.PETITION_STATUSES),
+  document: labelsOf(CHOICES.DOCUMENT_TYPES),
+  channel: labelsOf(CHOICES.CHANNELS),
   // 时限规则 节点/阶段 and 服务话术 步骤 (rule tables shown with labels, not keys).
-  milestone: {
-    hq_report: '重大案件呈报总部',
-    handover: '理赔材料移交保险公司',
-    closed: '投诉整案结案',
-    monthly: '每月统计',
-    petition_decision: '签呈批示',
-    draft: '投诉阶段：草稿',
-    submitted: '投诉阶段：已送总经理室',
-    registered: '投诉阶段：已登记编号',
-    investigating: '投诉阶段：运营部调查',
-    tech_analysis: '投诉阶段：技术部分析',
-    plan_review: '投诉阶段：总经理室综合意见',
-    negotiating: '投诉阶段：市场部交涉',
-    final_review: '投诉阶段：核决',
-  },
-  guidance_step: {
-    intake: '始终显示（接待登记）',
-    scene: '有人员死亡时（现场保全）',
-    registered: '报案已登记 / 投诉已登记编号',
-    no_policy: '报案：未查到保单',
-    not_accepted: '报案：不予受理',
-    accepted: '报案：已受理',
-    collecting: '理赔申请：收集材料中',
-    complete: '理赔申请：材料齐全',
-    handed_over: '理赔申请：已移交保险公司',
-    draft: '投诉：草稿',
-    submitted: '投诉：已送总经理室',
-    investigating: '投诉：运营部调查',
-    tech_analysis: '投诉：技术部分析',
-    plan_review: '投诉：总经理室综合意见',
-    negotiating: '投诉：市场部交涉',
-    final_review: '投诉：核决',
-    closed: '已结案（报案、理赔申请、投诉）',
-  },
+  milestone: labelsOf(CHOICES.DEADLINE_MILESTONES),
+  guidance_step: labelsOf(CHOICES.GUIDANCE_STEPS),
 };

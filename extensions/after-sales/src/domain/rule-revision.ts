@@ -1,3 +1,6 @@
+import * as CHOICES from '../../../../scripts/model/choices.mjs';
+import { labelsOf } from './choice-labels';
+
 /**
  * K-RULES (第十六条：本办法呈总经理核准后实施，修订时亦同). Every change to a rule table becomes one
  * entry of 规则修订记录 (rule_revisions): which table and row, what it was, what it became, who changed
@@ -5,18 +8,8 @@
  * 总经理 policy approves it (docs/rules.md says why this model).
  */
 
-/** The rule tables whose changes need the general manager's approval, with their Chinese names. */
-export const REVISED_RULE_TABLES: Record<string, string> = {
-  deadline_rules: '时限规则',
-  approval_authorities: '核决权限',
-  penalty_standards: '罚扣判定基准',
-  required_documents: '理赔材料清单',
-  guidance_texts: '服务话术',
-  rule_parameters: '规则参数',
-  complaint_transitions: '投诉流转规则',
-  numbering_rules: '编号规则',
-  work_calendar: '工作日历',
-};
+/** The rule tables whose changes need the general manager's approval, with their Chinese names (the schema's choices). */
+export const REVISED_RULE_TABLES: Record<string, string> = labelsOf(CHOICES.RULE_TABLES);
 
 export const REVISION_ACTIONS = { create: '新增', update: '修改', delete: '删除' } as const;
 export type RevisionAction = keyof typeof REVISION_ACTIONS;
