@@ -2,33 +2,14 @@ import { createItem, readCollections, readFields, readItem, readItems, readSetti
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, type Client } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
+import { PLAIN_TEXT_COLLECTIONS } from '../../extensions/after-sales/src/domain/input-rules';
+import { REVISED_RULE_TABLES } from '../../extensions/after-sales/src/domain/rule-revision';
 
+// Case and reference data (where staff type free text), the rule tables (changed on approval) and the rest.
 const PRODUCT_COLLECTIONS = [
-  'insurers',
-  'products',
-  'customers',
-  'policies',
-  'claim_reports',
-  'claim_applications',
-  'claim_documents',
-  'surrender_requests',
-  'endorsement_requests',
-  'complaints',
-  'complaint_steps',
-  'urge_notices',
-  'overdue_inquiries',
-  'petitions',
-  'complaint_monthly_stats',
+  ...PLAIN_TEXT_COLLECTIONS,
+  ...Object.keys(REVISED_RULE_TABLES),
   'letters',
-  'work_calendar',
-  'deadline_rules',
-  'approval_authorities',
-  'penalty_standards',
-  'required_documents',
-  'guidance_texts',
-  'rule_parameters',
-  'complaint_transitions',
-  'numbering_rules',
   'number_sequences',
   'deadline_events',
   'company_profile',
