@@ -11,7 +11,7 @@ export function registerCalendarRoutes(router: Router, endpoint: EndpointContext
       const body = (req.body ?? {}) as Record<string, unknown>;
       const result = await importHolidayNotice(
         dataFor(endpoint, req),
-        req.accountability,
+        req.accountability ?? null,
         { text: body['text'], dryRun: body['dry_run'] === true },
         new Date(),
         endpoint.timeZone,

@@ -1,9 +1,10 @@
+import type { Accountability } from '@directus/types';
 import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
 import { calendarImportPlan, type StoredCalendarDay } from '../domain/calendar-import-plan';
 import { parseHolidayNotice, type NoticeDay } from '../domain/holiday-notice';
 import { InvalidHolidayNoticeError } from '../errors/invalid-holiday-notice-error';
 import { rememberEarlierRows } from '../rule-revisions/record-rule-revision';
-import { QUIET, readRows, type DataAccess } from '../shared/data-access';
+import { itemsServiceAs, QUIET, readRows, type DataAccess } from '../shared/data-access';
 import { bumpRulesVersion } from '../shared/rules-cache';
 
 export interface HolidayNoticeImport {
@@ -28,7 +29,7 @@ export interface HolidayNoticeImport {
  */
 export async function importHolidayNotice(
   data: DataAccess,
-  accountability: unknown,
+  accountability: Accountability | null,
   input: { text: unknown; dryRun: boolean },
   now: Date,
   timeZone: string,
@@ -59,7 +60,7 @@ export async function importHolidayNotice(
       year,
     );
     if (!input.dryRun) {
-      const items = new data.services['ItemsService']('work_calendar', { knex: database, schema: data.schema, accountability });
+      const items = itemsServiceAs({ ...data, database }, 'work_calendar', accountability);
       if (plan.add.length)
         await items.createMany(
           plan.add.map((day) => ({ ...day, source: 'notice' })),

@@ -9,11 +9,11 @@ import {
   type PolicyChoice,
 } from '../domain/policy-search';
 import { PolicySearchError } from '../errors/policy-search-error';
-import type { DataAccess } from '../shared/data-access';
+import { itemsServiceAs, type DataAccess } from '../shared/data-access';
+import { isForbidden } from '../shared/is-forbidden';
 
 const CUSTOMER_LIMIT = 50;
 const POLICY_LIMIT = 20;
-const isForbidden = (error: unknown) => (error as { code?: string } | null)?.code === 'FORBIDDEN';
 
 /**
  * The policies a caller on the phone may mean (C-LOOKUP), read entirely with the searcher's own
@@ -25,8 +25,7 @@ export async function searchPolicies(data: DataAccess, accountability: Accountab
   if ([...term].length < MIN_SEARCH_LENGTH) {
     throw new PolicySearchError({ reason: `请至少输入 ${MIN_SEARCH_LENGTH} 个字：保单号、被保险人或投保人姓名、身份证号或电话。` });
   }
-  const service = (collection: string) =>
-    new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability });
+  const service = (collection: string) => itemsServiceAs(data, collection, accountability);
 
   const readable = await customerFieldsReadable(service('customers'));
   const customers: Record<string, any>[] = readable

@@ -2,7 +2,8 @@ import type { Accountability } from '@directus/types';
 import { LABELS } from '../domain/choice-labels';
 import { CLOCK_LABELS, RUNNING_STATUSES, statusFilter, type ClockStatusCounts, type RunningStatus } from '../domain/deadline-status';
 import type { ClockDefinition } from '../domain/case-clocks';
-import type { DataAccess } from '../shared/data-access';
+import { itemsServiceAs, type DataAccess } from '../shared/data-access';
+import { isForbidden } from '../shared/is-forbidden';
 
 /** Running clocks per case type and status, counted as the caller (their item permissions apply). */
 export async function countDeadlineStatus(
@@ -13,11 +14,7 @@ export async function countDeadlineStatus(
 ): Promise<ClockStatusCounts[]> {
   return Promise.all(
     clocks.map(async (definition) => {
-      const service = new data.services['ItemsService'](definition.collection, {
-        knex: data.database,
-        schema: data.schema,
-        accountability,
-      });
+      const service = itemsServiceAs(data, definition.collection, accountability);
       let counts: Record<RunningStatus, number> | null = null;
       try {
         const values = await Promise.all(
@@ -30,8 +27,9 @@ export async function countDeadlineStatus(
           }),
         );
         counts = Object.fromEntries(RUNNING_STATUSES.map((status, index) => [status, values[index]!])) as Record<RunningStatus, number>;
-      } catch (error: any) {
-        if (error?.status !== 403) throw error;
+      } catch (error) {
+        // A case type the caller may not read counts nothing for them.
+        if (!isForbidden(error)) throw error;
       }
       return {
         clock: definition.id,

@@ -4,7 +4,8 @@ import type { LimitUnit } from '../domain/deadline-clock';
 import { pageAcrossSegments, type LedgerQuery } from '../domain/ledger-query';
 import { ledgerRow, type LedgerComplaint, type LedgerRow } from '../domain/ledger-row';
 import { currentClockContext } from '../clocks/clock-context';
-import type { DataAccess } from '../shared/data-access';
+import { itemsServiceAs, type DataAccess } from '../shared/data-access';
+import { isForbidden } from '../shared/is-forbidden';
 
 const FIELDS = [
   'id',
@@ -23,11 +24,6 @@ const EXPORT_CHUNK = 1000;
 
 type Filter = Record<string, unknown>;
 
-/** Complaints and urge notices read as the caller: what they may not read is not in the ledger. */
-function asCaller(data: DataAccess, accountability: Accountability | null, collection: string) {
-  return new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability });
-}
-
 const both = (a: Filter, b: Filter): Filter => (Object.keys(a).length === 0 ? b : Object.keys(b).length === 0 ? a : { _and: [a, b] });
 
 async function countOf(service: any, filter: Filter): Promise<number> {
@@ -39,7 +35,7 @@ async function countOf(service: any, filter: Filter): Promise<number> {
 async function urgeCounts(data: DataAccess, accountability: Accountability | null, ids: number[]): Promise<Map<string, number> | null> {
   if (ids.length === 0) return new Map();
   try {
-    const grouped = await asCaller(data, accountability, 'urge_notices').readByQuery({
+    const grouped = await itemsServiceAs(data, 'urge_notices', accountability).readByQuery({
       filter: { _and: [{ collection: { _eq: 'complaints' } }, { item: { _in: ids.map(String) } }] },
       aggregate: { count: ['*'] },
       // The service's query calls it `group` (the REST parameter is groupBy).
@@ -47,8 +43,8 @@ async function urgeCounts(data: DataAccess, accountability: Accountability | nul
       limit: -1,
     });
     return new Map(grouped.map((group: any) => [String(group.item), Number(group.count)]));
-  } catch (error: any) {
-    if (error?.status === 403) return null;
+  } catch (error) {
+    if (isForbidden(error)) return null;
     throw error;
   }
 }
@@ -60,7 +56,11 @@ export interface LedgerPage {
   limit: number;
 }
 
-async function readRows(
+/**
+ * Complaints and urge notices are read as the caller (what they may not read is not in the ledger),
+ * so through ItemsService with filters, not the system's plain `readRows`.
+ */
+async function readComplaintsPage(
   data: DataAccess,
   accountability: Accountability | null,
   query: LedgerQuery,
@@ -68,7 +68,7 @@ async function readRows(
   limit: number,
   counts: number[] | null,
 ) {
-  const complaints = asCaller(data, accountability, 'complaints');
+  const complaints = itemsServiceAs(data, 'complaints', accountability);
   const segmentCounts =
     counts ?? (await Promise.all(query.segments.map((segment) => countOf(complaints, both(query.filter, segment.filter)))));
   const items: LedgerComplaint[] = [];
@@ -117,7 +117,7 @@ export async function readLedger(
   now: Date,
   timeZone: string,
 ): Promise<LedgerPage> {
-  const { items, segmentCounts } = await readRows(data, accountability, query, (query.page - 1) * query.limit, query.limit, null);
+  const { items, segmentCounts } = await readComplaintsPage(data, accountability, query, (query.page - 1) * query.limit, query.limit, null);
   const total = segmentCounts.reduce((sum, count) => sum + count, 0);
   return { rows: await toRows(data, accountability, items, now, timeZone), total, page: query.page, limit: query.limit };
 }
@@ -133,7 +133,7 @@ export async function readWholeLedger(
   const rows: LedgerRow[] = [];
   let counts: number[] | null = null;
   for (let offset = 0; ; offset += EXPORT_CHUNK) {
-    const read = await readRows(data, accountability, query, offset, EXPORT_CHUNK, counts);
+    const read = await readComplaintsPage(data, accountability, query, offset, EXPORT_CHUNK, counts);
     counts = read.segmentCounts;
     rows.push(...(await toRows(data, accountability, read.items, now, timeZone)));
     if (read.items.length < EXPORT_CHUNK) return rows;

@@ -2,7 +2,8 @@ import type { Accountability, SchemaOverview } from '@directus/types';
 import { recordForReader } from '../domain/personal-data';
 import { HistoryNotReadableError } from '../errors/history-not-readable-error';
 import { HistoryRequestError } from '../errors/history-request-error';
-import { QUIET, type DataAccess } from '../shared/data-access';
+import { itemsServiceAs, QUIET, type DataAccess } from '../shared/data-access';
+import { isForbidden } from '../shared/is-forbidden';
 
 export interface HistoryEntry {
   id: number;
@@ -14,8 +15,6 @@ export interface HistoryEntry {
   /** what this change wrote, as the caller may see it */
   delta: Record<string, unknown> | null;
 }
-
-const isForbidden = (error: unknown) => (error as { code?: string } | null)?.code === 'FORBIDDEN';
 
 /**
  * The history of one case under the case's own read rules: the caller reads it only when the
@@ -40,9 +39,7 @@ export async function readCaseHistory(
 
   let item: Record<string, unknown>;
   try {
-    item = await new data.services['ItemsService'](collection, { knex: data.database, schema, accountability }).readOne(key, {
-      fields: ['*'],
-    });
+    item = await itemsServiceAs(data, collection, accountability).readOne(key, { fields: ['*'] });
   } catch (error) {
     if (isForbidden(error)) throw new HistoryNotReadableError();
     throw error;

@@ -2,7 +2,7 @@ import type { Accountability } from '@directus/types';
 import { CaseNotReadableError } from '../errors/case-not-readable-error';
 import { LetterRequestError } from '../errors/letter-request-error';
 import { checklistFor, type RequiredDocument } from '../domain/missing-documents';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { itemsServiceAs, readAll, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
@@ -80,9 +80,7 @@ export async function letterContext(
 
   let record: Item;
   try {
-    record = await new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability }).readOne(
-      item,
-    );
+    record = await itemsServiceAs(data, collection, accountability).readOne(item);
   } catch {
     throw new CaseNotReadableError();
   }
@@ -109,10 +107,12 @@ export async function letterContext(
         })
       : [];
     const { product, ...policyFields } = policy ?? {};
+    // The period the review judged, as stored on the report; a report from before it was stored: the policy's.
+    const period = record['policy_start_date'] ? { start_date: record['policy_start_date'], end_date: record['policy_end_date'] } : {};
     return {
       ...base,
       report: record,
-      policy: policy ? policyFields : null,
+      policy: policy ? { ...policyFields, ...period } : null,
       product: product ?? null,
       materials: record['originals_returned'] ? [MATERIALS_RETURNED] : [],
     };

@@ -2,7 +2,7 @@ import type { Accountability } from '@directus/types';
 import { LetterTemplateFailedError } from '../errors/letter-template-failed-error';
 import { CaseNotReadableError } from '../errors/case-not-readable-error';
 import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
-import { itemsService, QUIET, readStored, type DataAccess } from '../shared/data-access';
+import { itemsService, itemsServiceAs, QUIET, readStored, type DataAccess } from '../shared/data-access';
 import { reissueReason, reissueRefusal } from '../domain/letter-reissue';
 import { LetterRequestError } from '../errors/letter-request-error';
 import { LETTER_TEMPLATES, letterContext } from './letter-context';
@@ -99,13 +99,8 @@ export async function issueLetter(
 export async function printLetter(data: DataAccess, accountability: Accountability | null, id: string): Promise<string> {
   let letter: Record<string, any>;
   try {
-    letter = await new data.services['ItemsService']('letters', { knex: data.database, schema: data.schema, accountability }).readOne(id, {
-      fields: ['html', 'collection', 'item'],
-    });
-    await new data.services['ItemsService'](letter['collection'], { knex: data.database, schema: data.schema, accountability }).readOne(
-      letter['item'],
-      { fields: ['id'] },
-    );
+    letter = await itemsServiceAs(data, 'letters', accountability).readOne(id, { fields: ['html', 'collection', 'item'] });
+    await itemsServiceAs(data, letter['collection'], accountability).readOne(letter['item'], { fields: ['id'] });
   } catch {
     throw new CaseNotReadableError();
   }

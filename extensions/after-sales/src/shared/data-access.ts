@@ -1,4 +1,4 @@
-import type { SchemaOverview } from '@directus/types';
+import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import { memoFor } from './event-memo';
 
@@ -22,6 +22,14 @@ export interface DataAccess {
 
 export function itemsService(data: DataAccess, collection: string) {
   return new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability: null });
+}
+
+/**
+ * Directus services acting as the caller: the caller's permissions decide what they read and write
+ * (an endpoint reading for a user; a transaction's knex as `data.database` writes inside it).
+ */
+export function itemsServiceAs(data: DataAccess, collection: string, accountability: Accountability | null) {
+  return new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability });
 }
 
 /** Options for the console's own bookkeeping writes: no hooks run, so nothing recomputes or loops. */

@@ -1,5 +1,4 @@
 import type { Accountability } from '@directus/types';
-import type { StoredDeadlineRule } from '../domain/case-clocks';
 import type { Department } from '../domain/departments';
 import {
   approvalFilter,
@@ -11,7 +10,9 @@ import {
   type WorkSource,
 } from '../domain/work-queue';
 import type { ApprovalAuthority } from '../domain/approval-authority';
-import { readAll, type DataAccess } from '../shared/data-access';
+import { currentClockContext } from '../clocks/clock-context';
+import { itemsServiceAs, type DataAccess } from '../shared/data-access';
+import { isForbidden } from '../shared/is-forbidden';
 
 export interface WorkQueue {
   department: Department | null;
@@ -47,8 +48,6 @@ async function readSoonestFirst(items: Items, source: WorkSource, filter: Record
   return [...dated, ...undated];
 }
 
-const isForbidden = (error: unknown) => (error as { code?: string } | null)?.code === 'FORBIDDEN';
-
 /**
  * The queue of `department` (null: every department) as the caller may see it: each kind of work is
  * read through ItemsService with the caller's accountability, so permissions decide what appears,
@@ -63,11 +62,9 @@ export async function readWorkQueue(
   timeZone: string,
   approval: { levels: string[]; authorities: ApprovalAuthority[] } = { levels: [], authorities: [] },
 ): Promise<WorkQueue> {
-  // Which department holds a clock is configuration every department reads; read as the system so a
-  // role without the rule tables in its permissions still gets its own queue.
-  const rules = (await readAll(data, 'deadline_rules', {
-    fields: ['key', 'case_collection', 'milestone', 'limit_value', 'limit_unit', 'warn_ratio', 'urge_department', 'active'],
-  })) as StoredDeadlineRule[];
+  // Which department holds a clock is configuration every department reads: the rules cache (read as
+  // the system) so a role without the rule tables in its permissions still gets its own queue.
+  const { rules } = await currentClockContext(data);
   const entries: WorkEntry[] = [];
   const counts: WorkQueue['counts'] = {};
   // The caller's own approvals (a person's work, whatever the department asked for).
@@ -78,7 +75,7 @@ export async function readWorkQueue(
   ];
   for (const [source, filter] of sources) {
     if (!filter) continue;
-    const items = new data.services['ItemsService'](source.collection, { knex: data.database, schema: data.schema, accountability });
+    const items = itemsServiceAs(data, source.collection, accountability);
     try {
       const rows = await readSoonestFirst(items, source, filter, limit);
       const [aggregate] = await items.readByQuery({ filter, aggregate: { count: ['*'] } });
