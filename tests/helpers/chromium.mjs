@@ -19,15 +19,17 @@ export function launchChromium() {
 }
 
 /**
- * Signs in through the admin login form and waits until the app has opened a start page.
+ * Signs in through the admin login form and waits until the app has opened a start page (within
+ * `timeout` ms, or the page's default timeout).
  * @param {import('playwright-core').Page} page
  * @param {string} baseUrl
  * @param {{ email: string, password: string }} user
+ * @param {number} [timeout]
  */
-export async function signIn(page, baseUrl, user, timeout = 30_000) {
+export async function signIn(page, baseUrl, user, timeout) {
   await page.goto(`${baseUrl}/admin/login`);
   await page.fill('input[type=email]', user.email);
   await page.fill('input[type=password]', user.password);
   await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin\/(content|insights|users|after-sales)/, { timeout });
+  await page.waitForURL(/\/admin\/(content|insights|users|after-sales)/, timeout ? { timeout } : {});
 }
