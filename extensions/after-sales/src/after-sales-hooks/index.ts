@@ -4,6 +4,7 @@ import { registerCases } from './register-cases';
 import { registerChineseErrors } from './register-chinese-errors';
 import { registerDatabaseTuning } from './register-database-tuning';
 import { registerDeadlines } from './register-deadlines';
+import { registerFollowUpItems } from './register-follow-up-items';
 import { registerGuards } from './register-guards';
 import { registerLoginGuard } from './register-login-guard';
 import { registerMaskedCopies } from './register-masked-copies';
@@ -32,6 +33,7 @@ export default defineHook((on, context) => {
   registerRuleRevisions(setup);
   registerCases(setup);
   registerPetitions(setup);
+  registerFollowUpItems(setup);
   registerDeadlines(setup);
   registerMaskedCopies(setup);
   registerWithheldFieldLists(setup);

@@ -1,3 +1,5 @@
+import { LABELS } from '../domain/choice-labels';
+import { openMeasures } from '../domain/improvement-measure';
 import { mergeImprovementActions, monthlyStats, periodBounds } from '../domain/monthly-stats';
 import { itemsService, readAll, type DataAccess } from '../shared/data-access';
 
@@ -31,7 +33,24 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
       filter: {
         _and: [{ stage: { _eq: 'closed' } }, { closed_at: { _gte: start.toISOString() } }, { closed_at: { _lt: end.toISOString() } }],
       },
-      fields: ['complaint_no', 'registered_at', 'closed_at', 'due_at', 'responsible_department', 'countermeasures'],
+      fields: ['id', 'complaint_no', 'registered_at', 'closed_at', 'due_at', 'responsible_department', 'countermeasures'],
+    });
+    // K-IMPROVE: the measures of the month's closed complaints and those due in the month, while not confirmed.
+    const [year, month] = period.split('-').map(Number) as [number, number];
+    const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    const measures = await readAll(scoped, 'improvement_measures', {
+      filter: {
+        _and: [
+          { status: { _neq: 'confirmed' } },
+          {
+            _or: [
+              { complaint: { _in: closed.length ? closed.map((complaint) => complaint['id']) : [0] } },
+              { _and: [{ due_date: { _gte: `${period}-01` } }, { due_date: { _lt: nextMonth } }] },
+            ],
+          },
+        ],
+      },
+      fields: ['id', 'measure', 'owner_department', 'due_date', 'status'],
     });
     const built = monthlyStats(period, closed as never);
     const stats = {
@@ -42,6 +61,7 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
         built.improvement_actions,
       ),
       improvement_actions_built: built.improvement_actions,
+      open_measures: openMeasures(measures, LABELS['improvement_status'] ?? {}),
       generated_at: now.toISOString(),
     };
     // Written by the system: the statistics are the console's; who may ask for them is the endpoint's rule.

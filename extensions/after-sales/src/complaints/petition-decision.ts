@@ -1,8 +1,10 @@
 import type { Accountability } from '@directus/types';
-import { DEPARTMENT_ROLES } from '../domain/departments';
+import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
+import { markdownText } from '../domain/markdown-text';
 import { judgePetitionDecision, PETITION_DECISION_FIELDS } from '../domain/petition-decision';
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
+import { notifyDepartment } from '../notices/notify-department';
 import { castForWrite, itemsService, readRows, readStored, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
@@ -120,6 +122,14 @@ export async function applyPetitionDecision(data: DataAccess, id: string | numbe
       completed_at: now.toISOString(),
     };
     await trx('complaint_steps').insert(await castForWrite(scoped, 'complaint_steps', 'create', step));
+    // The petitioning department learns the decision and what it did, in the same transaction as the claim:
+    // exactly once, whoever carries the decision out (this call, the sweep, another instance).
+    await notifyDepartment(scoped, (petition['department'] as Department | null) ?? null, {
+      subject: `签呈 ${petitionLabel} ${decision.kind === 'reject' ? '未采纳' : '已采纳'}`,
+      message: `总经理室已批示贵部门对投诉 ${markdownText(label)} 的签呈 ${markdownText(petitionLabel)}：${markdownText(result['effect'])}`,
+      collection: 'petitions',
+      item: String(petition['id']),
+    });
     return true;
   });
 }

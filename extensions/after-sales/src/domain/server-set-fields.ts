@@ -45,7 +45,30 @@ export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
     reopened_complaint: '另立的投诉',
     effect_applied_at: '办理时间',
   },
-  complaint_monthly_stats: { improvement_actions_built: '改善对策（系统汇总）' },
+  responsible_persons: {
+    proposed_by: '拟定人',
+    proposed_at: '拟定时间',
+    confirmed_by: '确认人',
+    confirmed_at: '确认时间',
+    logged_state: '已记入处理记录',
+  },
+  improvement_measures: {
+    due_at: '完成期限（时刻）',
+    warn_at: '完成预警时间',
+    done_at: '完成时间',
+    done_by: '完成人',
+    effect_confirmed_at: '效果确认时间',
+    effect_confirmed_by: '效果确认人',
+    logged_state: '已记入处理记录',
+  },
+  complaint_monthly_stats: { improvement_actions_built: '改善对策（系统汇总）', open_measures: '未完成或未确认效果的改善对策' },
+  responsibility_ratio_confirmations: {
+    confirmed_count: '确认时的件数',
+    confirmed_ratio: '确认时的比率',
+    confirmed_by: '确认人',
+    confirmed_at: '确认时间',
+    key: '月份与部门',
+  },
 };
 
 /**

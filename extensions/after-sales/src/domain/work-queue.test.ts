@@ -24,11 +24,14 @@ const kindsOf = (department: Department, rules = RULES) =>
 
 describe('which department holds which work', () => {
   test.each<[Department, string[]]>([
-    ['market', ['report_review', 'hq_report', 'application_materials', 'complaint', 'urge_notice', 'overdue_inquiry']],
-    ['operations', ['handover', 'complaint', 'urge_notice', 'overdue_inquiry']],
-    ['gm_office', ['complaint', 'urge_notice', 'overdue_inquiry', 'petition']],
-    ['tech', ['complaint', 'urge_notice', 'overdue_inquiry']],
-    ['quality', ['urge_notice', 'overdue_inquiry']],
+    [
+      'market',
+      ['report_review', 'hq_report', 'application_materials', 'complaint', 'urge_notice', 'overdue_inquiry', 'improvement_measure'],
+    ],
+    ['operations', ['handover', 'complaint', 'urge_notice', 'overdue_inquiry', 'improvement_measure']],
+    ['gm_office', ['complaint', 'urge_notice', 'overdue_inquiry', 'petition', 'improvement_measure', 'improvement_effect']],
+    ['tech', ['complaint', 'urge_notice', 'overdue_inquiry', 'improvement_measure']],
+    ['quality', ['urge_notice', 'overdue_inquiry', 'improvement_measure']],
   ])('%s', (department, kinds) => {
     expect(kindsOf(department)).toEqual(kinds);
   });

@@ -27,6 +27,8 @@ export const WORK_STATUS_TEXT: Record<WorkStatus, string> = {
 const CLAIMS_DESK: Department = 'market';
 /** Who decides a petition (签呈) filed against a decision (第十三条 12). */
 const PETITION_DECIDER: Department = 'gm_office';
+/** Who confirms the effect of an improvement measure (第十一条 3(5)). */
+const IMPROVEMENT_JUDGE: Department = 'gm_office';
 
 /** Where an item keeps the due and warning times of a clock that runs on it. */
 interface WorkClock {
@@ -211,6 +213,35 @@ export const WORK_SOURCES: WorkSource[] = [
     holder: () => PETITION_DECIDER,
     title: (row) => `${label('department', row['department'])}：${excerpt(row['content'])}`,
     statusLabel: (row) => label('petition_status', row['status']),
+  },
+  {
+    // K-IMPROVE: the owner department carries a measure out by its due date (24:00 of the date).
+    kind: 'improvement_measure',
+    collection: 'improvement_measures',
+    caseType: '改善对策',
+    task: '执行改善对策',
+    numberField: 'id',
+    fields: ['id', 'measure', 'owner_department', 'status', 'due_at', 'warn_at'],
+    clocks: [{ due: 'due_at', warn: 'warn_at' }],
+    sort: ['due_at', 'id'],
+    filter: (department) => and({ status: { _eq: 'open' } }, ...(department ? [{ owner_department: { _eq: department } }] : [])),
+    holder: (row) => (text(row['owner_department']) as Department) || null,
+    title: (row) => excerpt(row['measure']),
+    statusLabel: (row) => label('improvement_status', row['status']),
+  },
+  {
+    kind: 'improvement_effect',
+    collection: 'improvement_measures',
+    caseType: '改善对策',
+    task: '确认改善效果',
+    numberField: 'id',
+    fields: ['id', 'measure', 'owner_department', 'status', 'done_at'],
+    clocks: [],
+    sort: ['done_at', 'id'],
+    filter: (department) => heldBy(IMPROVEMENT_JUDGE, department, { status: { _eq: 'done' } }),
+    holder: () => IMPROVEMENT_JUDGE,
+    title: (row) => `${label('department', row['owner_department'])}：${excerpt(row['measure'])}`,
+    statusLabel: (row) => label('improvement_status', row['status']),
   },
 ];
 

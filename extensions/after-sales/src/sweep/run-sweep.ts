@@ -1,4 +1,5 @@
 import { loadClockContext } from '../clocks/clock-context';
+import { logPendingFollowUpHistory } from '../complaints/follow-up-items';
 import { applyPendingPetitionDecisions } from '../complaints/petition-decision';
 import { deliverOutbox } from '../notices/outbox';
 import { remindPendingRevisions } from '../rule-revisions/remind-pending-revisions';
@@ -24,6 +25,8 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
   await deliverOutbox(data, now);
   // Petition decisions committed but not yet carried out (K-PETITION).
   await applyPendingPetitionDecisions(data, now);
+  // Follow-up items (责任人员, 改善对策) whose latest state is not yet in the complaint's history.
+  await logPendingFollowUpHistory(data, now);
   const { rules, calendar } = await loadClockContext(data);
   const { warnings, urges } = await issueClockNotices(data, now, timeZone, rules);
   const result: SweepResult = { warnings, urges, inquiries: 0, calendarGaps: 0 };
