@@ -6,66 +6,47 @@ import { complaintFollowUp, FOLLOW_UP_FIELDS } from '../complaints/follow-up';
 import { recordStep, STEP_FIELDS } from '../complaints/record-step';
 import { requestApprovalOnce } from '../complaints/request-approval';
 import { numberOnCreate } from '../numbering/number-on-create';
-import { actorOf } from '../shared/actor';
 import { readRows } from '../shared/data-access';
 import type { EventContext } from '@directus/types';
-import { asKeys, asRow, type HookSetup } from './hook-context';
+import { afterCommitContext, asKeys, asRow, filterContext, type HookSetup } from './hook-context';
 
 /**
  * Case numbers, the claims desk (C-*) and the complaint workflow (K-*). All on the generic
  * `items.*` events, which Directus runs before a collection's own, in registration order, so the
  * clocks registered after these see what they decided.
  */
-export function registerCases({ on, context, timeZone }: HookSetup): void {
-  const { services, database, getSchema, logger } = context;
+export function registerCases(setup: HookSetup): void {
+  const { on } = setup;
+  const { logger } = setup.context;
+  const create = (payload: unknown, collection: string) => ({ collection, payload: asRow(payload) });
+  const update = (payload: unknown, collection: string, keys: unknown) => ({ collection, keys: asKeys(keys), payload: asRow(payload) });
 
   on.filter('items.create', async (payload, { collection }, event) =>
-    numberOnCreate(asRow(payload), collection, event.database, new Date(), timeZone, event),
+    numberOnCreate(filterContext(setup, event), create(payload, collection)),
   );
 
   on.filter('items.create', async (payload, { collection }, event) =>
-    claimsOnCreate({ services, schema: event.schema, database: event.database, event }, collection, asRow(payload), new Date(), timeZone),
+    claimsOnCreate(filterContext(setup, event), create(payload, collection)),
   );
   on.filter('items.update', async (payload, { collection, keys }, event) =>
-    claimsOnUpdate(
-      { services, schema: event.schema, database: event.database, event },
-      collection,
-      asKeys(keys),
-      asRow(payload),
-      new Date(),
-      timeZone,
-    ),
+    claimsOnUpdate(filterContext(setup, event), update(payload, collection, keys)),
   );
 
   on.filter('items.create', async (payload, { collection }, event) =>
-    collection === 'complaints'
-      ? complaintOnCreate(
-          { services, schema: event.schema, database: event.database, event },
-          await actorOf(event.accountability, event.database, event),
-          asRow(payload),
-          new Date(),
-          timeZone,
-        )
-      : payload,
+    collection === 'complaints' ? complaintOnCreate(filterContext(setup, event), create(payload, collection)) : payload,
   );
   // Internal writes (no accountability: clocks recomputed, the sweep) are the console's own.
   on.filter('items.update', async (payload, { collection, keys }, event) =>
     collection === 'complaints' && event.accountability
-      ? complaintOnUpdate(
-          { services, schema: event.schema, database: event.database, event },
-          await actorOf(event.accountability, event.database, event),
-          asKeys(keys),
-          asRow(payload),
-        )
+      ? complaintOnUpdate(filterContext(setup, event), update(payload, collection, keys))
       : payload,
   );
 
-  // After commit: notices, the step log and follow-ups (each idempotent, errors logged). They use
-  // the schema the write ran with (the action's context): getSchema() deep-copies the whole schema.
-  const schemaOf = async (context: EventContext) => context.schema ?? (await getSchema());
+  // After commit: notices, the step log and follow-ups (each idempotent, errors logged), with the
+  // schema the write ran with (afterCommitContext).
   const majorCase = (key: string | number, context: EventContext) =>
-    schemaOf(context)
-      .then((schema) => notifyMajorCase({ services, database, schema }, key, new Date(), timeZone))
+    afterCommitContext(setup, context)
+      .then((data) => notifyMajorCase(data, key, data.now, data.timeZone))
       .catch((error) => logger.error(error, '[after-sales] major case notification failed'));
   // The review sets is_major on every write that can change it: nothing to do unless it is true.
   on.action('claim_reports.items.create', ({ key, payload }, context) =>
@@ -78,7 +59,7 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
   // C-DOCS: the checklist follows a committed change of claim type.
   on.action('claim_applications.items.update', async ({ keys, payload }, context) => {
     if (!payload?.claim_type) return;
-    const data = { services, database, schema: await schemaOf(context) };
+    const data = await afterCommitContext(setup, context);
     for (const key of asKeys(keys))
       await rebuildChecklist(data, key).catch((error) => logger.error(error, '[after-sales] rebuilding the checklist failed'));
   });
@@ -91,15 +72,15 @@ export function registerCases({ on, context, timeZone }: HookSetup): void {
     context: EventContext,
     created = false,
   ) => {
-    const data = { services, database, schema: await schemaOf(context) };
+    const data = await afterCommitContext(setup, context);
     const actorId = context.accountability?.user ?? null;
     const fields = [...new Set([...STEP_FIELDS, ...FOLLOW_UP_FIELDS, 'offer_amount'])];
     // One read of the complaints as committed serves the step log and the follow-ups.
     const complaints = await readRows(data, 'complaints', fields, (query) => query.whereIn('id', keys));
     for (const complaint of complaints) {
       if (created) await recordStep(data, complaint, actorId, payload['handling_opinion'], { created });
-      await complaintFollowUp(data, complaint, new Date());
-      if ('offer_amount' in payload) await requestApprovalOnce(data, complaint, new Date());
+      await complaintFollowUp(data, complaint, data.now);
+      if ('offer_amount' in payload) await requestApprovalOnce(data, complaint, data.now);
     }
   };
   const logged = (promise: Promise<void>) => promise.catch((error) => logger.error(error, '[after-sales] complaint follow-up failed'));

@@ -4,24 +4,18 @@ import { buildMonthlyStats } from '../complaints/build-monthly-stats';
 import { catchUpMonthlyStats } from '../complaints/catch-up-monthly-stats';
 import { previousPeriod } from '../domain/monthly-stats';
 import { runScheduledSweep } from '../sweep/run-scheduled-sweep';
-import { asKeys, asRow, type HookSetup } from './hook-context';
+import { afterCommitContext, asKeys, asRow, filterContext, type HookSetup } from './hook-context';
 
 /** X-CLOCKS and the schedules: due/warning times on every save, recompute, sweep, monthly statistics. */
-export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
+export function registerDeadlines(setup: HookSetup): void {
+  const { on, context, timeZone } = setup;
   const { services, database, getSchema, env, logger } = context;
 
   on.filter('items.create', async (payload, { collection }, event) =>
-    clocksOnCreate(asRow(payload), collection, { services, schema: event.schema, database: event.database, event }, new Date(), timeZone),
+    clocksOnCreate(filterContext(setup, event), { collection, payload: asRow(payload) }),
   );
   on.filter('items.update', async (payload, { collection, keys }, event) =>
-    clocksOnUpdate(
-      asRow(payload),
-      asKeys(keys),
-      collection,
-      { services, schema: event.schema, database: event.database, event },
-      new Date(),
-      timeZone,
-    ),
+    clocksOnUpdate(filterContext(setup, event), { collection, keys: asKeys(keys), payload: asRow(payload) }),
   );
 
   // A holiday or a rule changed (a rule parameter may set a clock's limit): open clocks move with it,
@@ -44,18 +38,15 @@ export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
   // that was off then builds them when it starts.
   on.init('app.after', () => {
     void (async () => {
-      const period = await catchUpMonthlyStats({ services, database, schema: await getSchema() }, new Date(), timeZone);
+      const data = await afterCommitContext(setup);
+      const period = await catchUpMonthlyStats(data, data.now, timeZone);
       if (period) logger.info(`[after-sales] monthly statistics of ${period} built at start (the schedule was missed)`);
     })().catch((error) => logger.error(error, '[after-sales] catching up the monthly statistics failed'));
   });
   on.schedule('30 1 1 * *', async () => {
     try {
-      await buildMonthlyStats(
-        { services, database, schema: await getSchema() },
-        previousPeriod(new Date(), timeZone),
-        new Date(),
-        timeZone,
-      );
+      const data = await afterCommitContext(setup);
+      await buildMonthlyStats(data, previousPeriod(data.now, timeZone), data.now, timeZone);
     } catch (error) {
       logger.error(error, '[after-sales] monthly statistics failed');
     }
@@ -65,7 +56,8 @@ export function registerDeadlines({ on, context, timeZone }: HookSetup): void {
   const sweepCron = String(env['AFTER_SALES_SWEEP_CRON'] ?? '*/5 * * * *');
   on.schedule(sweepCron, async () => {
     try {
-      const result = await runScheduledSweep({ services, database, schema: await getSchema() }, new Date(), sweepCron, timeZone);
+      const data = await afterCommitContext(setup);
+      const result = await runScheduledSweep(data, data.now, sweepCron, timeZone);
       if (result && result.urges + result.warnings + result.inquiries > 0) logger.info(`[after-sales] sweep: ${JSON.stringify(result)}`);
     } catch (error) {
       logger.error(error, '[after-sales] sweep failed');

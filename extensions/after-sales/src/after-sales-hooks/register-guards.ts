@@ -3,7 +3,7 @@ import { StepImmutableError } from '../errors/step-immutable-error';
 import { guardLetterUpdate } from '../letters/guard-issued-letters';
 import { rejectForgedFields } from '../shared/reject-forged-fields';
 import { rejectInvalidInput } from '../shared/reject-invalid-input';
-import { asKeys, asRow, type HookSetup } from './hook-context';
+import { asKeys, asRow, filterContext, type HookSetup } from './hook-context';
 
 /**
  * Registered first: no request writes a server-set field or back-enters an event time it may not,
@@ -11,19 +11,14 @@ import { asKeys, asRow, type HookSetup } from './hook-context';
  * letters stay as written (the system itself has no accountability). Personal data is withheld by
  * permissions, not here (docs/personal-data.md).
  */
-export function registerGuards({ on, context }: HookSetup): void {
+export function registerGuards(setup: HookSetup): void {
+  const { on } = setup;
   for (const event of ['items.create', 'items.update']) {
     on.filter(event, async (payload, { collection, keys }, eventContext) => {
-      const { accountability, database, schema } = eventContext;
-      await rejectForgedFields(payload, collection, accountability, database);
-      await rejectInvalidInput(
-        { services: context.services, schema: schema!, database, event: eventContext },
-        accountability,
-        collection,
-        payload,
-        event === 'items.update' ? asKeys(keys) : null,
-        new Date(),
-      );
+      const data = filterContext(setup, eventContext);
+      const write = { collection, payload, ...(event === 'items.update' ? { keys: asKeys(keys) } : {}) };
+      await rejectForgedFields(data, write);
+      await rejectInvalidInput(data, write);
       return payload;
     });
   }
@@ -33,7 +28,9 @@ export function registerGuards({ on, context }: HookSetup): void {
       return payload;
     });
   }
-  on.filter('letters.items.update', (payload, _meta, { accountability }) => guardLetterUpdate(asRow(payload), accountability, new Date()));
+  on.filter('letters.items.update', (payload, { collection, keys }, event) =>
+    guardLetterUpdate(filterContext(setup, event), { collection, keys: asKeys(keys), payload: asRow(payload) }),
+  );
   on.filter('letters.items.delete', (payload, _meta, { accountability }) => {
     if (accountability) throw new LetterImmutableError();
     return payload;

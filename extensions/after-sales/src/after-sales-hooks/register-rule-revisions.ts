@@ -1,7 +1,7 @@
 import { isRevisedRuleTable } from '../domain/rule-revision';
 import { approveRuleRevisions, refuseHandMadeRevision } from '../rule-revisions/guard-rule-revisions';
 import { readEarlierRows, recordRuleRevision } from '../rule-revisions/record-rule-revision';
-import { asKeys, asRow, type HookSetup } from './hook-context';
+import { asKeys, asRow, filterContext, type HookSetup } from './hook-context';
 
 /**
  * K-RULES: every change of a rule table becomes an entry of 规则修订记录 in the change's own
@@ -10,17 +10,15 @@ import { asKeys, asRow, type HookSetup } from './hook-context';
  * transaction, after the change: its filter is where the entry is written. The update and delete
  * filters, which run before, read the rows as they were.
  */
-export function registerRuleRevisions({ on, context }: HookSetup): void {
-  const { services } = context;
+export function registerRuleRevisions(setup: HookSetup): void {
+  const { on } = setup;
 
   on.filter('items.update', async (payload, { collection, keys }, event) => {
-    if (isRevisedRuleTable(String(collection)))
-      await readEarlierRows({ services, database: event.database, schema: event.schema }, String(collection), asKeys(keys));
+    if (isRevisedRuleTable(String(collection))) await readEarlierRows(filterContext(setup, event), String(collection), asKeys(keys));
     return payload;
   });
   on.filter('items.delete', async (keys, { collection }, event) => {
-    if (isRevisedRuleTable(String(collection)))
-      await readEarlierRows({ services, database: event.database, schema: event.schema }, String(collection), asKeys(keys));
+    if (isRevisedRuleTable(String(collection))) await readEarlierRows(filterContext(setup, event), String(collection), asKeys(keys));
     return keys;
   });
   on.filter('activity.create', async (payload, _meta, event) => {
@@ -32,20 +30,15 @@ export function registerRuleRevisions({ on, context }: HookSetup): void {
         action: String(activity['action']),
         user: (activity['user'] as string | null) ?? null,
       };
-      await recordRuleRevision({ services, database: event.database, schema: event.schema }, write, new Date());
+      const data = filterContext(setup, event);
+      await recordRuleRevision(data, write, data.now);
     }
     return payload;
   });
 
   on.filter('rule_revisions.items.create', () => refuseHandMadeRevision('create'));
   on.filter('rule_revisions.items.delete', () => refuseHandMadeRevision('delete'));
-  on.filter('rule_revisions.items.update', (payload, { keys }, event) =>
-    approveRuleRevisions(
-      { services, database: event.database, schema: event.schema },
-      asRow(payload),
-      asKeys(keys),
-      event.accountability,
-      new Date(),
-    ),
+  on.filter('rule_revisions.items.update', (payload, { collection, keys }, event) =>
+    approveRuleRevisions(filterContext(setup, event), { collection, keys: asKeys(keys), payload: asRow(payload) }),
   );
 }

@@ -1,6 +1,7 @@
-import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
-import { readStored, type DataAccess } from '../shared/data-access';
+import { readStored } from '../shared/data-access';
+import type { CreateWrite, HandlerContext, UpdateWrite } from '../shared/handler-context';
+import { sameForEveryItem } from '../shared/same-for-every-item';
 import { applicationStatusChange, checklistOnCreate } from './application-workflow';
 import { reviewReport } from './report-intake';
 import { REQUEST_DUTIES, requestCompletionRefusal } from '../domain/service-requests';
@@ -8,7 +9,8 @@ import { REQUEST_DUTIES, requestCompletionRefusal } from '../domain/service-requ
 type Item = Record<string, any>;
 
 /** Filter for `items.create` on the claims desk's collections. */
-export async function claimsOnCreate(data: DataAccess, collection: string, payload: Item, now: Date, timeZone: string): Promise<Item> {
+export async function claimsOnCreate(data: HandlerContext, { collection, payload }: CreateWrite): Promise<Item> {
+  const { now, timeZone } = data;
   if (collection === 'claim_reports') return { ...payload, ...(await reviewReport(data, payload, payload, null, now, timeZone)) };
   const refusal = requestCompletionRefusal(collection, payload);
   if (refusal) throw new InvalidCaseStatusError({ reason: refusal });
@@ -22,14 +24,8 @@ export async function claimsOnCreate(data: DataAccess, collection: string, paylo
 }
 
 /** Filter for `items.update`: each selected case is checked against its own current state. */
-export async function claimsOnUpdate(
-  data: DataAccess,
-  collection: string,
-  keys: (string | number)[],
-  payload: Item,
-  now: Date,
-  timeZone: string,
-): Promise<Item> {
+export async function claimsOnUpdate(data: HandlerContext, { collection, keys, payload }: UpdateWrite): Promise<Item> {
+  const { now, timeZone } = data;
   const duty = REQUEST_DUTIES[collection];
   if (duty) {
     // Completing it, or unticking the duty of a completed request: checked against each stored request.
@@ -50,7 +46,5 @@ export async function claimsOnUpdate(
         : await applicationStatusChange(data, row, payload, now),
     );
   }
-  const first = results[0] ?? {};
-  if (results.some((result) => JSON.stringify(result) !== JSON.stringify(first))) throw new BatchUpdateConflictError();
-  return { ...payload, ...first };
+  return { ...payload, ...sameForEveryItem(results) };
 }

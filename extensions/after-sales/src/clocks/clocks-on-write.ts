@@ -1,9 +1,10 @@
 import { caseClockFields, clockDefinitionsFor, clockMayRun } from '../domain/case-clocks';
 import { createWorkCalendar } from '../domain/work-calendar';
 import { STAGE_HOLDERS } from '../domain/departments';
-import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { currentClockContext } from './clock-context';
 import { readStored, type DataAccess } from '../shared/data-access';
+import type { CreateWrite, HandlerContext, UpdateWrite } from '../shared/handler-context';
+import { sameForEveryItem } from '../shared/same-for-every-item';
 
 type Item = Record<string, unknown>;
 
@@ -35,21 +36,16 @@ async function clockFieldsFor(collection: string, item: Item, data: DataAccess, 
 }
 
 /** Filter for `items.create`: the new case leaves with its due and warning times set. */
-export async function clocksOnCreate(payload: Item, collection: string, data: DataAccess, now: Date, timeZone: string): Promise<Item> {
+export async function clocksOnCreate(data: HandlerContext, { collection, payload }: CreateWrite): Promise<Item> {
+  const { now, timeZone } = data;
   if (clockDefinitionsFor(collection).length === 0) return payload;
   const withDerived = { ...payload, ...derivedFields(collection, payload, payload, true, now) };
   return { ...withDerived, ...(await clockFieldsFor(collection, withDerived, data, timeZone)) };
 }
 
 /** Filter for `items.update`: recomputes the clocks when a field they depend on changes. */
-export async function clocksOnUpdate(
-  payload: Item,
-  keys: (string | number)[],
-  collection: string,
-  data: DataAccess,
-  now: Date,
-  timeZone: string,
-): Promise<Item> {
+export async function clocksOnUpdate(data: HandlerContext, { collection, keys, payload }: UpdateWrite): Promise<Item> {
+  const { now, timeZone } = data;
   const definitions = clockDefinitionsFor(collection);
   const inputs = new Set(definitions.flatMap((definition) => definition.inputs));
   if (!Object.keys(payload).some((field) => inputs.has(field))) return payload;
@@ -61,7 +57,5 @@ export async function clocksOnUpdate(
       return { ...derived, ...(await clockFieldsFor(collection, { ...merged, ...derived }, data, timeZone)) };
     }),
   );
-  const first = results[0] ?? {};
-  if (results.some((result) => JSON.stringify(result) !== JSON.stringify(first))) throw new BatchUpdateConflictError();
-  return { ...payload, ...first };
+  return { ...payload, ...sameForEveryItem(results) };
 }

@@ -18,7 +18,8 @@ import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
 import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
 import { actorOf, type Actor } from '../shared/actor';
-import { castForWrite, QUIET, readStored, type DataAccess } from '../shared/data-access';
+import { castForWrite, itemsServiceAs, QUIET, readStored, type DataAccess } from '../shared/data-access';
+import type { HandlerContext } from '../shared/handler-context';
 import { purgeItemCache, updateTracked } from '../shared/tracked-update';
 import { rejectForgedFields } from '../shared/reject-forged-fields';
 import { rejectInvalidInput } from '../shared/reject-invalid-input';
@@ -68,8 +69,7 @@ function departmentLabel(departments: Department[], approval: boolean, level: st
 /** The caller must be able to read the complaint (403 otherwise, as for any item they cannot see). */
 async function assertReadable(data: DataAccess, accountability: Accountability | null, id: string | number): Promise<void> {
   if (!accountability) return;
-  const items = new data.services['ItemsService']('complaints', { knex: data.database, schema: data.schema, accountability });
-  await items.readOne(id, { fields: ['id'] });
+  await itemsServiceAs(data, 'complaints', accountability).readOne(id, { fields: ['id'] });
 }
 
 /** The next moves from the complaint's stage and whether this user may make each now (GET …/moves). */
@@ -159,8 +159,9 @@ export async function makeMove(
   // Values are checked like any client write: no server-set field, every value valid.
   const typed = { ...values, ...(opinion ? { handling_opinion: opinion } : {}) };
   if (Object.keys(typed).length) {
-    await rejectForgedFields(values, 'complaints', accountability, data.database);
-    await rejectInvalidInput({ ...data, schema: data.schema as SchemaOverview }, accountability, 'complaints', typed, [id], now);
+    const checking: HandlerContext = { ...data, accountability, now, timeZone };
+    await rejectForgedFields(checking, { collection: 'complaints', payload: values });
+    await rejectInvalidInput(checking, { collection: 'complaints', payload: typed, keys: [id] });
   }
   // One memo for the move's reads: the rules counter is read once, before the transaction (SQLite
   // has one connection: a read beside the transaction would wait for it).
@@ -222,7 +223,10 @@ export async function makeMove(
     if (opinion) payload['handling_opinion'] = opinion;
     if (to === 'registered' && !merged['registered_at']) payload['registered_at'] = now.toISOString();
     // Without events no hook runs: the masked copy of a phone written here is added by hand.
-    const written = withMaskedCopies('complaints', await clocksOnUpdate(payload, [id], 'complaints', scoped, now, timeZone));
+    const written = withMaskedCopies(
+      'complaints',
+      await clocksOnUpdate({ ...scoped, accountability, now, timeZone }, { collection: 'complaints', keys: [id], payload }),
+    );
     const after = { ...merged, ...written };
     const step = await appendStep(scoped, after, from, actor, opinion);
     const outbox = await enqueue(scoped, movedNotices(after, verdict.transition, step, authorities), now);
@@ -236,11 +240,7 @@ export async function makeMove(
     if (Object.keys(values).length) {
       // What the user typed passes Directus's own item pipeline: field validations, casting, tracking.
       const asUser = accountability ? { ...accountability, admin: true } : null;
-      await new data.services['ItemsService']('complaints', { knex: trx, schema: data.schema, accountability: asUser }).updateOne(
-        id,
-        written,
-        QUIET,
-      );
+      await itemsServiceAs(scoped, 'complaints', asUser).updateOne(id, written, QUIET);
     } else {
       // Only server-computed fields: written and tracked from the row in hand, without a read-back.
       await updateTracked(scoped, accountability, 'complaints', id, written, after);

@@ -10,8 +10,9 @@ import {
 import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { WorkflowRefusedError } from '../errors/workflow-refused-error';
 import { assignCaseNumber, readNumberingRule } from '../numbering/assign-case-number';
-import type { Actor } from '../shared/actor';
+import { actorOf } from '../shared/actor';
 import { readStored, type DataAccess } from '../shared/data-access';
+import type { CreateWrite, HandlerContext, UpdateWrite } from '../shared/handler-context';
 import { complaintRules } from './complaint-rules';
 import { penaltyFromChoice } from './penalty-from-choice';
 import { workflowError } from './workflow-error';
@@ -30,7 +31,9 @@ async function backEnteredNumber(data: DataAccess, stage: string, payload: Item,
 }
 
 /** Filter for `items.create` on complaints: 市场部 files it as 草稿 or sends it straight to the GM Office. */
-export async function complaintOnCreate(data: DataAccess, actor: Actor, payload: Item, now: Date, timeZone: string): Promise<Item> {
+export async function complaintOnCreate(data: HandlerContext, { payload }: CreateWrite): Promise<Item> {
+  const { now, timeZone } = data;
+  const actor = await actorOf(data.accountability, data.database, data.event);
   const stage = String(payload['stage'] ?? 'draft');
   const refusal = commitmentBeforeApproval(payload, payload);
   if (refusal && !actor.isAdmin) throw new WorkflowForbiddenError({ reason: refusal });
@@ -62,7 +65,8 @@ export async function complaintOnCreate(data: DataAccess, actor: Actor, payload:
  * the moves endpoint; a department writes only the fields it owns in the complaint's stage; an
  * approved plan stays as approved; 主管已核阅 is the supervisor's; commitments wait for approval.
  */
-export async function complaintOnUpdate(data: DataAccess, actor: Actor, keys: (string | number)[], payload: Item): Promise<Item> {
+export async function complaintOnUpdate(data: HandlerContext, { keys, payload }: UpdateWrite): Promise<Item> {
+  const actor = await actorOf(data.accountability, data.database, data.event);
   const current = await readStored(data, 'complaints', keys);
   const changes = Object.fromEntries(Object.entries(payload).filter(([field]) => !UNOWNED_FIELDS.has(field)));
   const reviewing = 'supervisor_reviewed' in changes && !actor.isAdmin;

@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import type { CreateWrite, HandlerContext } from '../shared/handler-context';
 import { assignCaseNumber, readNumberingRule } from './assign-case-number';
 
 /** Collections numbered at a later step, not when created (a complaint when the GM Office registers it). */
@@ -9,12 +9,8 @@ const NUMBERED_LATER = new Set(['complaints']);
  * sent by the client never gets here (see reject-forged-fields.ts), so numbers never collide.
  */
 export async function numberOnCreate(
-  payload: Record<string, unknown>,
-  collection: string,
-  database: Knex,
-  now: Date,
-  timeZone: string,
-  event?: object,
+  { database, event, now, timeZone }: HandlerContext,
+  { collection, payload }: CreateWrite,
 ): Promise<Record<string, unknown>> {
   if (NUMBERED_LATER.has(collection)) return payload;
   const rule = await readNumberingRule(database, collection, event);

@@ -1,9 +1,8 @@
-import type { Accountability } from '@directus/types';
 import { revisionWriteRefusal, RULE_APPROVER_POLICY } from '../domain/rule-revision';
 import { RuleRevisionForbiddenError } from '../errors/rule-revision-forbidden-error';
 import { RuleRevisionRefusedError } from '../errors/rule-revision-refused-error';
 import { actorOf } from '../shared/actor';
-import type { DataAccess } from '../shared/data-access';
+import type { HandlerContext, UpdateWrite } from '../shared/handler-context';
 
 type Row = Record<string, unknown>;
 
@@ -24,13 +23,8 @@ export function refuseHandMadeRevision(action: 'create' | 'delete'): never {
  * the server adds who and when. Anything else is refused, administrators included. A write without
  * accountability is the console's own.
  */
-export async function approveRuleRevisions(
-  data: DataAccess,
-  payload: Row,
-  keys: (string | number)[],
-  accountability: Accountability | null,
-  now: Date,
-): Promise<Row> {
+export async function approveRuleRevisions(data: HandlerContext, { keys, payload }: UpdateWrite): Promise<Row> {
+  const { accountability, now } = data;
   if (!accountability) return payload;
   const actor = await actorOf(accountability, data.database);
   const holdsApprover = (await actor.approvalLevels()).includes(RULE_APPROVER_POLICY);

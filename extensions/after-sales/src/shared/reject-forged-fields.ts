@@ -1,11 +1,10 @@
-import type { Accountability } from '@directus/types';
-import type { Knex } from 'knex';
 import { forbiddenBackEntry, touchesBackEntry } from '../domain/back-entry-fields';
 import { forgedServerField } from '../domain/server-set-fields';
 import { BackEntryForbiddenError } from '../errors/back-entry-forbidden-error';
 import { ServerSetFieldError } from '../errors/server-set-field-error';
 import { DEPARTMENT_ROLES } from '../domain/departments';
 import { departmentOf } from './actor';
+import type { ClientWrite, HandlerContext } from './handler-context';
 
 /**
  * Filter for `items.create` / `items.update`, registered before every hook that sets such fields:
@@ -13,10 +12,8 @@ import { departmentOf } from './actor';
  * Internal writes of the console itself run without accountability and pass.
  */
 export async function rejectForgedFields(
-  payload: unknown,
-  collection: string,
-  accountability: Accountability | null,
-  database: Knex,
+  { accountability, database }: HandlerContext,
+  { collection, payload }: ClientWrite,
 ): Promise<void> {
   if (!accountability || typeof payload !== 'object' || payload === null) return;
   const rows = (Array.isArray(payload) ? payload : [payload]) as Record<string, unknown>[];

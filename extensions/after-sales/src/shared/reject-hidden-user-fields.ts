@@ -2,6 +2,7 @@ import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import { fieldsQueried, type QueryClauses, type RelatedCollection } from '../domain/fields-queried';
 import { UserFieldQueryError } from '../errors/user-field-query-error';
+import type { HandlerContext } from './handler-context';
 
 const USERS = 'directus_users';
 
@@ -89,14 +90,11 @@ async function userFieldsReadableInEveryRow(database: Knex, accountability: Acco
  * own e-mail (`fields=email`, `/users/me`) is untouched: Directus shows it for the own row only.
  */
 export async function rejectHiddenUserFields(
-  query: QueryClauses,
-  collection: string,
-  accountability: Accountability | null,
-  database: Knex,
-  schema: SchemaOverview,
+  { accountability, database, schema }: HandlerContext,
+  { collection, query }: { collection: string; query: QueryClauses },
 ): Promise<void> {
   if (!accountability || accountability.admin) return;
-  const queried = [...fieldsQueried(USERS, collection, query, relatedBySchema(schema))].filter((field) => field !== 'id');
+  const queried = [...fieldsQueried(USERS, collection, query, relatedBySchema(schema as SchemaOverview))].filter((field) => field !== 'id');
   if (queried.length === 0) return;
   const readable = await userFieldsReadableInEveryRow(database, accountability);
   if (readable.has('*')) return;

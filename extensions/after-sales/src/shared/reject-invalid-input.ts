@@ -1,8 +1,9 @@
-import type { Accountability, SchemaOverview } from '@directus/types';
+import type { SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import { inputViolation, needsStoredItem } from '../domain/input-rules';
 import { InvalidInputError } from '../errors/invalid-input-error';
-import { readStored, type DataAccess } from './data-access';
+import { readStored } from './data-access';
+import type { ClientWrite, HandlerContext } from './handler-context';
 import { fieldLabels, labelsOf } from './field-labels';
 
 const lengthCache = new Map<string, Promise<Record<string, number>>>();
@@ -32,16 +33,10 @@ function columnLengths(database: Knex, collection: string): Promise<Record<strin
  * trusted): every written value must pass domain/input-rules, checked against the stored item
  * on an update. Refused before anything is written, so a batch with one bad row writes nothing.
  */
-export async function rejectInvalidInput(
-  data: DataAccess & { schema: SchemaOverview },
-  accountability: Accountability | null,
-  collection: string,
-  payload: unknown,
-  keys: (string | number)[] | null,
-  now: Date,
-): Promise<void> {
+export async function rejectInvalidInput(data: HandlerContext, { collection, payload, keys }: ClientWrite): Promise<void> {
+  const { accountability, now } = data;
   if (!accountability || typeof payload !== 'object' || payload === null) return;
-  const fields = data.schema.collections[collection]?.fields;
+  const fields = (data.schema as SchemaOverview).collections[collection]?.fields;
   if (!fields) return;
   const fieldTypes = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.type as string]));
   const rows = (Array.isArray(payload) ? payload : [payload]) as Record<string, unknown>[];
