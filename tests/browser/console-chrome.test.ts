@@ -74,6 +74,7 @@ test('staff start on the 工作台, new and returning alike, with the sidebar ou
     '客户要求',
     '处理阶段',
     '办理部门',
+    '已用',
     '剩余时间',
     '时效状态',
     '催办',
