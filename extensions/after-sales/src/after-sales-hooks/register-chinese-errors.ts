@@ -1,4 +1,6 @@
 import { namesField, translateErrorBody } from '../domain/chinese-error-message';
+import { unavailableService } from '../domain/unavailable-service';
+import { ServiceUnavailableError } from '../errors/service-unavailable-error';
 import { fieldLabels } from '../shared/field-labels';
 import type { HookSetup } from './hook-context';
 
@@ -27,6 +29,20 @@ export function registerChineseErrors({ on, context }: HookSetup): void {
         return res;
       };
       next();
+    });
+  });
+
+  // X-FAULTS: a request that lost the database or Redis (restart, failover, network) is answered 503
+  // with a Chinese message to retry, not 500 with the driver's English text. This error middleware sits
+  // after every route and before Directus's error handler, so errors of its own middlewares (sign-in,
+  // cache) pass here too; the cause is logged once as a warning.
+  const databasePort = Number(context.env['DB_PORT']) || (context.env['DB_CLIENT'] === 'pg' ? 5432 : undefined);
+  on.init('routes.custom.after', ({ app }: any) => {
+    app.use((error: unknown, _req: unknown, _res: unknown, next: (error?: unknown) => void) => {
+      const service = unavailableService(error, { databasePort });
+      if (!service) return next(error);
+      context.logger.warn(error, `[after-sales] ${service} unavailable, answered 503: ${String((error as Error)?.message ?? error)}`);
+      next(new ServiceUnavailableError({ service }));
     });
   });
 }

@@ -19,6 +19,7 @@ test.each([
   ['INVALID_FOREIGN_KEY', { field: 'policy', value: 999 }, '“policy”引用的记录“999”不存在。'],
   ['NOT_NULL_VIOLATION', {}, '该字段不能为空。'],
   ['INVALID_CREDENTIALS', {}, '邮箱或密码不正确。'],
+  ['INTERNAL_SERVER_ERROR', {}, '服务器处理请求时出错，请稍后重试；如果一再出现，请联系管理员（服务器日志里有详细原因）。'],
   ['SOMETHING_ELSE', {}, null],
 ])('%s %o → %s', (code, extensions, message) => {
   expect(chineseErrorMessage(code, extensions, label)).toBe(message);

@@ -22,6 +22,10 @@ export function chineseErrorMessage(
       return '登录凭据无效，请重新登录。';
     case 'REQUESTS_EXCEEDED':
       return '请求过于频繁，请稍后再试。';
+    case 'INTERNAL_SERVER_ERROR':
+      return '服务器处理请求时出错，请稍后重试；如果一再出现，请联系管理员（服务器日志里有详细原因）。';
+    case 'SERVICE_UNAVAILABLE':
+      return '服务暂时不可用，请稍后重试。';
     case 'ROUTE_NOT_FOUND':
       return `接口 ${extensions['path'] ?? ''} 不存在。`;
     case 'RECORD_NOT_UNIQUE':

@@ -46,6 +46,7 @@ const CASES: [string, Record<string, unknown> | undefined, number, string][] = [
   ['RuleRevisionForbiddenError', { reason: '只有持有总经理权限的人员可以核准规则修订。' }, 403, '只有持有总经理权限'],
   ['RuleRevisionRefusedError', { reason: '该修订已核准。' }, 400, '该修订已核准。'],
   ['ServerSetFieldError', { field: 'report_no', label: '报案编号' }, 400, '“报案编号”由系统自动生成'],
+  ['ServiceUnavailableError', { service: 'database' }, 503, '系统暂时无法连接数据库，请稍后重试'],
   ['StatsForbiddenError', undefined, 403, '由总经理室或管理员生成'],
   ['StepImmutableError', undefined, 403, '只能由系统追加'],
   ['UserFieldQueryError', { fields: '电子邮箱' }, 403, '不能按用户的 电子邮箱 筛选'],
