@@ -82,6 +82,10 @@ export function resolveEnv(root, processEnv = process.env) {
     STORAGE_LOCAL_ROOT: path.join(root, 'data', 'uploads'),
     // WebSockets stay off: Directus 11 has a public-WebSocket permission bypass fixed only in 12.1.
     WEBSOCKETS_ENABLED: 'false',
+    // …and so does Directus's log stream for WebSocket clients (on by default even with WebSockets off): with
+    // REDIS set it publishes every log line to Redis without waiting for the answer, and a Redis away for
+    // ~10 s turns the first log line into an unhandled rejection that ends the process (docs/reliability.md).
+    WEBSOCKETS_LOGS_ENABLED: 'false',
     // Requests per IP are limited (Directus: 50 per second by default); a login burst gets HTTP 429.
     RATE_LIMITER_ENABLED: 'true',
     // No other web origin may call the API from a browser unless CORS_ORIGIN is set on purpose.
@@ -129,6 +133,8 @@ export function resolveEnv(root, processEnv = process.env) {
   if (lockMinutes && !(Number(lockMinutes) > 0))
     throw new ConfigError(`AFTER_SALES_LOGIN_LOCK_MINUTES=${lockMinutes} 无效：应为大于 0 的分钟数（锁定时长，默认 15）`);
 
+  failFastRedis(env);
+
   if (production) {
     if (!env.KEY || !env.SECRET) throw new ConfigError('生产环境（NODE_ENV=production）必须设置 KEY 和 SECRET');
     for (const key of ['KEY', 'SECRET']) {
@@ -141,6 +147,39 @@ export function resolveEnv(root, processEnv = process.env) {
       throw new ConfigError('生产环境不能使用示例数据库密码，请设置 DB_PASSWORD');
   }
   return env;
+}
+
+/**
+ * A Redis that goes away must not hold every request: ioredis, as Directus creates it, queues a command
+ * while disconnected and retries it 20 times (~10 s) before failing. Directus passes ioredis options only
+ * from REDIS_* settings, not with a REDIS URL, so a plain `redis://` URL becomes the same settings
+ * (REDIS_HOST, REDIS_PORT, REDIS_USERNAME, REDIS_PASSWORD, REDIS_DB) plus REDIS_MAX_RETRIES_PER_REQUEST=1:
+ * a command fails after one reconnection attempt and Directus's caches fall back to the database
+ * (docs/reliability.md). Left as given: `rediss://` (TLS) or a URL with options, or when
+ * REDIS_MAX_RETRIES_PER_REQUEST or REDIS_HOST is set already.
+ * @param {Record<string, string>} env
+ */
+export function failFastRedis(env) {
+  if (!env.REDIS || env.REDIS_MAX_RETRIES_PER_REQUEST !== undefined || env.REDIS_HOST !== undefined) return;
+  let url;
+  try {
+    url = new URL(env.REDIS);
+  } catch {
+    return;
+  }
+  if (url.protocol !== 'redis:' || url.search || url.hash) return;
+  const db = url.pathname.replace(/^\//, '');
+  if (db && !/^\d+$/.test(db)) return;
+  const settings = {
+    REDIS_HOST: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    REDIS_PORT: url.port || '6379',
+    ...(url.username ? { REDIS_USERNAME: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { REDIS_PASSWORD: decodeURIComponent(url.password) } : {}),
+    ...(db ? { REDIS_DB: db } : {}),
+    REDIS_MAX_RETRIES_PER_REQUEST: '1',
+  };
+  delete env.REDIS;
+  Object.assign(env, settings);
 }
 
 /**

@@ -18,6 +18,8 @@ describe('resolveEnv', () => {
     expect(env.PROJECT_NAME).toBe('售后服务管理');
     expect(env.PROJECT_OWNER).toBe('admin@example.com');
     expect(env.WEBSOCKETS_ENABLED).toBe('false');
+    // Its log stream too: with REDIS set it would end the process when Redis goes away (docs/reliability.md).
+    expect(env.WEBSOCKETS_LOGS_ENABLED).toBe('false');
     expect(env.RATE_LIMITER_ENABLED).toBe('true');
     expect(env.CORS_ENABLED).toBe('false');
     expect(env.TZ).toBe('Asia/Shanghai');
@@ -124,4 +126,28 @@ test('npm start stops a bad setting with one clear line, not a stack trace', () 
   expect(result.status).toBe(1);
   expect(result.stderr.trim()).toBe('配置错误：PORT=eighty 无效：端口应为 1–65535 的整数');
   expect(result.stdout).toBe('');
+});
+
+// docs/reliability.md: with a plain redis:// URL ioredis would hold each command ~10 s while Redis is away.
+test.each([
+  ['redis://127.0.0.1:6379', { REDIS_HOST: '127.0.0.1', REDIS_PORT: '6379', REDIS_MAX_RETRIES_PER_REQUEST: '1' }],
+  ['redis://redis', { REDIS_HOST: 'redis', REDIS_PORT: '6379', REDIS_MAX_RETRIES_PER_REQUEST: '1' }],
+  [
+    'redis://app:p%40ss@cache.internal:6380/2',
+    { REDIS_HOST: 'cache.internal', REDIS_PORT: '6380', REDIS_USERNAME: 'app', REDIS_PASSWORD: 'p@ss', REDIS_DB: '2' },
+  ],
+])('REDIS=%s fails fast: the same server as REDIS_* settings, one retry per command', (url, settings) => {
+  const env = resolveEnv(root, { ...base, REDIS: url });
+  expect(env.REDIS).toBeUndefined();
+  expect(env).toMatchObject(settings);
+});
+
+test.each([
+  [{ REDIS: 'rediss://cache.internal:6380' }],
+  [{ REDIS: 'redis://cache.internal:6379?family=6' }],
+  [{ REDIS: 'redis://cache.internal:6379', REDIS_MAX_RETRIES_PER_REQUEST: '5' }],
+])('a Redis setting with TLS, options or its own retries is left as given: %o', (given) => {
+  const env = resolveEnv(root, { ...base, ...given });
+  expect(env.REDIS).toBe(given.REDIS);
+  expect(env.REDIS_HOST).toBeUndefined();
 });
