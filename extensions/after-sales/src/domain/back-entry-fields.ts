@@ -13,6 +13,16 @@ export function touchesBackEntry(collection: string, payload: Record<string, unk
   return Object.keys(BACK_ENTRY_FIELDS[collection]?.fields ?? {}).some((field) => field in payload);
 }
 
+/**
+ * The back-entry fields of a collection the user's role may not set: the one list behind both the refusal
+ * of a write (forbiddenBackEntry) and the read-only fields of the form (domain/fields-not-written.ts).
+ */
+export function backEntryFieldsRefused(collection: string, isAdmin: boolean, roleName: string | null): string[] {
+  const entry = BACK_ENTRY_FIELDS[collection];
+  if (!entry || isAdmin || (roleName !== null && entry.roles.includes(roleName))) return [];
+  return Object.keys(entry.fields);
+}
+
 /** The first back-entry field of the payload the user's role may not set, if any. */
 export function forbiddenBackEntry(
   collection: string,
@@ -21,9 +31,7 @@ export function forbiddenBackEntry(
   roleName: string | null,
 ): { field: string; label: string; allowed: string } | null {
   const entry = BACK_ENTRY_FIELDS[collection];
-  if (!entry || isAdmin || (roleName !== null && entry.roles.includes(roleName))) return null;
-  for (const [field, label] of Object.entries(entry.fields)) {
-    if (field in payload) return { field, label, allowed: ['管理员', ...entry.roles].join('或') };
-  }
-  return null;
+  const field = backEntryFieldsRefused(collection, isAdmin, roleName).find((name) => name in payload);
+  if (!entry || !field) return null;
+  return { field, label: entry.fields[field] ?? field, allowed: ['管理员', ...entry.roles].join('或') };
 }
