@@ -143,6 +143,9 @@ export const IMPROVEMENT_STATUSES = [
   c('confirmed', '效果已确认', '#2ECDA7'),
 ];
 
+// K-QUALITY (第十一条 2(3)): the quality check of a closed complaint's handling.
+export const QUALITY_RESULTS = [c('passed', '合格', '#2ECDA7'), c('failed', '不合格', '#E35169')];
+
 export const LIMIT_UNITS = [c('hours', '小时'), c('days', '自然日'), c('workdays', '工作日')];
 
 export const LETTER_TEMPLATES = [
@@ -179,6 +182,7 @@ export const RULE_TABLES = [
 ];
 export const REVISION_ACTIONS = [c('create', '新增', '#2ECDA7'), c('update', '修改', '#3399FF'), c('delete', '删除', '#E35169')];
 export const REVISION_STATUSES = [c('pending', '待总经理核准', '#FFA439'), c('approved', '已核准', '#2ECDA7')];
+export const REVISION_SOURCES = [c('console', '管理员修改'), c('upgrade', '版本升级'), c('config_import', '配置导入')];
 
 export const DEADLINE_EVENT_KINDS = [
   c('warning', '即将超时预警'),

@@ -118,6 +118,26 @@ test('what an administrator changed survives every start; an upgrade applies the
   expect(await cell('技术部', 'complaint_monthly_stats')).toHaveLength(1);
   expect(await cell('技术部', 'insurers')).toEqual([]);
   expect((await translation('errors.AFTER_SALES_INVALID_PERIOD')).value).toBe('统计月份不正确');
+  // The release's own changes of rule rows are revisions like a person's, from 版本升级, awaiting the 总经理 (第十六条).
+  const upgradeRevisions = async () =>
+    (await admin.request(
+      readItems('rule_revisions', {
+        filter: { source: { _eq: 'upgrade' } },
+        fields: ['rule_collection', 'item_label', 'action', 'changed_fields', 'before', 'after', 'changed_by', 'status'],
+        sort: ['id'],
+      }),
+    )) as any[];
+  const byRelease = await upgradeRevisions();
+  expect(byRelease.find((r) => r.item_label === '技术部分析异常原因')).toMatchObject({
+    rule_collection: 'deadline_rules',
+    action: 'update',
+    changed_fields: ['limit_value'],
+    before: { limit_value: 2 },
+    after: { limit_value: 3 },
+    changed_by: null,
+    status: 'pending',
+  });
+  expect(byRelease.find((r) => r.item_label === '运营部调查（新版名称）')).toMatchObject({ changed_fields: ['name'] });
 
   // What was not forced is in 配置升级记录 and in a notification to the administrator.
   const records = (await admin.request(
@@ -162,5 +182,6 @@ test('what an administrator changed survives every start; an upgrade applies the
   admin = await asAdmin(server.url);
   await keptAsLeft();
   expect(await admin.request(readItems('config_upgrades', { limit: -1, fields: ['id'] }))).toHaveLength(records.length);
+  expect(await upgradeRevisions()).toHaveLength(byRelease.length);
   expect(await admin.request(readNotifications({ filter: { collection: { _eq: 'config_upgrades' } }, fields: ['id'] }))).toHaveLength(1);
 }, 600_000);

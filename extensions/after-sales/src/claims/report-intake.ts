@@ -145,7 +145,7 @@ export async function reviewReport(
     const policyId = await findPolicy(data, merged);
     result['policy'] = policyId;
     if (!policyId) {
-      Object.assign(result, { status: 'no_policy', rejection_reasons: [] });
+      Object.assign(result, { status: 'no_policy', rejection_reasons: [], policy_start_date: null, policy_end_date: null });
     } else {
       [[policy]] = await Promise.all([readPolicy(data, policyId), refuseDuplicate(data, merged, policyId, timeZone, merged['id'])]);
       if (!policy) throw new InvalidInputError({ field: 'policy', label: '保单', rule: `不存在：没有编号为 ${policyId} 的保单` });
@@ -163,6 +163,8 @@ export async function reviewReport(
       Object.assign(result, { status: reasons.length ? 'not_accepted' : 'registered', rejection_reasons: reasons });
       if (!merged['policy_no_given']) result['policy_no_given'] = policy!['policy_no'];
       if (!merged['product_name']) result['product_name'] = policy!['product']?.['name'] ?? null;
+      // The period the review judged stays on the report (letters, later reads) whatever the policy becomes.
+      Object.assign(result, { policy_start_date: policy!['start_date'] ?? null, policy_end_date: policy!['end_date'] ?? null });
     }
   }
 

@@ -24,7 +24,22 @@ test('an update records old and new and the fields that changed', () => {
     changed_by: 'u1',
     changed_at: now,
     status: 'pending',
+    source: 'console',
   });
+});
+
+test('an upgrade’s own change is recorded as 版本升级, by nobody', () => {
+  const revision = ruleRevision({
+    collection: 'deadline_rules',
+    item: 3,
+    action: 'update',
+    user: null,
+    now,
+    source: 'upgrade',
+    before: { id: 3, limit_value: 24 },
+    after: { id: 3, limit_value: 12 },
+  });
+  expect(revision).toMatchObject({ source: 'upgrade', changed_by: null, changed_fields: ['limit_value'], status: 'pending' });
 });
 
 test('an update that changes nothing is no revision', () => {

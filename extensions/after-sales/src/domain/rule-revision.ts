@@ -15,6 +15,10 @@ export const REVISION_ACTIONS = { create: '新增', update: '修改', delete: '�
 export type RevisionAction = keyof typeof REVISION_ACTIONS;
 
 export const REVISION_STATUSES = { pending: '待总经理核准', approved: '已核准' } as const;
+
+/** Who made the change: a person in the console (the app, the API, an import), or a new release at start. */
+export const REVISION_SOURCES = { console: '管理员修改', upgrade: '版本升级', config_import: '配置导入' } as const;
+export type RevisionSource = keyof typeof REVISION_SOURCES;
 export type RevisionStatus = keyof typeof REVISION_STATUSES;
 
 /** The approval policy whose holders approve rule revisions. */
@@ -33,6 +37,7 @@ export interface RuleRevision {
   changed_by: string | null;
   changed_at: Date;
   status: RevisionStatus;
+  source: RevisionSource;
 }
 
 export const isRevisedRuleTable = (collection: string) => Object.hasOwn(REVISED_RULE_TABLES, collection);
@@ -68,6 +73,7 @@ export function ruleRevision(input: {
   after: Row | null;
   user: string | null;
   now: Date;
+  source?: RevisionSource;
 }): RuleRevision | null {
   const item = String(input.item);
   const before = input.action === 'create' ? null : input.before;
@@ -85,6 +91,7 @@ export function ruleRevision(input: {
     changed_by: input.user,
     changed_at: input.now,
     status: 'pending',
+    source: input.source ?? 'console',
   };
 }
 

@@ -1,4 +1,4 @@
-import { ruleRevision, type RevisionAction } from '../domain/rule-revision';
+import { ruleRevision, type RevisionAction, type RevisionSource } from '../domain/rule-revision';
 import { castForWrite, readRows, storedFields, type DataAccess } from '../shared/data-access';
 
 type Row = Record<string, unknown>;
@@ -36,6 +36,8 @@ export interface TrackedWrite {
   item: string | number;
   action: string;
   user: string | null;
+  /** a person's change unless said (an upgrade's own change: `upgrade`) */
+  source?: RevisionSource;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function recordRuleRevision(data: DataAccess, write: TrackedWrite, 
       ? null
       : ((await readRows(data, write.collection, storedFields(data.schema, write.collection), (query) => query.where('id', item)))[0] ??
         null);
-  const revision = ruleRevision({ collection: write.collection, item, action, before, after, user: write.user, now });
+  const revision = ruleRevision({ collection: write.collection, item, action, before, after, user: write.user, now, source: write.source });
   if (!revision) return;
   await data.database('rule_revisions').insert(await castForWrite(data, 'rule_revisions', 'create', { ...revision }));
 }

@@ -1,3 +1,6 @@
+import { isRevisedRuleTable } from '../domain/rule-revision';
+import { readEarlierRows, recordRuleRevision } from '../rule-revisions/record-rule-revision';
+import type { DataAccess } from '../shared/data-access';
 import type { ConfigLedger } from './config-ledger';
 import type { ModelLabels } from './model-labels';
 import { readYaml } from './read-yaml';
@@ -34,7 +37,9 @@ const rowName = (row: Row, key: string[]) => String(row['name'] ?? row['title'] 
 /**
  * The default rows of one rule table, applied through the ledger (setup/reconcile-config.ts): a row
  * new in this release is added; a row the administrator edited or deleted stays as they left it; a
- * release change to a column they did not touch is applied, one they did is reported.
+ * release change to a column they did not touch is applied, one they did is reported. When upgrading
+ * (not on the first start), each row the release adds or changes is an entry of 规则修订记录 with the
+ * source 版本升级, waiting for the 总经理's approval like a person's change (第十六条).
  */
 export async function reconcileRows(
   ctx: SetupContext,
@@ -44,8 +49,13 @@ export async function reconcileRows(
   collection: string,
   key: string[],
   rows: Row[],
+  upgrading = false,
 ): Promise<ReconcileCounts> {
   const items = new ctx.services['ItemsService'](collection, { knex: ctx.database, schema, accountability: null });
+  const data: DataAccess = { services: ctx.services, schema, database: ctx.database };
+  const revised = upgrading && isRevisedRuleTable(collection);
+  const revise = (item: string, action: 'create' | 'update') =>
+    revised ? recordRuleRevision(data, { collection, item, action, user: null, source: 'upgrade' }, ctx.now) : undefined;
   const primary: string = schema.collections[collection].primary;
   const columns = [...new Set([...key, ...rows.flatMap((row) => Object.keys(row))])];
   const existing: Row[] = await items.readByQuery({ fields: [primary, ...columns], limit: -1 }, QUIET);
@@ -61,8 +71,16 @@ export async function reconcileRows(
     })),
     current: existing.map((row) => ({ key: `${collection}:${keyOf(row, key)}`, target: String(row[primary]), value: pick(row) })),
     propertyLabel: (column) => labels.field(collection, column),
-    create: async (item) => String(await items.createOne(item.value, QUIET)),
-    update: (target, values) => items.updateOne(target, values, QUIET),
+    create: async (item) => {
+      const target = String(await items.createOne(item.value, QUIET));
+      await revise(target, 'create');
+      return target;
+    },
+    update: async (target, values) => {
+      if (revised) await readEarlierRows(data, collection, [target]);
+      await items.updateOne(target, values, QUIET);
+      await revise(target, 'update');
+    },
   });
 }
 
@@ -71,8 +89,10 @@ export async function seedRowsFile(ctx: SetupContext, schema: unknown, ledger: C
   const tables = await readYaml<RowsFile>(ctx.snapshotsPath, file);
   const total: ReconcileCounts = { created: 0, updated: 0, removed: 0, conflicts: 0 };
   const changed: string[] = [];
+  // The first start installs the defaults; a later one that finds rule rows recorded is an upgrade.
+  const upgrading = ledger.keys('rule_row').length > 0;
   for (const [collection, { key, rows }] of Object.entries(tables)) {
-    const counts = await reconcileRows(ctx, schema, ledger, labels, collection, key, rows);
+    const counts = await reconcileRows(ctx, schema, ledger, labels, collection, key, rows, upgrading);
     if (counts.created + counts.updated > 0) changed.push(collection);
     for (const name of Object.keys(total) as (keyof ReconcileCounts)[]) total[name] += counts[name];
   }
