@@ -32,6 +32,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Faults (PostgreSQL restarted, Redis stopped) on servers the test starts itself; `npm test` runs it
+        // where PostgreSQL's and Redis's programs are installed.
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
       ...(process.env['AFTER_SALES_TEST_REDIS']
         ? [
             {

@@ -1,9 +1,11 @@
 // npm test: build the bundle if stale, type-check, lint (ESLint + Prettier, as `npm run lint`), then every vitest project (unit, integration
 // against a real Directus, browser in Debian's Chromium); then the integration suite on PostgreSQL
-// and the two-instance test on PostgreSQL + Redis when those are given. Ends with one plain summary line.
+// and the two-instance test on PostgreSQL + Redis when those are given, and the fault tests where PostgreSQL's and
+// Redis's programs are installed. Ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { privateServicesAvailable } from '../tests/helpers/private-services.mjs';
 import { root } from './lib/directus.mjs';
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -51,6 +53,12 @@ if (process.env.AFTER_SALES_TEST_PG && !args.length) {
 if (process.env.AFTER_SALES_TEST_PG && process.env.AFTER_SALES_TEST_REDIS && !args.length) {
   console.log('\n— two instances on PostgreSQL + Redis —');
   status = vitest('scale', ['--project', 'scale']) || status;
+}
+// Faults (PostgreSQL restarted under load, Redis stopped) on a PostgreSQL and a Redis the test starts and
+// stops itself, where their programs are installed (never the shared servers above).
+if (!args.length && privateServicesAvailable()) {
+  console.log('\n— faults: PostgreSQL restarted, Redis stopped (servers of the test’s own) —');
+  status = vitest('faults', ['--project', 'faults']) || status;
 }
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(status);

@@ -51,6 +51,12 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
 
 export interface TestInstance {
   url: string;
+  /** The process id: the same after a fault means the instance recovered without a restart. */
+  pid: number;
+  /** Whether the process is still running. */
+  alive: () => boolean;
+  /** The last 20,000 characters the process printed. */
+  output: () => string;
   /** Stops this instance; the others and the shared database stay. */
   stop: () => Promise<void>;
 }
@@ -74,7 +80,14 @@ export async function startTestCluster(
       const port = String(await freePort());
       const server = await startServer({ ...prepareEnv, PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}` }, { quiet: true });
       children.push(server.child);
-      instances.push({ url: server.url, stop: () => stopServer(server.child) });
+      const child = server.child;
+      instances.push({
+        url: server.url,
+        pid: child.pid ?? 0,
+        alive: () => child.exitCode === null && child.signalCode === null,
+        output: server.output,
+        stop: () => stopServer(child),
+      });
     }
   } catch (error) {
     await Promise.all(children.map((child) => stopServer(child)));
