@@ -15,6 +15,8 @@ import { registerHistoryRoutes } from './history-routes';
 import { registerWorkbenchRoutes } from './workbench-routes';
 import { registerCalendarRoutes } from './calendar-routes';
 import { registerIntakeRoutes } from './intake-routes';
+import { registerFieldsNotWrittenRoutes } from './fields-not-written-routes';
+import { registerConfigTransferRoutes } from './config-transfer-routes';
 import { listMoves, makeMove, type MoveInput } from '../complaints/complaint-moves';
 import { deliverOutbox } from '../notices/outbox';
 import { dataFor, type EndpointContext } from './endpoint-context';
@@ -119,6 +121,8 @@ export default defineEndpoint({
     registerHistoryRoutes(router, endpoint);
     registerCalendarRoutes(router, endpoint);
     registerIntakeRoutes(router, endpoint);
+    registerFieldsNotWrittenRoutes(router, endpoint);
+    registerConfigTransferRoutes(router, endpoint);
 
     // K-MONTHLY: the GM Office (or an administrator) builds the statistics of a month on demand.
     router.post(

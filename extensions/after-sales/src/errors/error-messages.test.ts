@@ -33,6 +33,7 @@ const CASES: [string, Record<string, unknown> | undefined, number, string][] = [
   ['HistoryRequestError', { reason: '请指定要查看的案件。' }, 400, '请指定要查看的案件。'],
   ['InsuredNotIdentifiedError', { reason: '同名被保险人有 2 位，请核对证件号码。' }, 400, '同名被保险人有 2 位'],
   ['InvalidCaseStatusError', { reason: '报案已结案，不能再修改。' }, 400, '报案已结案'],
+  ['InvalidConfigFileError', { reason: '时限规则第 1 行：缺少“规则键”' }, 400, '配置导入失败，未做任何修改：时限规则第 1 行：缺少“规则键”'],
   ['InvalidHolidayNoticeError', { reason: '没有找到任何节日安排' }, 400, '无法导入节假日通知：没有找到任何节日安排'],
   ['InvalidInputError', { field: 'customer_phone', label: '客户电话', rule: '不能包含控制字符' }, 400, '“客户电话”不能包含控制字符。'],
   ['InvalidPeriodError', { period: '2026-13' }, 400, '统计月份 “2026-13” 无效'],

@@ -1,0 +1,167 @@
+import type { Accountability } from '@directus/types';
+import type { Knex } from 'knex';
+import { parse, stringify } from 'yaml';
+import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
+import {
+  CONFIG_SETTINGS,
+  CONFIG_TABLES,
+  configDocument,
+  planConfigImport,
+  type ConfigImportPlan,
+  type ConfigLabels,
+  type StoredConfig,
+} from '../domain/config-transfer';
+import { REVISED_RULE_TABLES } from '../domain/rule-revision';
+import { InvalidConfigFileError } from '../errors/invalid-config-file-error';
+import { rememberEarlierRows } from '../rule-revisions/record-rule-revision';
+import { fieldLabels } from '../shared/field-labels';
+import { itemsServiceAs, QUIET, readRows, storedFields, type DataAccess } from '../shared/data-access';
+import { bumpRulesVersion } from '../shared/rules-cache';
+
+const SETTING_LABELS: Record<string, string> = {
+  project_name: '项目名称',
+  project_descriptor: '项目描述',
+  project_color: '项目颜色',
+  default_language: '默认语言',
+  default_appearance: '默认外观',
+  public_registration: '公开注册',
+  report_error_url: '错误报告地址',
+  auth_login_attempts: '登录尝试次数',
+  module_bar: '模块栏',
+};
+
+async function labelsFor(data: DataAccess): Promise<ConfigLabels> {
+  const labels = await fieldLabels(data.database);
+  return {
+    table: (table) => REVISED_RULE_TABLES[table] ?? (table === 'company_profile' ? '公司信息' : table),
+    field: (table, field) => (table === 'directus_settings' ? SETTING_LABELS[field] : labels.get(`${table}.${field}`)) ?? field,
+    columns: (table) => storedFields(data.schema, table),
+  };
+}
+
+async function readStored(data: DataAccess, accountability: Accountability | null): Promise<StoredConfig> {
+  const tables: StoredConfig['tables'] = {};
+  for (const table of Object.keys(CONFIG_TABLES)) tables[table] = await readRows(data, table, storedFields(data.schema, table));
+  const settingsService = new data.services['SettingsService']({ knex: data.database, schema: data.schema, accountability });
+  const settings = (await settingsService.readSingleton({ fields: CONFIG_SETTINGS })) as Record<string, unknown>;
+  return { tables, settings };
+}
+
+/** GET …/config/export: the console's configuration as a YAML document an administrator can review and keep. */
+export async function exportConfig(data: DataAccess, accountability: Accountability | null, now: Date): Promise<string> {
+  const document = configDocument(await readStored(data, accountability), await labelsFor(data), now);
+  const header = [
+    '# 售后服务管理：配置导出（规则表、工作日历、项目设置）',
+    '# 导入：规则管理 → 配置导入导出，或 POST /after-sales/config/import {yaml, dry_run}；先预览，再导入。',
+    '# 按各表的 key 找到对应的行：文件中有、系统中没有的行新增，值不同的修改；文件中没有的行保留不动。',
+  ].join('\n');
+  return `${header}\n${stringify(document, { lineWidth: 0 })}`;
+}
+
+export interface ConfigImportResult extends ConfigImportPlan {
+  dry_run: boolean;
+  counts: { created: number; updated: number; settings: number; unchanged: number };
+  /** open cases whose due dates moved; null for a dry run */
+  recomputed: number | null;
+}
+
+const messageOf = (error: unknown): string => {
+  const errors = Array.isArray(error) ? error : [error];
+  return errors.map((item) => (item instanceof Error ? item.message : String(item))).join('；');
+};
+
+/** Marks the dry run's transaction for rollback once every write was tried. */
+class DryRunRollback extends Error {}
+
+async function writePlan(data: DataAccess, accountability: Accountability | null, plan: ConfigImportPlan, stored: StoredConfig) {
+  const [last] = await data.database('rule_revisions').max('id as id');
+  for (const row of plan.rows) {
+    const items = itemsServiceAs(data, row.table, accountability);
+    try {
+      if (row.action === 'create') {
+        await items.createOne(row.values, QUIET);
+      } else {
+        // The rule revision of this write takes the row as it was from here (no update filter runs).
+        const before = stored.tables[row.table]?.find((candidate) => String(candidate['id']) === row.target);
+        if (before) rememberEarlierRows(row.table, [before]);
+        await items.updateOne(row.target, row.values, QUIET);
+      }
+    } catch (error) {
+      throw new InvalidConfigFileError({ reason: `${row.table_label}「${row.key}」：${messageOf(error)}` });
+    }
+  }
+  // Each write was recorded in 规则修订记录 as the administrator's; the entries say it came from a file.
+  await data
+    .database('rule_revisions')
+    .where('id', '>', Number(last?.id ?? 0))
+    .update({ source: 'config_import' });
+  if (plan.settings.length) {
+    const settings = new data.services['SettingsService']({ knex: data.database, schema: data.schema, accountability });
+    try {
+      await settings.upsertSingleton(Object.fromEntries(plan.settings.map((change) => [change.field, change.to])), QUIET);
+    } catch (error) {
+      throw new InvalidConfigFileError({ reason: `项目设置：${messageOf(error)}` });
+    }
+  }
+}
+
+/**
+ * POST …/config/import {yaml, dry_run}: the changes a configuration file makes, all written in one
+ * transaction as the administrator or none. A dry run makes the same writes and rolls them back, so
+ * Directus's own validations answer before anything is kept. After a real import the rules counter
+ * moves on and open deadlines follow the new rules (as after the calendar import).
+ */
+export async function importConfig(
+  data: DataAccess,
+  accountability: Accountability | null,
+  input: { yaml: unknown; dryRun: boolean },
+  timeZone: string,
+): Promise<ConfigImportResult> {
+  if (typeof input.yaml !== 'string' || !input.yaml.trim())
+    throw new InvalidConfigFileError({ reason: '请提供导出的配置文件内容（yaml）。' });
+  let file: unknown;
+  try {
+    file = parse(input.yaml);
+  } catch (error) {
+    throw new InvalidConfigFileError({ reason: `不是有效的 YAML：${messageOf(error).split('\n')[0]}` });
+  }
+  const labels = await labelsFor(data);
+  const run = async (database: Knex) => {
+    const scoped = { ...data, database };
+    const stored = await readStored(scoped, accountability);
+    const { plan, problems } = planConfigImport(file, stored, labels);
+    if (problems.length) throw new InvalidConfigFileError({ reason: problems.slice(0, 10).join('；') });
+    await writePlan(scoped, accountability, plan, stored);
+    return plan;
+  };
+  let plan: ConfigImportPlan;
+  if (input.dryRun) {
+    let tried: ConfigImportPlan | null = null;
+    await data.database
+      .transaction(async (trx) => {
+        tried = await run(trx);
+        throw new DryRunRollback();
+      })
+      .catch((error) => {
+        if (!(error instanceof DryRunRollback)) throw error;
+      });
+    plan = tried!;
+  } else {
+    plan = await data.database.transaction(run);
+  }
+  const counts = {
+    created: plan.rows.filter((row) => row.action === 'create').length,
+    updated: plan.rows.filter((row) => row.action === 'update').length,
+    settings: plan.settings.length,
+    unchanged: plan.unchanged,
+  };
+  let recomputed: number | null = null;
+  if (!input.dryRun) {
+    recomputed = 0;
+    if (plan.rows.length > 0) {
+      await bumpRulesVersion(data.database);
+      recomputed = await recomputeOpenClocks(data, timeZone);
+    }
+  }
+  return { ...plan, dry_run: input.dryRun, counts, recomputed };
+}
