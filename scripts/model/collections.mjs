@@ -669,6 +669,24 @@ export const collections = [
       ...auditFields(),
     ],
   }),
+  // K-QUALITY (第十一条 2(3)): one quality check per closed complaint; the monthly table counts the checked ones.
+  collection('quality_checks', {
+    label: '投诉质量检验',
+    icon: 'verified',
+    folder: 'folder_complaints',
+    sort: 10,
+    template: '{{complaint.complaint_no}} {{result}}',
+    note: '结案投诉的处理质量检验确认（第十一条 2(3)），由运营部或质量管理部填写；每件投诉一条，确认后不可修改',
+    fields: [
+      f.id(),
+      f.m2o('complaint', '投诉', 'complaints', COMPLAINT_TEMPLATE, { required: true, unique: true, onDelete: 'CASCADE', note: '只能检验已结案的投诉' }),
+      f.select('result', '检验结果', C.QUALITY_RESULTS, { required: true }),
+      f.text('findings', '检验意见', { note: '不合格时写明问题及须改善之处' }),
+      f.m2o('checked_by', '检验人', 'directus_users', USER_TEMPLATE, { readonly: true }),
+      f.timestamp('checked_at', '检验时间', { readonly: true }),
+      f.string('logged_state', '已记入处理记录', { readonly: true, hidden: true, maxLength: 32, note: '系统内部使用' }),
+    ],
+  }),
   // K-MONTHLY (第十三条 9): each department head confirms the responsibility and its ratio in the month's table.
   collection('responsibility_ratio_confirmations', {
     label: '责任比率确认',
@@ -715,6 +733,7 @@ export const collections = [
       f.text('improvement_actions', '改善对策及处理结果', {
         note: '生成时汇总各案的处理对策；总经理室可修改，重新生成时保留修改，只在下方补充新结案件的对策',
       }),
+      f.integer('quality_checked_count', '已做质量检验件数', { readonly: true, note: '本月结案投诉中已做质量检验确认的件数（第十一条 2(3)）' }),
       f.json('open_measures', '未完成或未确认效果的改善对策', {
         readonly: true,
         note: '生成时列出本月结案投诉及本月到期的改善对策中尚未确认效果的各项（第十三条 9）',

@@ -11,16 +11,18 @@ let gm: StaffUser;
 let clerk: StaffUser;
 let marketManager: StaffUser;
 let tech: StaffUser;
+let quality: StaffUser;
 
 beforeAll(async () => {
   admin = await asAdmin();
-  [ops, opsHead, gm, clerk, marketManager, tech] = await Promise.all([
+  [ops, opsHead, gm, clerk, marketManager, tech, quality] = await Promise.all([
     createStaffUser('运营部'),
     createStaffUser('运营部', ['部门主管']),
     createStaffUser('总经理室'),
     createStaffUser('市场部'),
     createStaffUser('市场部', ['业务部经理']),
     createStaffUser('技术部'),
+    createStaffUser('质量管理部'),
   ]);
 });
 
@@ -254,6 +256,40 @@ describe('签呈批示通知呈报部门 (K-PETITION)', () => {
   });
 });
 
+describe('投诉质量检验确认 (K-QUALITY)', () => {
+  test('a closed complaint is checked once by Operations or the quality department, in its history', async () => {
+    const open = await investigating();
+    const closed = await admin.request(
+      createItem(
+        'complaints',
+        complaintPayload({ stage: 'closed', registered_at: '2026-10-01T02:00:00.000Z', closed_at: '2026-10-09T02:00:00.000Z' }),
+      ),
+    );
+    const notClosed = await failure(quality.client.request(createItem('quality_checks', { complaint: open.id, result: 'passed' })));
+    expect(notClosed).toMatchObject({ status: 400, message: '只有已结案的投诉才能做质量检验确认。' });
+    expect((await failure(clerk.client.request(createItem('quality_checks', { complaint: closed.id, result: 'passed' })))).status).toBe(
+      403,
+    );
+    const noFindings = await failure(quality.client.request(createItem('quality_checks', { complaint: closed.id, result: 'failed' })));
+    expect(noFindings).toMatchObject({ status: 400, message: '检验不合格时须在“检验意见”中写明问题。' });
+
+    const check = await quality.client.request(
+      createItem('quality_checks', { complaint: closed.id, result: 'failed', findings: '答复函未说明核准金额的依据' }),
+    );
+    expect(check).toMatchObject({ result: 'failed', checked_by: quality.id });
+    await historyHas(closed.id, '投诉质量检验确认：不合格。答复函未说明核准金额的依据');
+    const again = await failure(ops.client.request(createItem('quality_checks', { complaint: closed.id, result: 'passed' })));
+    expect(again).toMatchObject({ status: 400, message: '该投诉已做过质量检验确认，不能重复检验。' });
+    expect((await failure(quality.client.request(updateItem('quality_checks', check.id, { result: 'passed' })))).status).toBe(403);
+    // The sweep finds nothing left to write: every state is in the history exactly once.
+    const lines = (await historyOf(closed.id)).length;
+    expect((await callEndpoint(admin, 'POST', '/after-sales/sweep')).status).toBe(200);
+    expect(await historyOf(closed.id)).toHaveLength(lines);
+    // The market reads the outcome of its complaint's check.
+    expect((await clerk.client.request(readItem('quality_checks', check.id))).result).toBe('failed');
+  });
+});
+
 describe('月度检讨：改善对策与责任比率 (K-MONTHLY, K-IMPROVE)', () => {
   test('the month’s table lists the measures not yet confirmed; each department head confirms the ratio once', async () => {
     const period = '2023-04';
@@ -287,8 +323,10 @@ describe('月度检讨：改善对策与责任比率 (K-MONTHLY, K-IMPROVE)', ()
     await ops.client.request(updateItem('improvement_measures', confirmedMeasure.id, { status: 'done', result: '已执行' }));
     await gm.client.request(updateItem('improvement_measures', confirmedMeasure.id, { status: 'confirmed' }));
 
+    await ops.client.request(createItem('quality_checks', { complaint: complaint.id, result: 'passed' }));
     const built = await callEndpoint(gm.client, 'POST', `/after-sales/stats/${period}`);
     expect(built.status).toBe(200);
+    expect(built.json.data).toMatchObject({ closed_count: 1, quality_checked_count: 1 });
     expect(built.json.data.open_measures).toContainEqual({
       id: open.id,
       measure: '每周抽查移交时效',

@@ -3,6 +3,7 @@ import {
   improvementMeasureOnCreate,
   improvementMeasureOnUpdate,
   logFollowUpHistory,
+  qualityCheckOnCreate,
   ratioConfirmationOnCreate,
   responsiblePersonOnCreate,
   responsiblePersonOnUpdate,
@@ -31,6 +32,9 @@ export function registerFollowUpItems({ on, context, timeZone }: HookSetup): voi
   );
   on.filter('responsibility_ratio_confirmations.items.create', async (payload, _meta, event) =>
     ratioConfirmationOnCreate(access(event), event.accountability, asRow(payload), new Date()),
+  );
+  on.filter('quality_checks.items.create', async (payload, _meta, event) =>
+    qualityCheckOnCreate(access(event), event.accountability, asRow(payload), new Date()),
   );
   on.filter('improvement_measures.items.create', async (payload, _meta, event) =>
     improvementMeasureOnCreate(access(event), event.accountability, asRow(payload), new Date(), timeZone),

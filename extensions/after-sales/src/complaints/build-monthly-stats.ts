@@ -35,6 +35,9 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
       },
       fields: ['id', 'complaint_no', 'registered_at', 'closed_at', 'due_at', 'responsible_department', 'countermeasures'],
     });
+    // K-QUALITY: how many of the month's closed complaints have had their handling checked and confirmed.
+    const closedIds = closed.map((complaint) => complaint['id']);
+    const checked = closedIds.length ? await trx('quality_checks').whereIn('complaint', closedIds).count({ count: '*' }) : [{ count: 0 }];
     // K-IMPROVE: the measures of the month's closed complaints and those due in the month, while not confirmed.
     const [year, month] = period.split('-').map(Number) as [number, number];
     const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
@@ -44,7 +47,7 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
           { status: { _neq: 'confirmed' } },
           {
             _or: [
-              { complaint: { _in: closed.length ? closed.map((complaint) => complaint['id']) : [0] } },
+              { complaint: { _in: closedIds.length ? closedIds : [0] } },
               { _and: [{ due_date: { _gte: `${period}-01` } }, { due_date: { _lt: nextMonth } }] },
             ],
           },
@@ -61,6 +64,7 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
         built.improvement_actions,
       ),
       improvement_actions_built: built.improvement_actions,
+      quality_checked_count: Number(checked[0]?.['count'] ?? 0),
       open_measures: openMeasures(measures, LABELS['improvement_status'] ?? {}),
       generated_at: now.toISOString(),
     };

@@ -2,6 +2,7 @@ import type { Accountability } from '@directus/types';
 import { LABELS } from '../domain/choice-labels';
 import type { FollowUpActor, FollowUpJudgement } from '../domain/follow-up-actor';
 import { judgeImprovementMeasureChange, judgeNewImprovementMeasure, measureDeadline } from '../domain/improvement-measure';
+import { judgeQualityCheck } from '../domain/quality-check';
 import { judgeNewResponsiblePerson, judgeRatioConfirmation, judgeResponsiblePersonChange } from '../domain/responsible-person';
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
@@ -13,7 +14,11 @@ type Item = Record<string, any>;
 type Keys = (string | number)[];
 
 /** The collections of the complaint's follow-up items and the field whose value the complaint's history follows. */
-export const FOLLOW_UP_STATES: Record<string, string> = { responsible_persons: 'confirmation', improvement_measures: 'status' };
+export const FOLLOW_UP_STATES: Record<string, string> = {
+  responsible_persons: 'confirmation',
+  improvement_measures: 'status',
+  quality_checks: 'result',
+};
 
 async function followUpActor(data: DataAccess, accountability: Accountability | null): Promise<FollowUpActor> {
   const actor = await actorOf(accountability, data.database, data.event);
@@ -78,6 +83,15 @@ export async function ratioConfirmationOnCreate(data: DataAccess, accountability
     confirmed_at: now.toISOString(),
     key,
   };
+}
+
+/** Filter for 投诉质量检验: a closed complaint, checked once (the unique complaint refuses a second check in the database). */
+export async function qualityCheckOnCreate(data: DataAccess, accountability: Accountability | null, payload: Item, now: Date) {
+  const [complaint] = await readRows(data, 'complaints', ['id', 'stage'], (query) => query.where('id', payload['complaint'] ?? null));
+  settled(judgeQualityCheck(payload, complaint ?? null, await followUpActor(data, accountability)));
+  const [already] = await data.database('quality_checks').where({ complaint: complaint!['id'] }).select('id');
+  if (already) throw new InvalidCaseStatusError({ reason: '该投诉已做过质量检验确认，不能重复检验。' });
+  return { ...payload, checked_by: accountability?.user ?? null, checked_at: now.toISOString() };
 }
 
 /** Filter for new 改善对策: proposed by Operations or the GM Office; the clock runs from now to 24:00 of the due date. */
@@ -151,6 +165,14 @@ function historyLine(
       opinion: `拟定责任人员 ${who}，个人惩处：${penalty}，待主管确认。责任：${excerpt(row['responsibility'])}`,
       department: null,
       actor: row['proposed_by'],
+    };
+  }
+  if (collection === 'quality_checks') {
+    const findings = excerpt(row['findings']);
+    return {
+      opinion: `投诉质量检验确认：${label('quality_result', row['result'])}。${findings}`.trim(),
+      department: null,
+      actor: row['checked_by'],
     };
   }
   const measure = excerpt(row['measure']);

@@ -25,6 +25,7 @@ export const LABELS: Record<string, Record<string, string>> = {
   penalty_type: labelsOf(CHOICES.PENALTY_TYPES),
   responsibility_confirmation: labelsOf(CHOICES.RESPONSIBILITY_CONFIRMATIONS),
   improvement_status: labelsOf(CHOICES.IMPROVEMENT_STATUSES),
+  quality_result: labelsOf(CHOICES.QUALITY_RESULTS),
   petition_status: labelsOf(CHOICES.PETITION_STATUSES),
   document: labelsOf(CHOICES.DOCUMENT_TYPES),
   channel: labelsOf(CHOICES.CHANNELS),

@@ -9,8 +9,6 @@ import { forgedMaskedCopy } from './personal-data';
 export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
   claim_reports: {
     report_no: '报案号',
-    policy_start_date: '保险期间起',
-    policy_end_date: '保险期间止',
     rejection_reasons: '不予受理原因',
     duplicate_of: '重复报案',
     is_major: '重大案件',
@@ -63,7 +61,12 @@ export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
     effect_confirmed_by: '效果确认人',
     logged_state: '已记入处理记录',
   },
-  complaint_monthly_stats: { improvement_actions_built: '改善对策（系统汇总）', open_measures: '未完成或未确认效果的改善对策' },
+  complaint_monthly_stats: {
+    improvement_actions_built: '改善对策（系统汇总）',
+    open_measures: '未完成或未确认效果的改善对策',
+    quality_checked_count: '已做质量检验件数',
+  },
+  quality_checks: { checked_by: '检验人', checked_at: '检验时间', logged_state: '已记入处理记录' },
   responsibility_ratio_confirmations: {
     confirmed_count: '确认时的件数',
     confirmed_ratio: '确认时的比率',
