@@ -1,5 +1,6 @@
 import { defineModule } from '@directus/extensions-sdk';
 import CalendarPage from './calendar-page.vue';
+import ConfigPage from './config-page.vue';
 import RevisionsPage from './revisions-page.vue';
 
 /**
@@ -14,6 +15,7 @@ export default defineModule({
   routes: [
     { path: '', component: CalendarPage },
     { path: 'revisions', component: RevisionsPage },
+    { path: 'config', component: ConfigPage },
   ],
   preRegisterCheck(user, permissions) {
     if (user.admin_access) return true;
