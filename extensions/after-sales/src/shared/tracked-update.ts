@@ -1,5 +1,5 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
-import { castForWrite, type DataAccess } from './data-access';
+import { castForWrite, itemsService, type DataAccess } from './data-access';
 
 type Item = Record<string, any>;
 
@@ -49,6 +49,6 @@ export async function updateTracked(
 
 /** After commit: Directus's data cache (when enabled) forgets what it kept, as it does after its own writes. */
 export async function purgeItemCache(data: DataAccess, collection: string): Promise<void> {
-  const cache = new data.services['ItemsService'](collection, { knex: data.database, schema: data.schema, accountability: null }).cache;
+  const cache = itemsService(data, collection).cache;
   if (cache) await cache.clear();
 }
