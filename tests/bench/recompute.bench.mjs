@@ -102,7 +102,8 @@ export default async function bench(ctx) {
       const idleP95 = percentile(idle, 95);
       const duringP95 = percentile(during, 95);
       ctx.log(
-        `${OPEN.toLocaleString('en-US')} open: recompute ${times.map((t) => t.toFixed(0)).join(' / ')} ms; console p95 idle ${idleP95.toFixed(1)} ms, ` +
+        `${OPEN.toLocaleString('en-US')} open: recompute ${times.map((t) => t.toFixed(0)).join(' / ')} ms; ` +
+          `console p95 idle ${idleP95.toFixed(1)} ms, ` +
           `during ${duringP95.toFixed(1)} ms (${during.length} requests)`,
       );
       const size = OPEN >= 1000 ? `${OPEN / 1000}k` : String(OPEN);
