@@ -2,7 +2,7 @@ import type { Accountability, SchemaOverview } from '@directus/types';
 import { recordForReader } from '../domain/personal-data';
 import { HistoryNotReadableError } from '../errors/history-not-readable-error';
 import { HistoryRequestError } from '../errors/history-request-error';
-import { itemsServiceAs, QUIET, type DataAccess } from '../shared/data-access';
+import { itemsService, itemsServiceAs, QUIET, type DataAccess } from '../shared/data-access';
 import { isForbidden } from '../shared/is-forbidden';
 
 export interface HistoryEntry {
@@ -48,11 +48,7 @@ export async function readCaseHistory(
   const readable = new Set(Object.keys(item));
 
   // Read as the system on purpose: the caller's right to this history was decided above, on the case itself.
-  const revisions: Record<string, any>[] = await new data.services['ItemsService']('directus_revisions', {
-    knex: data.database,
-    schema,
-    accountability: null,
-  }).readByQuery(
+  const revisions: Record<string, any>[] = await itemsService(data, 'directus_revisions').readByQuery(
     {
       filter: { collection: { _eq: collection }, item: { _eq: String(key) } },
       fields: [
