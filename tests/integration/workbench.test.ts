@@ -289,6 +289,9 @@ describe('work bookmarks (我的待办 / 即将超时 / 已逾期)', () => {
         'complaints 已逾期',
         'urge_notices 我的待办',
         'overdue_inquiries 我的待办',
+        'improvement_measures 我的待办',
+        'improvement_measures 即将超时',
+        'improvement_measures 已逾期',
       ].sort(),
     );
     expect(bookmarks.find((b) => b.collection === 'claim_reports' && b.bookmark === '已逾期').layout_query.tabular.sort).toEqual([
