@@ -9,6 +9,8 @@ import { forgedMaskedCopy } from './personal-data';
 export const SERVER_SET_FIELDS: Record<string, Record<string, string>> = {
   claim_reports: {
     report_no: '报案号',
+    policy_start_date: '保险期间起',
+    policy_end_date: '保险期间止',
     rejection_reasons: '不予受理原因',
     duplicate_of: '重复报案',
     is_major: '重大案件',
