@@ -234,7 +234,10 @@ export const collections = [
       }),
       f.string('policy_no_given', '报案人提供的保单号', { maxLength: 64 }),
       f.string('product_name', '险种名称'),
-      f.date('policy_start_date', '保险期间起', { readonly: true, note: '选定保单后由系统按保单记下，初步审核与不予受理通知书依据此保险期间' }),
+      f.date('policy_start_date', '保险期间起', {
+        readonly: true,
+        note: '选定保单后由系统按保单记下，初步审核与不予受理通知书依据此保险期间',
+      }),
       f.date('policy_end_date', '保险期间止', { readonly: true, note: '选定保单后由系统按保单记下' }),
       f.string('insured_name', '被保险人姓名', { required: true, indexed: true }),
       f.string('insured_id_number', '被保险人身份证号', { maxLength: 32, indexed: true }),
@@ -679,7 +682,12 @@ export const collections = [
     note: '结案投诉的处理质量检验确认（第十一条 2(3)），由运营部或质量管理部填写；每件投诉一条，确认后不可修改',
     fields: [
       f.id(),
-      f.m2o('complaint', '投诉', 'complaints', COMPLAINT_TEMPLATE, { required: true, unique: true, onDelete: 'CASCADE', note: '只能检验已结案的投诉' }),
+      f.m2o('complaint', '投诉', 'complaints', COMPLAINT_TEMPLATE, {
+        required: true,
+        unique: true,
+        onDelete: 'CASCADE',
+        note: '只能检验已结案的投诉',
+      }),
       f.select('result', '检验结果', C.QUALITY_RESULTS, { required: true }),
       f.text('findings', '检验意见', { note: '不合格时写明问题及须改善之处' }),
       f.m2o('checked_by', '检验人', 'directus_users', USER_TEMPLATE, { readonly: true }),
@@ -733,7 +741,10 @@ export const collections = [
       f.text('improvement_actions', '改善对策及处理结果', {
         note: '生成时汇总各案的处理对策；总经理室可修改，重新生成时保留修改，只在下方补充新结案件的对策',
       }),
-      f.integer('quality_checked_count', '已做质量检验件数', { readonly: true, note: '本月结案投诉中已做质量检验确认的件数（第十一条 2(3)）' }),
+      f.integer('quality_checked_count', '已做质量检验件数', {
+        readonly: true,
+        note: '本月结案投诉中已做质量检验确认的件数（第十一条 2(3)）',
+      }),
       f.json('open_measures', '未完成或未确认效果的改善对策', {
         readonly: true,
         note: '生成时列出本月结案投诉及本月到期的改善对策中尚未确认效果的各项（第十三条 9）',

@@ -1,4 +1,3 @@
-import type { Accountability } from '@directus/types';
 import { LABELS } from '../domain/choice-labels';
 import type { FollowUpActor, FollowUpJudgement } from '../domain/follow-up-actor';
 import { judgeImprovementMeasureChange, judgeNewImprovementMeasure, measureDeadline } from '../domain/improvement-measure';
@@ -9,9 +8,9 @@ import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { WorkflowForbiddenError } from '../errors/workflow-forbidden-error';
 import { actorOf } from '../shared/actor';
 import { castForWrite, readRows, readStored, type DataAccess } from '../shared/data-access';
+import type { CreateWrite, HandlerContext, UpdateWrite } from '../shared/handler-context';
 
 type Item = Record<string, any>;
-type Keys = (string | number)[];
 
 /** The collections of the complaint's follow-up items and the field whose value the complaint's history follows. */
 export const FOLLOW_UP_STATES: Record<string, string> = {
@@ -20,8 +19,8 @@ export const FOLLOW_UP_STATES: Record<string, string> = {
   quality_checks: 'result',
 };
 
-async function followUpActor(data: DataAccess, accountability: Accountability | null): Promise<FollowUpActor> {
-  const actor = await actorOf(accountability, data.database, data.event);
+async function followUpActor(context: HandlerContext): Promise<FollowUpActor> {
+  const actor = await actorOf(context.accountability, context.database, context.event);
   return { isAdmin: actor.isAdmin, userId: actor.userId, department: actor.department, policies: await actor.approvalLevels() };
 }
 
@@ -40,21 +39,16 @@ function single<T extends { kind: string }>(decisions: T[]): T | null {
 }
 
 /** Filter for new 责任人员: proposed by Operations or the GM Office, pending the head's confirmation. */
-export async function responsiblePersonOnCreate(data: DataAccess, accountability: Accountability | null, payload: Item, now: Date) {
-  settled(judgeNewResponsiblePerson(payload, await followUpActor(data, accountability)));
-  return { ...payload, proposed_by: accountability?.user ?? null, proposed_at: now.toISOString() };
+export async function responsiblePersonOnCreate(context: HandlerContext, { payload }: CreateWrite) {
+  settled(judgeNewResponsiblePerson(payload, await followUpActor(context)));
+  return { ...payload, proposed_by: context.accountability?.user ?? null, proposed_at: context.now.toISOString() };
 }
 
 /** Filter for 责任人员 updates: only the head of the person's department confirms or disputes, once. */
-export async function responsiblePersonOnUpdate(
-  data: DataAccess,
-  accountability: Accountability | null,
-  keys: Keys,
-  payload: Item,
-  now: Date,
-) {
-  const actor = await followUpActor(data, accountability);
-  const stored = await readStored(data, 'responsible_persons', keys);
+export async function responsiblePersonOnUpdate(context: HandlerContext, { keys, payload }: UpdateWrite) {
+  const { accountability, now } = context;
+  const actor = await followUpActor(context);
+  const stored = await readStored(context, 'responsible_persons', keys);
   const decision = single(stored.map((row) => settled(judgeResponsiblePersonChange(row, payload, actor))));
   if (!decision) return payload;
   return { ...payload, confirmed_by: accountability?.user ?? null, confirmed_at: now.toISOString() };
@@ -65,14 +59,15 @@ export async function responsiblePersonOnUpdate(
  * (the department's count and ratio in the table as it stands) is kept beside it. The unique key (month and
  * department) refuses a second confirmation in the database.
  */
-export async function ratioConfirmationOnCreate(data: DataAccess, accountability: Accountability | null, payload: Item, now: Date) {
-  settled(judgeRatioConfirmation(payload, await followUpActor(data, accountability)));
-  const [stats] = await readRows(data, 'complaint_monthly_stats', ['id', 'period', 'by_department'], (query) =>
+export async function ratioConfirmationOnCreate(context: HandlerContext, { payload }: CreateWrite) {
+  const { accountability, now } = context;
+  settled(judgeRatioConfirmation(payload, await followUpActor(context)));
+  const [stats] = await readRows(context, 'complaint_monthly_stats', ['id', 'period', 'by_department'], (query) =>
     query.where('id', payload['stats'] ?? null),
   );
   if (!stats) throw new InvalidCaseStatusError({ reason: '请先生成该月的客户投诉案件统计表，再确认责任比率。' });
   const key = `${stats['period']}:${payload['department']}`;
-  const [already] = await data.database('responsibility_ratio_confirmations').where({ key }).select('id');
+  const [already] = await context.database('responsibility_ratio_confirmations').where({ key }).select('id');
   if (already) throw new InvalidCaseStatusError({ reason: `${stats['period']} 的责任比率本部门已确认，不能重复确认。` });
   const share = (stats['by_department'] ?? {})[String(payload['department'])] as { count?: number; ratio?: number } | undefined;
   return {
@@ -86,38 +81,27 @@ export async function ratioConfirmationOnCreate(data: DataAccess, accountability
 }
 
 /** Filter for 投诉质量检验: a closed complaint, checked once (the unique complaint refuses a second check in the database). */
-export async function qualityCheckOnCreate(data: DataAccess, accountability: Accountability | null, payload: Item, now: Date) {
-  const [complaint] = await readRows(data, 'complaints', ['id', 'stage'], (query) => query.where('id', payload['complaint'] ?? null));
-  settled(judgeQualityCheck(payload, complaint ?? null, await followUpActor(data, accountability)));
-  const [already] = await data.database('quality_checks').where({ complaint: complaint!['id'] }).select('id');
+export async function qualityCheckOnCreate(context: HandlerContext, { payload }: CreateWrite) {
+  const { accountability, now } = context;
+  const [complaint] = await readRows(context, 'complaints', ['id', 'stage'], (query) => query.where('id', payload['complaint'] ?? null));
+  settled(judgeQualityCheck(payload, complaint ?? null, await followUpActor(context)));
+  const [already] = await context.database('quality_checks').where({ complaint: complaint!['id'] }).select('id');
   if (already) throw new InvalidCaseStatusError({ reason: '该投诉已做过质量检验确认，不能重复检验。' });
   return { ...payload, checked_by: accountability?.user ?? null, checked_at: now.toISOString() };
 }
 
 /** Filter for new 改善对策: proposed by Operations or the GM Office; the clock runs from now to 24:00 of the due date. */
-export async function improvementMeasureOnCreate(
-  data: DataAccess,
-  accountability: Accountability | null,
-  payload: Item,
-  now: Date,
-  timeZone: string,
-) {
-  settled(judgeNewImprovementMeasure(payload, await followUpActor(data, accountability)));
-  const clock = measureDeadline(payload['due_date'], now, timeZone);
+export async function improvementMeasureOnCreate(context: HandlerContext, { payload }: CreateWrite) {
+  settled(judgeNewImprovementMeasure(payload, await followUpActor(context)));
+  const clock = measureDeadline(payload['due_date'], context.now, context.timeZone);
   return { ...payload, due_at: clock?.dueAt.toISOString() ?? null, warn_at: clock?.warnAt.toISOString() ?? null };
 }
 
 /** Filter for 改善对策 updates: done by the owner, the effect confirmed or sent back by the GM Office. */
-export async function improvementMeasureOnUpdate(
-  data: DataAccess,
-  accountability: Accountability | null,
-  keys: Keys,
-  payload: Item,
-  now: Date,
-  timeZone: string,
-) {
-  const actor = await followUpActor(data, accountability);
-  const stored = await readStored(data, 'improvement_measures', keys);
+export async function improvementMeasureOnUpdate(context: HandlerContext, { keys, payload }: UpdateWrite) {
+  const { accountability, now, timeZone } = context;
+  const actor = await followUpActor(context);
+  const stored = await readStored(context, 'improvement_measures', keys);
   const decisions = stored.map((row) => settled(judgeImprovementMeasureChange(row, payload, actor)));
   const decision = single(decisions);
   const result: Item = { ...payload };
