@@ -4,7 +4,7 @@
 // that notification, and meanwhile the console's other requests (a ledger page of complaints) against the
 // same requests on the idle server. AFTER_SALES_BENCH_RECOMPUTE_OPEN sets the number of open complaints
 // (e.g. 2000 to try the benchmark quickly).
-import { bulkInsert, openDatabase, timestamp } from './lib/data.mjs';
+import { bulkInsert, openComplaintRow, openDatabase } from './lib/data.mjs';
 import { call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
 import { median, percentile, timeOnce } from './lib/stats.mjs';
 
@@ -18,23 +18,7 @@ async function loadOpenComplaints(db, open) {
   try {
     await bulkInsert(knex, 'complaints', open, (i) => {
       const registered = now - (1 + (i % 10)) * DAY;
-      return {
-        customer_name: `客户${i}`,
-        demand: '要求退还保费',
-        reason: '保全延误',
-        market_opinion: '属实',
-        stage: 'investigating',
-        holding_department: 'operations',
-        complaint_no: `R${String(i).padStart(8, '0')}`,
-        registered_at: timestamp(db.env, new Date(registered)),
-        due_at: timestamp(db.env, new Date(registered + 14 * DAY)),
-        warn_at: timestamp(db.env, new Date(registered + 11 * DAY)),
-        involves_other_company: false,
-        customer_accepted: false,
-        supervisor_reviewed: false,
-        administrative_sanction: false,
-        archived: false,
-      };
+      return openComplaintRow(db.env, i, registered, `R${String(i).padStart(8, '0')}`);
     });
   } finally {
     await knex.destroy();

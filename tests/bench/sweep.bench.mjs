@@ -2,7 +2,7 @@
 // their warning point (half of them overdue), plus 100k with 0.1 % due to show that the cost grows
 // with the due cases, not with all open ones. Baseline: the same Directus without the bundle
 // reading the same due cases (GET with the sweep's filter). Each run starts from no notices issued.
-import { bulkInsert, openDatabase, timestamp } from './lib/data.mjs';
+import { bulkInsert, openComplaintRow, openDatabase } from './lib/data.mjs';
 import { call, cloneBenchDatabase, onTwinServers, prepareBenchDatabase } from './lib/server.mjs';
 import { median, timeOnce } from './lib/stats.mjs';
 
@@ -17,23 +17,7 @@ async function loadCases(db, open, due) {
       const isDue = i % every === 0;
       const overdue = isDue && (i / every) % 2 === 0;
       const registered = now - (isDue ? (overdue ? 20 : 12) : 2) * DAY;
-      return {
-        customer_name: `客户${i}`,
-        demand: '要求退还保费',
-        reason: '保全延误',
-        market_opinion: '属实',
-        stage: 'investigating',
-        holding_department: 'operations',
-        complaint_no: `B${String(i).padStart(8, '0')}`,
-        registered_at: timestamp(db.env, new Date(registered)),
-        due_at: timestamp(db.env, new Date(registered + 14 * DAY)),
-        warn_at: timestamp(db.env, new Date(registered + 11 * DAY)),
-        involves_other_company: false,
-        customer_accepted: false,
-        supervisor_reviewed: false,
-        administrative_sanction: false,
-        archived: false,
-      };
+      return openComplaintRow(db.env, i, registered, `B${String(i).padStart(8, '0')}`);
     });
   } finally {
     await knex.destroy();

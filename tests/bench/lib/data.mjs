@@ -37,3 +37,29 @@ export async function bulkInsert(knex, table, count, make, { chunk = 500 } = {})
     });
   }
 }
+
+const DAY = 86_400_000;
+
+/**
+ * An open complaint with 运营部 (investigating), registered at `registered` (epoch ms), due 14 days later and
+ * warned at 11, as the bundle's clock would have set it; `number` is its complaint_no.
+ */
+export function openComplaintRow(env, i, registered, number) {
+  return {
+    customer_name: `客户${i}`,
+    demand: '要求退还保费',
+    reason: '保全延误',
+    market_opinion: '属实',
+    stage: 'investigating',
+    holding_department: 'operations',
+    complaint_no: number,
+    registered_at: timestamp(env, new Date(registered)),
+    due_at: timestamp(env, new Date(registered + 14 * DAY)),
+    warn_at: timestamp(env, new Date(registered + 11 * DAY)),
+    involves_other_company: false,
+    customer_accepted: false,
+    supervisor_reviewed: false,
+    administrative_sanction: false,
+    archived: false,
+  };
+}
