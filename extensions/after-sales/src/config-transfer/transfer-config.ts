@@ -17,18 +17,7 @@ import { rememberEarlierRows } from '../rule-revisions/record-rule-revision';
 import { fieldLabels } from '../shared/field-labels';
 import { itemsServiceAs, QUIET, readRows, storedFields, type DataAccess } from '../shared/data-access';
 import { bumpRulesVersion } from '../shared/rules-cache';
-
-const SETTING_LABELS: Record<string, string> = {
-  project_name: '项目名称',
-  project_descriptor: '项目描述',
-  project_color: '项目颜色',
-  default_language: '默认语言',
-  default_appearance: '默认外观',
-  public_registration: '公开注册',
-  report_error_url: '错误报告地址',
-  auth_login_attempts: '登录尝试次数',
-  module_bar: '模块栏',
-};
+import { SETTING_LABELS } from '../setup/seed-settings';
 
 async function labelsFor(data: DataAccess): Promise<ConfigLabels> {
   const labels = await fieldLabels(data.database);

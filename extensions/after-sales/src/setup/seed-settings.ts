@@ -18,7 +18,8 @@ const DIRECTUS_DEFAULTS: Record<string, unknown[]> = {
 /** Modules this bundle brings; each is added once to a module bar an administrator already arranged. */
 const CONSOLE_MODULES = ['after-sales-workbench', 'after-sales-rules'];
 
-const SETTING_LABELS: Record<string, string> = {
+/** The Chinese names of the project settings the console ships or moves between consoles. */
+export const SETTING_LABELS: Record<string, string> = {
   project_name: '项目名称',
   project_descriptor: '项目描述',
   project_color: '项目颜色',
@@ -28,6 +29,7 @@ const SETTING_LABELS: Record<string, string> = {
   report_error_url: '错误报告链接',
   auth_login_attempts: '登录失败次数上限',
   project_owner: '项目负责人',
+  module_bar: '模块栏',
 };
 
 /**
