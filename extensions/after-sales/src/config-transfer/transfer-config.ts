@@ -4,11 +4,13 @@ import { parse, stringify } from 'yaml';
 import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
 import {
   CONFIG_SETTINGS,
+  CONFIG_SYSTEM_TABLES,
   CONFIG_TABLES,
   configDocument,
   planConfigImport,
   type ConfigImportPlan,
   type ConfigLabels,
+  type RowChange,
   type StoredConfig,
 } from '../domain/config-transfer';
 import { REVISED_RULE_TABLES } from '../domain/rule-revision';
@@ -19,17 +21,77 @@ import { itemsServiceAs, QUIET, readRows, storedFields, type DataAccess } from '
 import { bumpRulesVersion } from '../shared/rules-cache';
 import { SETTING_LABELS } from '../setup/seed-settings';
 
+const SYSTEM_TABLE_LABELS: Record<string, string> = { directus_fields: '字段设置', directus_permissions: '权限' };
+
+/** The Chinese names of the columns of Directus's field settings and permissions in a file or a message. */
+const SYSTEM_COLUMN_LABELS: Record<string, string> = {
+  collection: '集合',
+  field: '字段',
+  note: '备注',
+  translations: '名称翻译',
+  interface: '界面',
+  options: '界面选项',
+  display: '显示方式',
+  display_options: '显示选项',
+  readonly: '只读',
+  hidden: '隐藏',
+  required: '必填',
+  width: '宽度',
+  sort: '排序',
+  group: '分组',
+  conditions: '条件',
+  validation: '校验规则',
+  validation_message: '校验提示',
+  policy: '权限策略',
+  action: '操作',
+  fields: '可用字段',
+  permissions: '数据范围',
+  presets: '预设值',
+};
+
 async function labelsFor(data: DataAccess): Promise<ConfigLabels> {
   const labels = await fieldLabels(data.database);
+  const fieldLabel = (table: string, field: string) => {
+    if (table === 'directus_settings') return SETTING_LABELS[field];
+    if (CONFIG_SYSTEM_TABLES[table]) return SYSTEM_COLUMN_LABELS[field];
+    return labels.get(`${table}.${field}`);
+  };
   return {
-    table: (table) => REVISED_RULE_TABLES[table] ?? (table === 'company_profile' ? '公司信息' : table),
-    field: (table, field) => (table === 'directus_settings' ? SETTING_LABELS[field] : labels.get(`${table}.${field}`)) ?? field,
-    columns: (table) => storedFields(data.schema, table),
+    table: (table) => REVISED_RULE_TABLES[table] ?? SYSTEM_TABLE_LABELS[table] ?? (table === 'company_profile' ? '公司信息' : table),
+    field: (table, field) => fieldLabel(table, field) ?? field,
+    columns: (table) => {
+      const system = CONFIG_SYSTEM_TABLES[table];
+      return system ? [...system.key, ...system.columns] : storedFields(data.schema, table);
+    },
+  };
+}
+
+/**
+ * Directus's field settings of the console's own collections and every permission, read as the administrator
+ * through Directus's services (JSON and lists as the API gives them); a permission names its policy by name.
+ */
+async function readSystemRows(data: DataAccess, accountability: Accountability | null): Promise<StoredConfig['tables']> {
+  const { directus_fields: fieldSettings, directus_permissions: permissions } = CONFIG_SYSTEM_TABLES;
+  const fields = await itemsServiceAs(data, 'directus_fields', accountability).readByQuery({
+    fields: ['id', ...fieldSettings!.key, ...fieldSettings!.columns],
+    filter: { collection: { _nstarts_with: 'directus_' } },
+    limit: -1,
+  });
+  const granted = await itemsServiceAs(data, 'directus_permissions', accountability).readByQuery({
+    fields: ['id', 'policy.name', 'collection', 'action', ...permissions!.columns],
+    limit: -1,
+  });
+  return {
+    directus_fields: fields,
+    directus_permissions: granted.map((row: Record<string, unknown>) => ({
+      ...row,
+      policy: (row['policy'] as { name?: string } | null)?.name ?? null,
+    })),
   };
 }
 
 async function readStored(data: DataAccess, accountability: Accountability | null): Promise<StoredConfig> {
-  const tables: StoredConfig['tables'] = {};
+  const tables: StoredConfig['tables'] = await readSystemRows(data, accountability);
   for (const table of Object.keys(CONFIG_TABLES)) tables[table] = await readRows(data, table, storedFields(data.schema, table));
   const settingsService = new data.services['SettingsService']({ knex: data.database, schema: data.schema, accountability });
   const settings = (await settingsService.readSingleton({ fields: CONFIG_SETTINGS })) as Record<string, unknown>;
@@ -40,7 +102,7 @@ async function readStored(data: DataAccess, accountability: Accountability | nul
 export async function exportConfig(data: DataAccess, accountability: Accountability | null, now: Date): Promise<string> {
   const document = configDocument(await readStored(data, accountability), await labelsFor(data), now);
   const header = [
-    '# 售后服务管理：配置导出（规则表、工作日历、项目设置）',
+    '# 售后服务管理：配置导出（规则表、工作日历、字段设置、权限、项目设置）',
     '# 导入：规则管理 → 配置导入导出，或 POST /after-sales/config/import {yaml, dry_run}；先预览，再导入。',
     '# 按各表的 key 找到对应的行：文件中有、系统中没有的行新增，值不同的修改；文件中没有的行保留不动。',
   ].join('\n');
@@ -62,12 +124,34 @@ const messageOf = (error: unknown): string => {
 /** Marks the dry run's transaction for rollback once every write was tried. */
 class DryRunRollback extends Error {}
 
+/**
+ * A field's settings change through Directus's FieldsService, as in the data model (never a new field); a
+ * permission through its PermissionsService, its policy found by name.
+ */
+async function writeSystemRow(data: DataAccess, accountability: Accountability | null, row: RowChange, stored: StoredConfig) {
+  const options = { knex: data.database, schema: data.schema, accountability };
+  if (row.table === 'directus_fields') {
+    const current = stored.tables[row.table]?.find((candidate) => String(candidate['id']) === row.target);
+    if (!current) throw new Error('本系统没有这个字段；配置导入只改字段设置，不新建字段。');
+    const fields = new data.services['FieldsService'](options);
+    await fields.updateField(current['collection'], { field: current['field'], meta: row.values });
+    return;
+  }
+  const permissions = new data.services['PermissionsService'](options);
+  if (row.action === 'update') return void (await permissions.updateOne(row.target, row.values));
+  const policy = await data.database('directus_policies').where({ name: row.values['policy'] }).first('id');
+  if (!policy) throw new Error(`本系统没有名为“${String(row.values['policy'])}”的权限策略，请先建立。`);
+  await permissions.createOne({ ...row.values, policy: policy.id });
+}
+
 async function writePlan(data: DataAccess, accountability: Accountability | null, plan: ConfigImportPlan, stored: StoredConfig) {
   const [last] = await data.database('rule_revisions').max('id as id');
   for (const row of plan.rows) {
     const items = itemsServiceAs(data, row.table, accountability);
     try {
-      if (row.action === 'create') {
+      if (CONFIG_SYSTEM_TABLES[row.table]) {
+        await writeSystemRow(data, accountability, row, stored);
+      } else if (row.action === 'create') {
         await items.createOne(row.values, QUIET);
       } else {
         // The rule revision of this write takes the row as it was from here (no update filter runs).
@@ -147,7 +231,7 @@ export async function importConfig(
   let recomputed: number | null = null;
   if (!input.dryRun) {
     recomputed = 0;
-    if (plan.rows.length > 0) {
+    if (plan.rows.some((row) => CONFIG_TABLES[row.table])) {
       await bumpRulesVersion(data.database);
       recomputed = await recomputeOpenClocks(data, timeZone);
     }

@@ -100,3 +100,31 @@ test.each([
 ])('%o is refused: %s', (document, message) => {
   expect(planConfigImport(document, stored, labels).problems.join('；')).toContain(message);
 });
+
+test('a permission is found by its policy, collection and action: a wider grant updates it, another action is new', () => {
+  const permissions = { key: ['policy', 'collection', 'action'], columns: ['fields', 'permissions', 'validation', 'presets'] };
+  const withPermissions: StoredConfig = {
+    tables: {
+      directus_permissions: [{ id: 41, policy: '市场部', collection: 'complaints', action: 'read', fields: ['id'], permissions: {} }],
+    },
+    settings: {},
+  };
+  const permissionLabels: ConfigLabels = {
+    ...labels,
+    columns: (table) => (table === 'directus_permissions' ? [...permissions.key, ...permissions.columns] : []),
+  };
+  const rows = [
+    { policy: '市场部', collection: 'complaints', action: 'read', fields: ['id', 'stage'], permissions: {} },
+    { policy: '市场部', collection: 'complaints', action: 'update', fields: ['stage'], permissions: {} },
+  ];
+  const { plan, problems } = planConfigImport(file({ directus_permissions: { rows } }), withPermissions, permissionLabels);
+  expect(problems).toEqual([]);
+  expect(plan.rows.map((row) => [row.key, row.action, row.target, row.values])).toEqual([
+    ['市场部|complaints|read', 'update', '41', { fields: ['id', 'stage'] }],
+    ['市场部|complaints|update', 'create', null, rows[1]],
+  ]);
+  const exported = configDocument(withPermissions, permissionLabels, new Date('2026-12-01T00:00:00Z'));
+  expect(exported.tables['directus_permissions']?.rows).toEqual([
+    { policy: '市场部', collection: 'complaints', action: 'read', fields: ['id'], permissions: {}, validation: null, presets: null },
+  ]);
+});

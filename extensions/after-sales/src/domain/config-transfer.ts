@@ -2,7 +2,8 @@ import { sameConfigValue } from './config-upgrade';
 
 /**
  * Moving the administrator's configuration between consoles (a test and a production console): the rule
- * tables with the working calendar, and the project settings, as one YAML document. Rows are matched by
+ * tables with the working calendar, the field settings and permissions of the data model, and the project
+ * settings, as one YAML document. Rows are matched by
  * their natural key (rules.yaml's `key`), never by id, so a file from another console finds the same rule.
  * Import adds and changes; a row the file does not have is left as it is.
  */
@@ -22,6 +23,39 @@ export const CONFIG_TABLES: Record<string, string[]> = {
   complaint_transitions: ['from_stage', 'to_stage', 'department'],
   work_calendar: ['date'],
 };
+
+/**
+ * Directus's own tables the administrator edits in the data model and the access settings, matched by a
+ * natural key too: a field's settings by collection and field (the console's own collections only), a
+ * permission by the policy's name, the collection and the action. Import changes field settings, never
+ * creates a field; it creates or changes permissions of policies the console already has.
+ */
+export const CONFIG_SYSTEM_TABLES: Record<string, { key: string[]; columns: string[] }> = {
+  directus_fields: {
+    key: ['collection', 'field'],
+    columns: [
+      'note',
+      'translations',
+      'interface',
+      'options',
+      'display',
+      'display_options',
+      'readonly',
+      'hidden',
+      'required',
+      'width',
+      'sort',
+      'group',
+      'conditions',
+      'validation',
+      'validation_message',
+    ],
+  },
+  directus_permissions: { key: ['policy', 'collection', 'action'], columns: ['fields', 'permissions', 'validation', 'presets'] },
+};
+
+/** The natural key of any table a configuration file carries. */
+export const configKey = (table: string): string[] | undefined => CONFIG_TABLES[table] ?? CONFIG_SYSTEM_TABLES[table]?.key;
 
 /** The project settings the administrator owns (snapshots/config.yaml `settings`). */
 export const CONFIG_SETTINGS = [
@@ -87,18 +121,19 @@ const AUDIT_COLUMNS = new Set(['id', 'user_created', 'date_created', 'user_updat
 
 /** The columns of a table a configuration file carries: what the administrator sets, not who or when. */
 export const exportedColumns = (table: string, columns: string[]) =>
-  columns.filter((column) => !AUDIT_COLUMNS.has(column) || CONFIG_TABLES[table]?.includes(column));
+  columns.filter((column) => !AUDIT_COLUMNS.has(column) || configKey(table)?.includes(column));
 
 const plainDate = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value);
 
 /** The natural key of a row as text: `deadline_rules` `complaint_close`, `work_calendar` `2027-02-10`. */
 export const rowKey = (table: string, row: Row) =>
-  (CONFIG_TABLES[table] ?? []).map((column) => String(table === 'work_calendar' ? plainDate(row[column]) : row[column])).join('|');
+  (configKey(table) ?? []).map((column) => String(table === 'work_calendar' ? plainDate(row[column]) : row[column])).join('|');
 
 /** The document of a console's configuration, rows in key order so two exports compare line by line. */
 export function configDocument(stored: StoredConfig, labels: ConfigLabels, exportedAt: Date): ConfigDocument {
   const tables: ConfigDocument['tables'] = {};
-  for (const [table, key] of Object.entries(CONFIG_TABLES)) {
+  for (const table of [...Object.keys(CONFIG_TABLES), ...Object.keys(CONFIG_SYSTEM_TABLES)]) {
+    const key = configKey(table)!;
     const columns = exportedColumns(table, labels.columns(table));
     const rows = (stored.tables[table] ?? []).map((row) =>
       Object.fromEntries(
@@ -132,9 +167,10 @@ export function planConfigImport(
   const tables = file['tables'] ?? {};
   if (!isObject(tables)) problems.push('tables 应为“规则表名: {key, rows}”的映射。');
   for (const [table, section] of Object.entries(isObject(tables) ? tables : {})) {
-    const key = CONFIG_TABLES[table];
+    const key = configKey(table);
     if (!key) {
-      problems.push(`不能导入“${table}”：可导入的规则表为 ${Object.keys(CONFIG_TABLES).join('、')}。`);
+      const importable = [...Object.keys(CONFIG_TABLES), ...Object.keys(CONFIG_SYSTEM_TABLES)];
+      problems.push(`不能导入“${table}”：可导入的表为 ${importable.join('、')}。`);
       continue;
     }
     const tableLabel = labels.table(table);
