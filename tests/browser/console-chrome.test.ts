@@ -1,9 +1,8 @@
 import { createItem, readDashboards, updateUser } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
-import type { Locator } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, type Client } from '../helpers/api';
-import { browserSession, formField } from '../helpers/browser';
+import { browserSession, coveredBy, formField } from '../helpers/browser';
 import { complaintPayload } from '../helpers/fixtures';
 
 // Issue 18: what every staff member meets whatever the desk — the start page, one date format, the
@@ -25,17 +24,6 @@ beforeAll(async () => {
   );
   complaintId = complaint.id;
 });
-
-/** What covers the middle of the element or keeps it off screen (null: the user sees it). */
-const coveredBy = (locator: Locator) =>
-  locator.first().evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    const x = box.left + box.width / 2;
-    const y = box.top + box.height / 2;
-    if (box.width === 0 || x >= window.innerWidth) return `off screen at x=${Math.round(x)} of ${window.innerWidth}`;
-    const top = document.elementFromPoint(x, y);
-    return top && (element === top || element.contains(top)) ? null : `under ${top?.tagName}.${top?.className} at x=${Math.round(x)}`;
-  });
 
 test('staff start on the 工作台, new and returning alike, with the sidebar out of the dashboards’ way', async () => {
   const ops = await createStaffUser('运营部');

@@ -1,9 +1,8 @@
 import { createItem, readDashboards } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
-import type { Locator } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { asAdmin, createStaffUser, type Client } from '../helpers/api';
-import { browserSession } from '../helpers/browser';
+import { browserSession, coveredBy } from '../helpers/browser';
 import { complaintPayload } from '../helpers/fixtures';
 
 // Issue 18 (X-DASH): at 1440 px the on-screen complaint ledger shows every column of the paper form, 已用
@@ -24,17 +23,6 @@ beforeAll(async () => {
     ),
   );
 });
-
-/** What covers the middle of the element or keeps it off screen (null: the user sees it). */
-const coveredBy = (locator: Locator) =>
-  locator.first().evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    const x = box.left + box.width / 2;
-    const y = box.top + box.height / 2;
-    if (box.width === 0 || x >= window.innerWidth) return `off screen at x=${Math.round(x)} of ${window.innerWidth}`;
-    const top = document.elementFromPoint(x, y);
-    return top && (element === top || element.contains(top)) ? null : `under ${top?.tagName}.${top?.className} at x=${Math.round(x)}`;
-  });
 
 test('the ledger at 1440 px: 已用 beside 剩余时间, every header labelled, nothing covered or cut off', async () => {
   const gm = await createStaffUser('总经理室');

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { baseUrl } from './api';
 import { launchChromium, signIn } from './chromium.mjs';
@@ -122,3 +122,14 @@ export async function fieldShows(page: Page, label: string): Promise<string> {
     .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value || input.getAttribute('placeholder') || ''));
   return `${await field.locator('.interface').innerText()} ${values.join(' ')}`;
 }
+
+/** What covers the middle of the element or keeps it off screen (null: the user sees it). */
+export const coveredBy = (locator: Locator) =>
+  locator.first().evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (box.width === 0 || x >= window.innerWidth) return `off screen at x=${Math.round(x)} of ${window.innerWidth}`;
+    const top = document.elementFromPoint(x, y);
+    return top && (element === top || element.contains(top)) ? null : `under ${top?.tagName}.${top?.className} at x=${Math.round(x)}`;
+  });
