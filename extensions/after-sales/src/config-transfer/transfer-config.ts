@@ -19,29 +19,16 @@ import { rememberEarlierRows } from '../rule-revisions/record-rule-revision';
 import { fieldLabels } from '../shared/field-labels';
 import { itemsServiceAs, QUIET, readRows, storedFields, type DataAccess } from '../shared/data-access';
 import { bumpRulesVersion } from '../shared/rules-cache';
+import { META_LABELS } from '../setup/apply-schema-snapshot';
 import { SETTING_LABELS } from '../setup/seed-settings';
 
 const SYSTEM_TABLE_LABELS: Record<string, string> = { directus_fields: '字段设置', directus_permissions: '权限' };
 
 /** The Chinese names of the columns of Directus's field settings and permissions in a file or a message. */
 const SYSTEM_COLUMN_LABELS: Record<string, string> = {
+  ...META_LABELS,
   collection: '集合',
   field: '字段',
-  note: '备注',
-  translations: '名称翻译',
-  interface: '界面',
-  options: '界面选项',
-  display: '显示方式',
-  display_options: '显示选项',
-  readonly: '只读',
-  hidden: '隐藏',
-  required: '必填',
-  width: '宽度',
-  sort: '排序',
-  group: '分组',
-  conditions: '条件',
-  validation: '校验规则',
-  validation_message: '校验提示',
   policy: '权限策略',
   action: '操作',
   fields: '可用字段',

@@ -52,7 +52,8 @@ interface Snapshot {
   [key: string]: unknown;
 }
 
-const META_LABELS: Record<string, string> = {
+/** The Chinese names of the settings of a collection or a field (data model), for reports and messages. */
+export const META_LABELS: Record<string, string> = {
   translations: '名称',
   note: '说明',
   interface: '界面',
