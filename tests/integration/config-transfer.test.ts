@@ -1,4 +1,16 @@
-import { createItem, deleteItems, readItems, readMe, readSettings, updateSettings } from '@directus/sdk';
+import {
+  createItem,
+  createPolicy,
+  deleteItems,
+  deletePolicy,
+  readField,
+  readItems,
+  readMe,
+  readPermissions,
+  readSettings,
+  updateField,
+  updateSettings,
+} from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -147,4 +159,78 @@ test('a file with one bad row changes nothing, and the refusal names the table, 
   const notYaml = await importing('format: [', true);
   expect(notYaml.status).toBe(400);
   expect(notYaml.json.errors[0].message).toContain('不是有效的 YAML');
+});
+
+test('field settings and permissions move too: a dry run shows them, the import writes them; no new field, no unknown policy', async () => {
+  const policyName = `导入测试${tag}`;
+  const policy = await admin.request(createPolicy({ name: policyName, app_access: false, admin_access: false }));
+  const noteBefore = (await admin.request(readField('penalty_standards', 'name'))).meta?.note ?? null;
+  const noteAfter = `情形说明（导入${tag}）`;
+  try {
+    const exported = parse((await callEndpoint(admin, 'GET', '/after-sales/config/export')).text);
+    expect(exported.tables.directus_fields.key).toEqual(['collection', 'field']);
+    expect(exported.tables.directus_fields.rows).toContainEqual(
+      expect.objectContaining({ collection: 'penalty_standards', field: 'name' }),
+    );
+    expect(exported.tables.directus_fields.rows.some((row: any) => String(row.collection).startsWith('directus_'))).toBe(false);
+    expect(exported.tables.directus_permissions.key).toEqual(['policy', 'collection', 'action']);
+    expect(exported.tables.directus_permissions.rows).toContainEqual(
+      expect.objectContaining({ policy: '市场部', collection: 'claim_reports', action: 'create' }),
+    );
+
+    const granted = (fields: string[]) => ({
+      key: ['policy', 'collection', 'action'],
+      rows: [
+        { policy: policyName, collection: 'penalty_standards', action: 'read', fields, permissions: {}, validation: null, presets: null },
+      ],
+    });
+    const fieldNote = { key: ['collection', 'field'], rows: [{ collection: 'penalty_standards', field: 'name', note: noteAfter }] };
+    const yaml = configFile({ directus_fields: fieldNote, directus_permissions: granted(['code', 'name']) });
+    const preview = await importing(yaml, true);
+    expect(preview.status).toBe(200);
+    expect(preview.json.data.counts).toMatchObject({ created: 1, updated: 1 });
+    expect(preview.json.data.rows.find((row: any) => row.table === 'directus_fields')).toMatchObject({
+      table_label: '字段设置',
+      key: 'penalty_standards|name',
+      changes: [{ field: 'note', label: '说明', from: noteBefore, to: noteAfter }],
+    });
+    const permissionsOf = () =>
+      admin.request(readPermissions({ filter: { policy: { _eq: policy.id } }, fields: ['collection', 'action', 'fields'] }));
+    expect(await permissionsOf()).toEqual([]);
+    expect((await admin.request(readField('penalty_standards', 'name'))).meta?.note ?? null).toBe(noteBefore);
+
+    expect((await importing(yaml, false)).status).toBe(200);
+    expect((await admin.request(readField('penalty_standards', 'name'))).meta?.note).toBe(noteAfter);
+    expect(await permissionsOf()).toEqual([{ collection: 'penalty_standards', action: 'read', fields: ['code', 'name'] }]);
+
+    // A narrower grant is an update of the same permission, matched by policy, collection and action.
+    const narrower = await importing(configFile({ directus_permissions: granted(['code']) }), false);
+    expect(narrower.json.data.counts).toMatchObject({ created: 0, updated: 1 });
+    expect(await permissionsOf()).toEqual([{ collection: 'penalty_standards', action: 'read', fields: ['code'] }]);
+
+    const noField = await importing(
+      configFile({
+        directus_fields: { key: ['collection', 'field'], rows: [{ collection: 'penalty_standards', field: 'fine', note: 'x' }] },
+      }),
+      true,
+    );
+    expect(noField.status).toBe(400);
+    expect(noField.json.errors[0].message).toContain('字段设置「penalty_standards|fine」：本系统没有这个字段');
+    const noPolicy = await importing(
+      configFile({
+        directus_fields: { key: ['collection', 'field'], rows: [{ collection: 'penalty_standards', field: 'name', note: '不应写入' }] },
+        directus_permissions: {
+          key: ['policy', 'collection', 'action'],
+          rows: [{ policy: `不存在${tag}`, collection: 'penalty_standards', action: 'read', fields: ['code'] }],
+        },
+      }),
+      false,
+    );
+    expect(noPolicy.status).toBe(400);
+    expect(noPolicy.json.errors[0].message).toContain(`本系统没有名为“不存在${tag}”的权限策略`);
+    expect((await admin.request(readField('penalty_standards', 'name'))).meta?.note).toBe(noteAfter);
+  } finally {
+    await admin.request(updateField('penalty_standards', 'name', { meta: { note: noteBefore } }));
+    await admin.request(deletePolicy(policy.id));
+  }
 });
