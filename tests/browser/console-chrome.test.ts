@@ -2,7 +2,7 @@ import { createItem, readDashboards, updateUser } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, test } from 'vitest';
 import { asAdmin, baseUrl, createStaffUser, type Client } from '../helpers/api';
-import { browserSession, coveredBy, formField } from '../helpers/browser';
+import { browserSession, columnLabels, coveredBy, formField, LEDGER_COLUMNS } from '../helpers/browser';
 import { complaintPayload } from '../helpers/fixtures';
 
 // Issue 18: what every staff member meets whatever the desk — the start page, one date format, the
@@ -55,20 +55,7 @@ test('staff start on the 工作台, new and returning alike, with the sidebar ou
   await expect.poll(() => coveredBy(headers.filter({ hasText: '结案日期' })), { timeout: 30_000 }).toBeNull();
   await expect.poll(() => coveredBy(again.locator('.monthly-stats .departments')), { timeout: 30_000 }).toBeNull();
   // Every column of the ledger is labelled (the table drops the label of a column under 90 px).
-  expect((await headers.allInnerTexts()).map((text) => text.replace(/[^\u4e00-\u9fff]/g, '')).filter(Boolean)).toEqual([
-    '投诉编号',
-    '登记日期',
-    '客户',
-    '客户要求',
-    '处理阶段',
-    '办理部门',
-    '已用',
-    '剩余时间',
-    '时效状态',
-    '催办',
-    '责任部门',
-    '结案日期',
-  ]);
+  expect(await columnLabels(headers)).toEqual(LEDGER_COLUMNS);
   await again.screenshot({ path: `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/dashboard-1440.png` });
   // The ledger's date column reads like every other date: 2026-11-20.
   expect(await ledger.locator('tbody tr', { hasText: `${tag}客户` }).innerText()).toContain('2026-11-20');

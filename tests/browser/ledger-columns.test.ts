@@ -2,7 +2,7 @@ import { createItem, readDashboards } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, test } from 'vitest';
 import { asAdmin, createStaffUser, type Client } from '../helpers/api';
-import { browserSession, coveredBy } from '../helpers/browser';
+import { browserSession, columnLabels, coveredBy, LEDGER_COLUMNS } from '../helpers/browser';
 import { complaintPayload } from '../helpers/fixtures';
 
 // Issue 18 (X-DASH): at 1440 px the on-screen complaint ledger shows every column of the paper form, 已用
@@ -36,21 +36,7 @@ test('the ledger at 1440 px: 已用 beside 剩余时间, every header labelled, 
   await row.waitFor({ state: 'visible', timeout: 60_000 });
 
   const headers = ledger.locator('thead th');
-  const labels = (await headers.allInnerTexts()).map((text) => text.replace(/[^\u4e00-\u9fff]/g, '')).filter(Boolean);
-  expect(labels).toEqual([
-    '投诉编号',
-    '登记日期',
-    '客户',
-    '客户要求',
-    '处理阶段',
-    '办理部门',
-    '已用',
-    '剩余时间',
-    '时效状态',
-    '催办',
-    '责任部门',
-    '结案日期',
-  ]);
+  expect(await columnLabels(headers)).toEqual(LEDGER_COLUMNS);
   for (const label of ['已用', '结案日期']) {
     await expect.poll(() => coveredBy(headers.filter({ hasText: label })), { timeout: 30_000 }).toBeNull();
   }

@@ -133,3 +133,23 @@ export const coveredBy = (locator: Locator) =>
     const top = document.elementFromPoint(x, y);
     return top && (element === top || element.contains(top)) ? null : `under ${top?.tagName}.${top?.className} at x=${Math.round(x)}`;
   });
+
+/** The complaint ledger's columns as staff read them, left to right (ledger panel, 投诉管理 dashboard). */
+export const LEDGER_COLUMNS = [
+  '投诉编号',
+  '登记日期',
+  '客户',
+  '客户要求',
+  '处理阶段',
+  '办理部门',
+  '已用',
+  '剩余时间',
+  '时效状态',
+  '催办',
+  '责任部门',
+  '结案日期',
+];
+
+/** The Chinese text of each column header (icons and sort marks left out); a header without a label is dropped. */
+export const columnLabels = async (headers: Locator) =>
+  (await headers.allInnerTexts()).map((text) => text.replace(/[^\u4e00-\u9fff]/g, '')).filter(Boolean);
