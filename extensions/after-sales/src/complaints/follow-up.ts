@@ -4,6 +4,23 @@ import { issueOnce } from '../notices/issue-once';
 import { notifyDepartment } from '../notices/notify-department';
 
 /**
+ * A new draft complaint that takes up a closed one again (the customer did not accept its conclusion, or a
+ * petition was adopted): the same customer, policy, report and demand, linked to it, with why it was reopened.
+ */
+export function reopenedDraft(complaint: Record<string, unknown>, reason: string): Record<string, unknown> {
+  return {
+    stage: 'draft',
+    parent_complaint: complaint['id'],
+    policy: complaint['policy'],
+    claim_report: complaint['claim_report'],
+    customer_name: complaint['customer_name'],
+    customer_phone: complaint['customer_phone'],
+    demand: complaint['demand'],
+    reason,
+  };
+}
+
+/**
  * K-REOPEN: a complaint closed without the customer's acceptance opens a new one, linked to it and
  * carrying its facts, for 市场部 to file again. K-OTHERCO: another company involved → the GM Office
  * is told to handle it jointly. Each happens once per complaint.
@@ -38,16 +55,9 @@ export async function complaintFollowUp(data: DataAccess, complaint: Record<stri
       },
       now,
       async (trx) => {
-        const reopened = await itemsService(trx, 'complaints').createOne({
-          stage: 'draft',
-          parent_complaint: complaint['id'],
-          policy: complaint['policy'],
-          claim_report: complaint['claim_report'],
-          customer_name: complaint['customer_name'],
-          customer_phone: complaint['customer_phone'],
-          demand: complaint['demand'],
-          reason: `客户未接受投诉 ${label} 的处理结论。原投诉理由：${complaint['reason'] ?? ''}`,
-        });
+        const reopened = await itemsService(trx, 'complaints').createOne(
+          reopenedDraft(complaint, `客户未接受投诉 ${label} 的处理结论。原投诉理由：${complaint['reason'] ?? ''}`),
+        );
         await notifyDepartment(trx, 'market', {
           subject: `【客户未接受结论】${label} 已另立新案`,
           message: `客户未接受投诉 ${label} 的处理结论，系统已按第十三条第8款另填一份客户抱怨处理表（草稿），请补充意见后送总经理室。`,

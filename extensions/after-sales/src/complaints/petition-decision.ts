@@ -4,6 +4,7 @@ import { judgePetitionDecision, PETITION_DECISION_FIELDS } from '../domain/petit
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import type { CreateWrite, HandlerContext, UpdateWrite } from '../shared/handler-context';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
+import { reopenedDraft } from './follow-up';
 import { notifyDepartment } from '../notices/notify-department';
 import { castForWrite, itemsService, readRows, readStored, type DataAccess } from '../shared/data-access';
 
@@ -80,16 +81,9 @@ export async function applyPetitionDecision(data: DataAccess, id: string | numbe
     const complaints = itemsService(scoped, 'complaints');
     const result: Item = {};
     if (decision.kind === 'reopen') {
-      result['reopened_complaint'] = await complaints.createOne({
-        stage: 'draft',
-        parent_complaint: complaint['id'],
-        policy: complaint['policy'],
-        claim_report: complaint['claim_report'],
-        customer_name: complaint['customer_name'],
-        customer_phone: complaint['customer_phone'],
-        demand: complaint['demand'],
-        reason: `签呈 ${petitionLabel} 经总经理室采纳，投诉 ${label} 重新处理。原投诉理由：${complaint['reason'] ?? ''}`,
-      });
+      result['reopened_complaint'] = await complaints.createOne(
+        reopenedDraft(complaint, `签呈 ${petitionLabel} 经总经理室采纳，投诉 ${label} 重新处理。原投诉理由：${complaint['reason'] ?? ''}`),
+      );
       result['effect'] = `已另立投诉（草稿）重新处理投诉 ${label}，由市场部补充后送总经理室。`;
     } else if (decision.kind === 'change_responsibility') {
       await complaints.updateOne(complaint['id'], { responsible_department: decision.department });
