@@ -23,6 +23,9 @@ if (run(bin('eslint'), ['.']) !== 0 || run(bin('prettier'), ['--check', '--log-l
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// The names of failed tests, repeated after the last phase: a CI log that keeps only its tail still says which
+// tests failed and why.
+const failures = [];
 function vitest(name, args, env = {}) {
   const report = path.join(root, 'tests', '.artifacts', `vitest-${name}.json`);
   mkdirSync(path.dirname(report), { recursive: true });
@@ -34,7 +37,14 @@ function vitest(name, args, env = {}) {
       env: { ...process.env, ...env },
     }).status ?? 1;
   if (existsSync(report)) {
-    const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+    const { numPassedTests, numFailedTests, numPendingTests, testResults = [] } = JSON.parse(readFileSync(report, 'utf8'));
+    for (const file of testResults) {
+      const failed = file.assertionResults.filter((test) => test.status === 'failed');
+      for (const test of failed) failures.push({ phase: name, file: file.name, test: test.fullName, message: test.failureMessages?.[0] });
+      // A file that failed before any test ran (an error in beforeAll, an import) has no failed test of its own.
+      if (!failed.length && file.status === 'failed')
+        failures.push({ phase: name, file: file.name, test: '(the file)', message: file.message });
+    }
     totals.passed += numPassedTests;
     totals.failed += numFailedTests;
     totals.skipped += numPendingTests;
@@ -59,6 +69,18 @@ if (process.env.AFTER_SALES_TEST_PG && process.env.AFTER_SALES_TEST_REDIS && !ar
 if (!args.length && privateServicesAvailable()) {
   console.log('\n— faults: PostgreSQL restarted, Redis stopped (servers of the test’s own) —');
   status = vitest('faults', ['--project', 'faults']) || status;
+}
+if (failures.length) {
+  console.log('\nfailed:');
+  for (const { phase, file, test, message } of failures) {
+    const why = String(message ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 3)
+      .join(' | ')
+      .slice(0, 400);
+    console.log(`  [${phase}] ${path.relative(root, file)} > ${test}\n      ${why}`);
+  }
 }
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(status);
