@@ -1,7 +1,9 @@
-import { claimsOnCreate, claimsOnUpdate } from '../claims/claims-on-write';
+import { claimsOnCreate } from '../claims/claims-on-create';
+import { claimsOnUpdate } from '../claims/claims-on-update';
 import { rebuildChecklist } from '../claims/application-workflow';
 import { notifyMajorCase } from '../claims/notify-major-case';
-import { complaintOnCreate, complaintOnUpdate } from '../complaints/complaint-on-write';
+import { complaintOnCreate } from '../complaints/complaint-on-create';
+import { complaintOnUpdate } from '../complaints/complaint-on-update';
 import { complaintFollowUp, FOLLOW_UP_FIELDS } from '../complaints/follow-up';
 import { recordStep, STEP_FIELDS } from '../complaints/record-step';
 import { requestApprovalOnce } from '../complaints/request-approval';

@@ -1,4 +1,5 @@
-import { clocksOnCreate, clocksOnUpdate } from '../clocks/clocks-on-write';
+import { clocksOnCreate } from '../clocks/clocks-on-create';
+import { clocksOnUpdate } from '../clocks/clocks-on-update';
 import { recomputeAfterRuleChange } from '../clocks/recompute-after-rule-change';
 import { buildMonthlyStats } from '../complaints/build-monthly-stats';
 import { catchUpMonthlyStats } from '../complaints/catch-up-monthly-stats';

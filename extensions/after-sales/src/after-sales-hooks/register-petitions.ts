@@ -1,4 +1,6 @@
-import { applyPetitionDecision, petitionOnCreate, petitionOnUpdate } from '../complaints/petition-decision';
+import { applyPetitionDecision } from '../complaints/petition-decision';
+import { petitionOnCreate } from '../complaints/petition-on-create';
+import { petitionOnUpdate } from '../complaints/petition-on-update';
 import { afterCommitContext, asKeys, asRow, filterContext, type HookSetup } from './hook-context';
 
 /**

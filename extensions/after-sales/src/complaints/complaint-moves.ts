@@ -1,5 +1,5 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
-import { clocksOnUpdate } from '../clocks/clocks-on-write';
+import { clocksOnUpdate } from '../clocks/clocks-on-update';
 import {
   approvalEffects,
   commitmentBeforeApproval,

@@ -1,42 +1,13 @@
 import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
 import { markdownText } from '../domain/markdown-text';
-import { judgePetitionDecision, PETITION_DECISION_FIELDS } from '../domain/petition-decision';
-import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
-import type { CreateWrite, HandlerContext, UpdateWrite } from '../shared/handler-context';
-import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
+import { judgePetitionDecision } from '../domain/petition-decision';
 import { reopenedDraft } from './follow-up';
 import { notifyDepartment } from '../notices/notify-department';
-import { castForWrite, itemsService, readRows, readStored, type DataAccess } from '../shared/data-access';
+import { castForWrite, itemsService, readRows, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
 const departmentLabel = (key: unknown) => DEPARTMENT_ROLES[String(key) as keyof typeof DEPARTMENT_ROLES] ?? '未判定';
-
-/** A new 签呈 is filed as 已呈报: the decision is the GM Office's, on the filed petition. */
-export function petitionOnCreate(_data: HandlerContext, { payload }: CreateWrite): Item {
-  if (payload['status'] !== undefined && payload['status'] !== 'submitted')
-    throw new InvalidCaseStatusError({ reason: '新签呈以“已呈报”提交，由总经理室批示。' });
-  return payload;
-}
-
-/**
- * Filter for `petitions` updates: judges the decision (domain/petition-decision.ts) and stamps it (who,
- * when). Directus runs update filters before its transaction and its permission check, so the filter
- * writes nothing else: the decided petition is itself the pending work, carried out after commit by
- * applyPetitionDecision (and by the sweep, should the server stop in between).
- */
-export async function petitionOnUpdate(data: HandlerContext, { keys, payload }: UpdateWrite): Promise<Item> {
-  const { accountability, now } = data;
-  if (!PETITION_DECISION_FIELDS.some((field) => field in payload)) return payload;
-  const stored = await readStored(data, 'petitions', keys);
-  const decisions = stored.map((petition) => judgePetitionDecision(petition, payload));
-  const refused = decisions.find((decision) => decision.kind === 'refuse');
-  if (refused?.kind === 'refuse') throw new InvalidCaseStatusError({ reason: refused.reason });
-  const deciding = decisions.filter((decision) => decision.kind !== 'none').length;
-  if (deciding === 0) return payload;
-  if (deciding > 1) throw new BatchUpdateConflictError();
-  return { ...payload, decided_at: now.toISOString(), decided_by: accountability?.user ?? null };
-}
 
 /**
  * After commit: what a decision does, once, in one transaction. The claim (`effect_applied_at` set where
