@@ -2,6 +2,15 @@
 // One list per concept; the schema, the seed data, the letters and the server's messages all read these
 // (extensions/after-sales/src/domain/choice-labels.ts).
 
+/**
+ * One choice; the key and label keep their literal types, so TypeScript code that derives from a list
+ * (domain/departments.ts, domain/rule-revision.ts) knows its keys.
+ * @template {string} V
+ * @template {string} T
+ * @param {V} value
+ * @param {T} text
+ * @param {string} [color]
+ */
 const c = (value, text, color) => ({ value, text, ...(color ? { color } : {}) });
 
 export const CAUSES = [

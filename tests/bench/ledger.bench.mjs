@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { bulkInsert, openDatabase, timestamp } from './lib/data.mjs';
 import { ADMIN, call, cloneBenchDatabase, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
 import { launchChromium, signIn } from '../helpers/chromium.mjs';
+import { STAGE_HOLDERS } from '../../scripts/model/stage-holders.mjs';
 import { ratioRow, sideBySide, timeOnce } from './lib/stats.mjs';
 
 const DAY = 86_400_000;
@@ -23,17 +24,6 @@ const STAGES = [
   'submitted',
   'draft',
 ];
-const HOLDERS = {
-  draft: 'market',
-  submitted: 'gm_office',
-  registered: 'gm_office',
-  investigating: 'operations',
-  tech_analysis: 'tech',
-  plan_review: 'gm_office',
-  negotiating: 'market',
-  final_review: 'gm_office',
-  closed: null,
-};
 const PAGE_ROWS = 25;
 
 /** `count` complaints in every stage, registered over the last 40 days, 20 % closed, straight into SQLite. */
@@ -51,7 +41,7 @@ async function loadComplaints(db, count) {
         reason: '理赔材料移交延误',
         market_opinion: '属实',
         stage,
-        holding_department: HOLDERS[stage],
+        holding_department: STAGE_HOLDERS[stage],
         complaint_no: registered ? `B${String(i).padStart(8, '0')}` : null,
         registered_at: registered ? at(registered) : null,
         due_at: registered ? at(registered + 14 * DAY) : null,

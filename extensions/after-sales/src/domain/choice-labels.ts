@@ -1,9 +1,8 @@
 import * as CHOICES from '../../../../scripts/model/choices.mjs';
-import { DEPARTMENT_ROLES } from './departments';
 
 /** A choice list of the data model (scripts/model/choices.mjs) as key → Chinese label. */
-export const labelsOf = (choices: readonly { value: string; text: string }[]): Record<string, string> =>
-  Object.fromEntries(choices.map(({ value, text }) => [value, text]));
+export const labelsOf = <Key extends string>(choices: readonly { value: Key; text: string }[]): Record<Key, string> =>
+  Object.fromEntries(choices.map(({ value, text }) => [value, text])) as Record<Key, string>;
 
 /**
  * The Chinese wording of each stored choice key, by kind: what letters print
@@ -13,8 +12,8 @@ export const labelsOf = (choices: readonly { value: string; text: string }[]): R
 export const LABELS: Record<string, Record<string, string>> = {
   cause: labelsOf(CHOICES.CAUSES),
   rejection_reason: labelsOf(CHOICES.REJECTION_REASONS),
-  // The department names are the role names, so a letter and the console never disagree.
-  department: { ...DEPARTMENT_ROLES },
+  // The department names are the role names (domain/departments.ts), so a letter and the console never disagree.
+  department: labelsOf(CHOICES.DEPARTMENTS),
   stage: labelsOf(CHOICES.STAGES),
   policy_status: labelsOf(CHOICES.POLICY_STATUSES),
   collection: labelsOf(CHOICES.CASE_COLLECTIONS),

@@ -1,11 +1,12 @@
-/** Department keys (stored on cases) and the role each maps to (directus_roles.name, fixed by the contract). */
-export const DEPARTMENT_ROLES = {
-  market: '市场部',
-  operations: '运营部',
-  gm_office: '总经理室',
-  tech: '技术部',
-  quality: '质量管理部',
-} as const;
+import * as CHOICES from '../../../../scripts/model/choices.mjs';
+import { STAGE_HOLDERS as HOLDERS } from '../../../../scripts/model/stage-holders.mjs';
+import { labelsOf } from './choice-labels';
+
+/**
+ * Department keys (stored on cases) and the role each maps to (directus_roles.name, fixed by the contract):
+ * the schema's department choices (scripts/model/choices.mjs), whose labels are the role names.
+ */
+export const DEPARTMENT_ROLES = labelsOf(CHOICES.DEPARTMENTS);
 
 export type Department = keyof typeof DEPARTMENT_ROLES;
 
@@ -13,15 +14,5 @@ export type Department = keyof typeof DEPARTMENT_ROLES;
 export const departmentOfRole = (name: string | null): Department | null =>
   (Object.entries(DEPARTMENT_ROLES).find(([, role]) => role === name)?.[0] as Department | undefined) ?? null;
 
-/** Which department holds a complaint in each stage (docs/contract.md, "Complaint stages"). */
-export const STAGE_HOLDERS: Record<string, Department | null> = {
-  draft: 'market',
-  submitted: 'gm_office',
-  registered: 'gm_office',
-  investigating: 'operations',
-  tech_analysis: 'tech',
-  plan_review: 'gm_office',
-  negotiating: 'market',
-  final_review: 'gm_office',
-  closed: null,
-};
+/** Which department holds a complaint in each stage (docs/contract.md, "Complaint stages"; the benchmarks read it too). */
+export const STAGE_HOLDERS: Readonly<Record<string, Department | null>> = HOLDERS;

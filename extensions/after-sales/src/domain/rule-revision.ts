@@ -11,13 +11,13 @@ import { labelsOf } from './choice-labels';
 /** The rule tables whose changes need the general manager's approval, with their Chinese names (the schema's choices). */
 export const REVISED_RULE_TABLES: Record<string, string> = labelsOf(CHOICES.RULE_TABLES);
 
-export const REVISION_ACTIONS = { create: '新增', update: '修改', delete: '删除' } as const;
+export const REVISION_ACTIONS = labelsOf(CHOICES.REVISION_ACTIONS);
 export type RevisionAction = keyof typeof REVISION_ACTIONS;
 
-export const REVISION_STATUSES = { pending: '待总经理核准', approved: '已核准' } as const;
+export const REVISION_STATUSES = labelsOf(CHOICES.REVISION_STATUSES);
 
 /** Who made the change: a person in the console (the app, the API, an import), or a new release at start. */
-export const REVISION_SOURCES = { console: '管理员修改', upgrade: '版本升级', config_import: '配置导入' } as const;
+export const REVISION_SOURCES = labelsOf(CHOICES.REVISION_SOURCES);
 export type RevisionSource = keyof typeof REVISION_SOURCES;
 export type RevisionStatus = keyof typeof REVISION_STATUSES;
 
