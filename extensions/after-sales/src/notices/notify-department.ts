@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Department } from '../domain/departments';
 import { rolesOfDepartment } from '../shared/actor';
 import { castForWrite, readAll, type DataAccess } from '../shared/data-access';
+import { mailAfterCommit, type NoticeMail } from './mail-notices';
 
 export interface Notice {
   subject: string;
@@ -9,12 +10,14 @@ export interface Notice {
   message: string;
   collection: string;
   item: string;
+  /** how the server log names this notice if its mail fails (e.g. 催办单 CB2612001); the subject when not given */
+  ref?: string;
 }
 
 /** Who a notice goes to: a department's active users (null: the administrators), or the users a filter selects. */
 export type Recipients = { department: Department | null } | { users: Record<string, unknown> };
 
-/** A notification in the console's notification centre (and by e-mail where mail is configured). */
+/** A notification in the console's notification centre (and by e-mail, after commit, where mail is configured). */
 export async function notifyDepartment(data: DataAccess, department: Department | null, notice: Notice): Promise<number> {
   return sendNotices(data, [{ department, notice }]);
 }
@@ -29,30 +32,41 @@ export async function notifyUsers(data: DataAccess, users: Record<string, unknow
 
 /**
  * The one way notices are written, one or many at once (the sweep's batch): each set of recipients
- * read once, the notifications written together (plain rows when there is no mail; through
- * NotificationsService, which mails each, when there is). Returns how many notifications were written.
+ * read once, the notifications written together as plain rows on the caller's connection or
+ * transaction. Where mail is configured, each notice is also mailed to its recipients who take
+ * notification mails, after the transaction commits and without being awaited (notices/mail-notices.ts):
+ * a slow or failing mail server never holds the sweep or a case action. Returns how many notifications
+ * were written.
  */
 export async function sendNotices(data: DataAccess, notices: (Recipients & { notice: Notice })[]): Promise<number> {
-  const recipients = new Map<string, Promise<string[]>>();
+  const recipients = new Map<string, Promise<Recipient[]>>();
   const rows: Record<string, unknown>[] = [];
+  const mails: NoticeMail[] = [];
   for (const { notice, ...to } of notices) {
     const key = JSON.stringify(to);
     if (!recipients.has(key)) recipients.set(key, recipientsOf(data, to));
-    for (const recipient of await recipients.get(key)!) rows.push({ recipient, sender: null, ...notice });
+    const { ref, ...fields } = notice;
+    const users = await recipients.get(key)!;
+    for (const user of users) rows.push({ recipient: user.id, sender: null, ...fields });
+    const addresses = users.filter((user) => user.email && user.email_notifications === true).map((user) => String(user.email));
+    if (addresses.length)
+      mails.push({ ref: ref ?? `「${notice.subject}」`, subject: notice.subject, message: notice.message, to: addresses });
   }
   if (rows.length === 0) return 0;
-  const options = { knex: data.database, schema: data.schema, accountability: null };
-  if (mailConfigured()) {
-    await new data.services['NotificationsService'](options).createMany(rows);
-    return rows.length;
-  }
   const cast = await Promise.all(rows.map((row) => castForWrite(data, 'directus_notifications', 'create', row)));
   for (let start = 0; start < cast.length; start += 100)
     await data.database('directus_notifications').insert(cast.slice(start, start + 100));
+  if (mailConfigured()) mailAfterCommit(data, mails);
   return rows.length;
 }
 
-async function recipientsOf(data: DataAccess, to: Recipients): Promise<string[]> {
+interface Recipient {
+  id: string;
+  email?: string | null;
+  email_notifications?: boolean | null;
+}
+
+async function recipientsOf(data: DataAccess, to: Recipients): Promise<Recipient[]> {
   let filter: Record<string, unknown>;
   if ('users' in to) filter = to.users;
   else if (to.department) {
@@ -60,12 +74,11 @@ async function recipientsOf(data: DataAccess, to: Recipients): Promise<string[]>
     if (!roles.length) return [];
     filter = { role: { _in: roles }, status: { _eq: 'active' } };
   } else filter = await administratorsFilter(data);
-  const users = await new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({
+  return new data.services['UsersService']({ knex: data.database, schema: data.schema, accountability: null }).readByQuery({
     filter,
-    fields: ['id'],
+    fields: ['id', 'email', 'email_notifications'],
     limit: -1,
   });
-  return users.map((user: { id: string }) => user.id);
 }
 
 async function administratorsFilter(data: DataAccess): Promise<Record<string, unknown>> {

@@ -60,7 +60,7 @@ export async function issueClockNotices(
       }),
       now,
       async (trx, fresh) => {
-        await writeUrgeNotices(trx, fresh.filter((event) => event.kind === 'urge').map(urgeOf), now, timeZone);
+        const numbers = await writeUrgeNotices(trx, fresh.filter((event) => event.kind === 'urge').map(urgeOf), now, timeZone);
         await sendNotices(
           trx,
           fresh.map((event) => ({
@@ -70,6 +70,7 @@ export async function issueClockNotices(
               message: event.message,
               collection: event.collection,
               item: event.itemId,
+              ref: noticeRef(event, numbers.get(event.key)),
             },
           })),
         );
@@ -79,6 +80,12 @@ export async function issueClockNotices(
   }
   return result;
 }
+
+/** How the log names a notice whose mail failed: the 催办单's number, or the case a warning is about. */
+const noticeRef = (event: ClockEvent, number: string | null | undefined) =>
+  event.kind === 'urge' && number
+    ? `催办单 ${number}`
+    : `${event.kind === 'urge' ? '催办' : '预警'} ${event.caseNo ?? `${event.collection}#${event.itemId}`}`;
 
 const urgeOf = (event: ClockEvent) => ({
   key: event.key,
@@ -90,12 +97,15 @@ const urgeOf = (event: ClockEvent) => ({
   reason: event.message,
 });
 
-/** Which of these ledger keys were issued already (read in chunks to keep each query small). */
+/** Which of these ledger keys were issued already (read in chunks to keep each query small; a key is text, nothing to cast). */
 async function issuedKeys(data: DataAccess, keys: string[]): Promise<Set<string>> {
   const known = new Set<string>();
   for (let start = 0; start < keys.length; start += 500) {
-    const rows = await readAll(data, 'deadline_events', { filter: { key: { _in: keys.slice(start, start + 500) } }, fields: ['key'] });
-    for (const row of rows) known.add(String(row['key']));
+    const rows: unknown[] = await data
+      .database('deadline_events')
+      .whereIn('key', keys.slice(start, start + 500))
+      .pluck('key');
+    for (const key of rows) known.add(String(key));
   }
   return known;
 }

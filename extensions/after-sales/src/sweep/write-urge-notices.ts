@@ -17,9 +17,15 @@ export interface UrgeNotice {
 /**
  * The one place 催办单 are written (clock urges and the monthly statistics urge): numbered together by
  * one counter statement on the caller's transaction, written together (no hook to run per row).
+ * Returns each notice's number by its ledger key (for the mail log).
  */
-export async function writeUrgeNotices(trx: DataAccess, urges: UrgeNotice[], now: Date, timeZone: string): Promise<void> {
-  if (urges.length === 0) return;
+export async function writeUrgeNotices(
+  trx: DataAccess,
+  urges: UrgeNotice[],
+  now: Date,
+  timeZone: string,
+): Promise<Map<string, string | null>> {
+  if (urges.length === 0) return new Map();
   const rule = await readNumberingRule(trx.database, 'urge_notices');
   const numbers = rule ? await assignCaseNumbers(trx.database, rule, now, timeZone, urges.length) : [];
   const rows = await Promise.all(
@@ -38,4 +44,5 @@ export async function writeUrgeNotices(trx: DataAccess, urges: UrgeNotice[], now
     ),
   );
   for (let start = 0; start < rows.length; start += 50) await trx.database('urge_notices').insert(rows.slice(start, start + 50));
+  return new Map(urges.map((urge, i) => [urge.key, rule ? (numbers[i] ?? null) : null]));
 }
