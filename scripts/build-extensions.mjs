@@ -20,11 +20,11 @@ function newestSource(dir) {
 
 if (process.argv.includes('--if-stale') && outputs.every(existsSync)) {
   const built = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
-  // The bundle's choice labels come from the data model's choices (domain/choice-labels.ts).
-  const choices = path.join(root, 'scripts', 'model', 'choices.mjs');
+  // The bundle reads tables of the data model too (choices.mjs, stage-holders.mjs in scripts/model/).
   const sources = Math.max(
     newestSource(path.join(bundle, 'src')),
-    ...[path.join(bundle, 'package.json'), choices].map((file) => statSync(file).mtimeMs),
+    newestSource(path.join(root, 'scripts', 'model')),
+    statSync(path.join(bundle, 'package.json')).mtimeMs,
   );
   if (built >= sources) process.exit(0);
 }
