@@ -155,6 +155,9 @@ export const IMPROVEMENT_STATUSES = [
 // K-QUALITY (第十一条 2(3)): the quality check of a closed complaint's handling.
 export const QUALITY_RESULTS = [c('passed', '合格', '#2ECDA7'), c('failed', '不合格', '#E35169')];
 
+// K-REPORT3D (第十三条 2): the quality department's report to the GM, then the GM's instruction on it.
+export const QUALITY_REPORT_STATUSES = [c('reported', '待总经理批示', '#FFA439'), c('instructed', '总经理已批示', '#2ECDA7')];
+
 export const LIMIT_UNITS = [c('hours', '小时'), c('days', '自然日'), c('workdays', '工作日')];
 
 export const LETTER_TEMPLATES = [
@@ -208,10 +211,14 @@ export const DEADLINE_EVENT_KINDS = [
 // 时限规则 节点/阶段: where a deadline rule's clock runs (extensions/after-sales/src/domain/case-clocks.ts).
 export const DEADLINE_MILESTONES = [
   c('hq_report', '重大案件呈报总部'),
+  c('scene_protection', '通知报案人保护现场'),
+  c('survey_request', '通知承保公司查勘'),
+  c('survey_report', '收到查勘报告'),
   c('handover', '理赔材料移交保险公司'),
   c('closed', '投诉整案结案'),
   c('monthly', '每月统计'),
   c('petition_decision', '签呈批示'),
+  c('quality_report', '质量管理部调查处理后报告总经理'),
   ...STAGES.filter(({ value }) => value !== 'closed').map(({ value, text }) => c(value, `投诉阶段：${text}`)),
 ];
 

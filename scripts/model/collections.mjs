@@ -59,6 +59,15 @@ const serviceRequest = (name, { label, icon, sort, note, subject, done }) =>
   });
 // Times a clerk types as said on the phone ("今天 14:20") or picks (bundle interface).
 const TYPED_TIME = { interface: 'after-sales-datetime-text', options: null };
+// A notice of the scene and survey tasks (C-SCENE, C-SURVEY): the tick, when and by whom (server-set; an
+// administrator may back-enter the time) and the clock's due time.
+const sceneSurveyTask = ({ flag, at, by, due, note }) => [
+  f.boolean(flag[0], flag[1], { note: `${note}；勾选后由系统记录时间和经办人，不能撤销` }),
+  f.timestamp(at[0], at[1], { ...TYPED_TIME, note: '勾选时由系统记录；补录时由管理员填写实际时间' }),
+  f.m2o(by[0], by[1], 'directus_users', USER_TEMPLATE, { readonly: true }),
+  f.timestamp(due[0], due[1], { readonly: true, indexed: true, note: '由系统按时限规则计算' }),
+  f.timestamp(due[2], `${due[1]}（预警）`, { readonly: true, hidden: true, indexed: true }),
+];
 
 export const folders = [
   folder('folder_claims', { label: '理赔', icon: 'medical_services', color: '#3399FF', sort: 1, note: '报案、理赔申请、退保与批改' }),
@@ -270,7 +279,7 @@ export const collections = [
       f.notice(
         'scene_prompt',
         '现场保全提示',
-        '请通知报案人保护好事故现场，并立即通知承保公司现场查勘；通知后在“现场保全与查勘”中记录时间。',
+        '请通知报案人保护好事故现场，并立即通知承保公司现场查勘；通知后在“现场保全与查勘”中勾选，系统记录时间和经办人。',
         {
           color: 'warning',
           icon: 'warning',
@@ -309,9 +318,30 @@ export const collections = [
       f.timestamp('hq_warn_at', '呈报总部预警时间', { readonly: true, hidden: true, indexed: true }),
       f.timestamp('hq_reported_at', '呈报总部时间', TYPED_TIME),
       f.divider('divider_scene', '现场保全与查勘', { icon: 'travel_explore' }),
-      f.timestamp('scene_protection_notified_at', '已通知报案人保护现场', TYPED_TIME),
-      f.timestamp('insurer_survey_notified_at', '已通知承保公司查勘', TYPED_TIME),
+      // C-SCENE / C-SURVEY: each notice is ticked by the clerk; the server records when and by whom, and the
+      // tick stops the notice's clock (deadline rules 通知报案人保护现场 / 通知承保公司查勘 / 跟进承保公司查勘报告).
+      ...sceneSurveyTask({
+        flag: ['scene_protection_notified', '已通知报案人保护现场'],
+        at: ['scene_protection_notified_at', '通知保护现场时间'],
+        by: ['scene_protection_notified_by', '通知保护现场人'],
+        due: ['scene_due_at', '通知保护现场期限', 'scene_warn_at'],
+        note: '按时限规则“通知报案人保护现场”的适用条件（默认：死亡人数 ≥ 1）计时；告知报案人保护现场后勾选',
+      }),
+      ...sceneSurveyTask({
+        flag: ['insurer_survey_notified', '已通知承保公司查勘'],
+        at: ['insurer_survey_notified_at', '通知查勘时间'],
+        by: ['insurer_survey_notified_by', '通知查勘人'],
+        due: ['survey_request_due_at', '通知查勘期限', 'survey_request_warn_at'],
+        note: '现场查勘或重大案件须查勘的，及时通知承保公司（呈报机构）后勾选；查勘状态随之改为“已通知呈报机构”',
+      }),
       f.select('survey_status', '查勘状态', C.SURVEY_STATUSES, { defaultValue: 'not_needed' }),
+      ...sceneSurveyTask({
+        flag: ['survey_report_received', '已收到查勘报告'],
+        at: ['survey_report_received_at', '收到查勘报告时间'],
+        by: ['survey_report_received_by', '收到查勘报告人'],
+        due: ['survey_report_due_at', '查勘报告期限', 'survey_report_warn_at'],
+        note: '通知查勘后按时限规则“跟进承保公司查勘报告”计时；收到承保公司的查勘报告后勾选（须先通知查勘）',
+      }),
       f.text('survey_notes', '查勘记录'),
       archiveField(),
       ...auditFields(),
@@ -485,6 +515,20 @@ export const collections = [
         field: 'complaint',
         template: '{{measure}} {{owner_department}} {{due_date}} {{status}}',
         note: '每项对策的负责部门、完成期限和效果确认',
+      }),
+      // K-REPORT3D (第十三条 2): the quality department reports within 3 working days after the investigation.
+      f.timestamp('investigated_at', '调查完成时间', {
+        readonly: true,
+        note: '运营部调查完毕（转技术部分析或综合意见）的时间，质量管理部报告总经理时限的起点；补录时由总经理室或管理员填写实际时间',
+      }),
+      f.timestamp('gm_report_due_at', '质量报告期限', { readonly: true, indexed: true }),
+      f.timestamp('gm_report_warn_at', '质量报告预警时间', { readonly: true, hidden: true, indexed: true }),
+      f.timestamp('gm_reported_at', '质量报告时间', { readonly: true, indexed: true }),
+      f.o2m('quality_reports', '质量报告及总经理批示', {
+        collection: 'quality_reports',
+        field: 'complaint',
+        template: '{{reported_at}} {{status}}',
+        note: '质量管理部于调查处理后3个工作日内提出报告，呈总经理批示（第十三条 2）',
       }),
       f.timestamp('closed_at', '结案时间', { readonly: true, indexed: true }),
       f.timestamp('timeliness_checked_at', '时效查核时间', {
@@ -695,6 +739,32 @@ export const collections = [
       f.string('logged_state', '已记入处理记录', { readonly: true, hidden: true, maxLength: 32, note: '系统内部使用' }),
     ],
   }),
+  // K-REPORT3D (第十三条 2): the quality department's report to the GM after the investigation, and the GM's instruction.
+  collection('quality_reports', {
+    label: '质量报告',
+    icon: 'summarize',
+    folder: 'folder_complaints',
+    sort: 11,
+    template: '{{complaint.complaint_no}} {{status}}',
+    note: '质量管理部于调查处理后3个工作日内提出报告呈总经理批示（第十三条 2）；每件投诉一份，批示由总经理室填写，批示后不可修改',
+    fields: [
+      f.id(),
+      f.m2o('complaint', '投诉', 'complaints', COMPLAINT_TEMPLATE, {
+        required: true,
+        unique: true,
+        onDelete: 'CASCADE',
+        note: '运营部调查完毕后的投诉',
+      }),
+      f.text('report', '报告内容', { required: true, note: '客户反应的异常内容及处理情况' }),
+      f.m2o('reported_by', '报告人', 'directus_users', USER_TEMPLATE, { readonly: true }),
+      f.timestamp('reported_at', '报告时间', { readonly: true }),
+      f.select('status', '状态', C.QUALITY_REPORT_STATUSES, { defaultValue: 'reported', readonly: true, indexed: true }),
+      f.text('gm_instruction', '总经理批示', { note: '由总经理室填写；保存后不可修改' }),
+      f.m2o('instructed_by', '批示人', 'directus_users', USER_TEMPLATE, { readonly: true }),
+      f.timestamp('instructed_at', '批示时间', { readonly: true }),
+      f.string('logged_state', '已记入处理记录', { readonly: true, hidden: true, maxLength: 32, note: '系统内部使用' }),
+    ],
+  }),
   // K-MONTHLY (第十三条 9): each department head confirms the responsibility and its ratio in the month's table.
   collection('responsibility_ratio_confirmations', {
     label: '责任比率确认',
@@ -734,7 +804,13 @@ export const collections = [
         validationMessage: '统计月份格式应为 YYYY-MM',
       }),
       f.timestamp('generated_at', '生成时间'),
-      f.integer('closed_count', '结案件数'),
+      f.integer('closed_count', '结案件数（已质量检验）', {
+        note: '本月结案且已做质量检验确认的件数；逾期件数、平均天数和责任比率都按这些案件统计（第十一条 2(3)）',
+      }),
+      f.integer('unchecked_count', '已结案待质量检验件数', {
+        readonly: true,
+        note: '本月结案但尚未做质量检验确认的件数，检验后重新生成即计入统计',
+      }),
       f.integer('overdue_count', '逾期件数'),
       f.decimal('avg_days_to_close', '平均结案天数'),
       f.json('by_department', '按责任部门统计', { note: '各责任部门件数与比率' }),
@@ -848,6 +924,12 @@ export const collections = [
       }),
       department('urge_department', '催办部门', { note: '超时后收到催办单的部门（第十五条）；投诉按当时办理的部门催办' }),
       f.boolean('active', '启用', { defaultValue: true, note: '停用后这条时限不再计算和催办' }),
+      f.json('applies_when', '适用条件', {
+        interface: 'system-filter',
+        options: { collectionField: 'case_collection' },
+        width: 'full',
+        note: '只对符合条件的案件计时（如现场保全：死亡人数 ≥ 1）；留空则对这类案件都计时。修改后未结案件按新条件重算',
+      }),
       f.string('source_clause', '依据条款', { note: '《售后服务管理细则》中的条款，如“第十三条 3”' }),
     ],
   }),

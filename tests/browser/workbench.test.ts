@@ -24,6 +24,10 @@ test("a 市场部 clerk's 售后工作台 shows only 市场部 work, by due time
         insured_name: `逾期重大${tag}`,
         deaths: 2,
         reported_at: iso(now - 2 * DAY),
+        // The scene and survey notices given (their own tasks: it/scene-survey), so only the HQ report waits.
+        scene_protection_notified: true,
+        insurer_survey_notified: true,
+        survey_report_received: true,
       }),
     ),
   );

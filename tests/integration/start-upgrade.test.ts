@@ -13,6 +13,7 @@ import {
   updateItem,
   updatePanel,
   updateSettings,
+  readItems,
 } from '@directus/sdk';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asAdmin, createStaffUser } from '../helpers/api';
@@ -139,4 +140,41 @@ test('npm start gives every stored ID number and phone its masked copy: rows fro
     await asAdmin(server.url)
   ).request(readItem('customers', customer.id, { fields: ['id_number_masked', 'phone_masked'] }));
   expect(after).toEqual({ id_number_masked: maskIdNumber(id), phone_masked: '139****1111' });
+});
+
+test('npm start on a database of the release before the scene and survey tasks: their rules arrive, open reports get the clocks, recorded notices their ticks', async () => {
+  const admin = await asAdmin(server.url);
+  const { policy } = await createPolicyFixture(admin);
+  const open = await admin.request(createItem('claim_reports', claimReportPayload(policy.id, { deaths: 1 })));
+  const notified = await admin.request(
+    createItem('claim_reports', claimReportPayload(policy.id, { deaths: 1, incident_at: '2026-11-22T02:00:00.000Z' })),
+  );
+  await admin.request(updateItem('claim_reports', notified.id, { scene_protection_notified_at: new Date().toISOString() }));
+  // What that release held: no rows for the tasks (nor their ledger entries), no clocks, a notice time without a tick.
+  const keys = ['scene_protection', 'survey_request', 'survey_report'];
+  const file = server.env['DB_FILENAME']!;
+  await runStatement(file, `delete from deadline_rules where key in (${keys.map(() => '?').join(',')})`, keys);
+  await runStatement(
+    file,
+    `delete from config_baseline where key in (${keys.map(() => '?').join(',')})`,
+    keys.map((key) => `rule_row:deadline_rules:${key}`),
+  );
+  await runStatement(file, 'update claim_reports set scene_due_at = null, survey_request_due_at = null where id in (?, ?)', [
+    open.id,
+    notified.id,
+  ]);
+  await runStatement(file, 'update claim_reports set scene_protection_notified = 0 where id = ?', [notified.id]);
+
+  await server.restart();
+  const after = await asAdmin(server.url);
+  const rules = await after.request(readItems('deadline_rules', { filter: { key: { _in: keys } }, fields: ['key', 'applies_when'] }));
+  expect(rules.map((rule: any) => rule.key).sort()).toEqual([...keys].sort());
+  const reread = await after.request(
+    readItem('claim_reports', open.id, { fields: ['reported_at', 'scene_due_at', 'survey_request_due_at'] }),
+  );
+  expect(Date.parse(reread.scene_due_at) - Date.parse(reread.reported_at)).toBe(2 * 3_600_000);
+  expect(reread.survey_request_due_at).not.toBeNull();
+  expect(await after.request(readItem('claim_reports', notified.id, { fields: ['scene_protection_notified'] }))).toEqual({
+    scene_protection_notified: true,
+  });
 });

@@ -57,8 +57,10 @@ beforeAll(async () => {
   };
   // 市场部: a report to accept, two major reports for HQ (one past due, one past its warning point), a draft complaint, an urge notice.
   await report('report', clerk.client, {});
-  await report('majorLate', admin, { deaths: 2, reported_at: iso(now - 2 * DAY) });
-  await report('majorSoon', admin, { deaths: 2, reported_at: iso(now - 20 * HOUR) });
+  // The scene and survey notices given (their own tasks: it/scene-survey), so only the HQ report waits.
+  const noticesGiven = { scene_protection_notified: true, insurer_survey_notified: true, survey_report_received: true };
+  await report('majorLate', admin, { deaths: 2, reported_at: iso(now - 2 * DAY), ...noticesGiven });
+  await report('majorSoon', admin, { deaths: 2, reported_at: iso(now - 20 * HOUR), ...noticesGiven });
   const draft = await seed(
     'draft',
     'complaints',

@@ -11,6 +11,7 @@ import { registerMaskedCopies } from './register-masked-copies';
 import { registerPetitions } from './register-petitions';
 import { registerRulesCache } from './register-rules-cache';
 import { registerRuleRevisions } from './register-rule-revisions';
+import { registerSceneSurvey } from './register-scene-survey';
 import { registerSecurityHeaders } from './register-security-headers';
 import { registerSetupCommand } from './register-setup-command';
 import { registerStartPage } from './register-start-page';
@@ -34,6 +35,7 @@ export default defineHook((on, context) => {
   registerCases(setup);
   registerPetitions(setup);
   registerFollowUpItems(setup);
+  registerSceneSurvey(setup);
   registerDeadlines(setup);
   registerMaskedCopies(setup);
   registerWithheldFieldLists(setup);

@@ -30,6 +30,7 @@ export async function loadClockContext(data: DataAccess): Promise<ClockContext> 
       'warn_ratio',
       'urge_department',
       'active',
+      'applies_when',
     ]),
     readRows(data, 'work_calendar', ['date', 'is_workday', 'source']),
     data.database('rule_parameters').whereIn('key', limitParameters).select('key', 'value') as Promise<Record<string, unknown>[]>,

@@ -3,7 +3,16 @@
  * fields, and the roles named here; for everyone else the server sets them when the event happens.
  */
 export const BACK_ENTRY_FIELDS: Record<string, { fields: Record<string, string>; roles: string[] }> = {
-  claim_reports: { fields: { reported_at: '报案时间' }, roles: [] },
+  claim_reports: {
+    // The scene and survey notices: the clerk ticks them and the server records the time (scene-survey-marks.ts).
+    fields: {
+      reported_at: '报案时间',
+      scene_protection_notified_at: '通知保护现场时间',
+      insurer_survey_notified_at: '通知查勘时间',
+      survey_report_received_at: '收到查勘报告时间',
+    },
+    roles: [],
+  },
   claim_applications: { fields: { materials_complete_at: '材料齐全时间', handed_over_at: '移交时间' }, roles: [] },
   complaints: { fields: { registered_at: '总经理室受理时间', closed_at: '结案时间' }, roles: ['总经理室'] },
 };

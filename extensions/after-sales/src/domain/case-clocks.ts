@@ -1,6 +1,7 @@
 import { computeDeadline, type DeadlineRule } from './deadline-clock';
 import { STAGE_HOLDERS, type Department } from './departments';
 import type { WorkCalendar } from './work-calendar';
+import { meetsCondition } from './rule-condition';
 import { instant } from './zoned-time';
 
 export interface StoredDeadlineRule extends DeadlineRule {
@@ -9,6 +10,8 @@ export interface StoredDeadlineRule extends DeadlineRule {
   milestone: string;
   urge_department: Department | null;
   active: boolean;
+  /** 适用条件: a Directus filter over the case's fields; null applies to every case (rule-condition.ts) */
+  applies_when?: unknown;
 }
 
 type Item = Record<string, unknown>;
@@ -30,6 +33,8 @@ export interface ClockDefinition {
   stop: string | null;
   due: string;
   warn: string;
+  /** a condition the case must meet for the clock to count as running (besides not stopped) */
+  whileOpen?: Record<string, unknown>;
   /** the department urged when the clock breaches */
   holder: (item: Item, rule: StoredDeadlineRule) => Department | null;
   /** fields whose change can move the clock */
@@ -38,6 +43,13 @@ export interface ClockDefinition {
 
 const byKey = (key: string) => (_item: Item, rules: StoredDeadlineRule[]) => rules.find((rule) => rule.key === key && rule.active) ?? null;
 const stageOf = (item: Item) => String(item['stage'] ?? 'draft');
+
+// Fields of a report the seeded conditions of the scene and survey rules read (死亡人数, 重大案件 …): a change of
+// one of them may start or end those clocks. A condition on other fields is applied on the next such change or
+// when the rules are recomputed.
+const REPORT_CONDITION_INPUTS = ['deaths', 'is_major', 'incident_cause', 'policy', 'status', 'reported_at'];
+// A report closed or not accepted is no longer followed up: its scene and survey clocks are not urged.
+const REPORT_OPEN = { status: { _nin: ['closed', 'not_accepted'] } };
 
 export const CLOCK_DEFINITIONS: ClockDefinition[] = [
   {
@@ -53,6 +65,45 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
     warn: 'hq_warn_at',
     holder: (_item, rule) => rule.urge_department,
     inputs: ['is_major', 'reported_at', 'learned_at', 'hq_reported_at'],
+  },
+  {
+    // C-SCENE (第四条（二）5): the reporter is told to keep the scene, for the reports the rule's condition selects.
+    id: 'scene_protection',
+    collection: 'claim_reports',
+    rule: byKey('scene_protection'),
+    start: 'reported_at',
+    stop: 'scene_protection_notified_at',
+    whileOpen: REPORT_OPEN,
+    due: 'scene_due_at',
+    warn: 'scene_warn_at',
+    holder: (_item, rule) => rule.urge_department,
+    inputs: [...REPORT_CONDITION_INPUTS, 'scene_protection_notified_at'],
+  },
+  {
+    // C-SCENE / C-SURVEY (第四条（二）5、（三）): the insurer (呈报机构) is asked to survey the scene or the case.
+    id: 'survey_request',
+    collection: 'claim_reports',
+    rule: byKey('survey_request'),
+    start: 'reported_at',
+    stop: 'insurer_survey_notified_at',
+    whileOpen: REPORT_OPEN,
+    due: 'survey_request_due_at',
+    warn: 'survey_request_warn_at',
+    holder: (_item, rule) => rule.urge_department,
+    inputs: [...REPORT_CONDITION_INPUTS, 'insurer_survey_notified_at'],
+  },
+  {
+    // C-SURVEY: once the survey is asked for, its report is awaited (and chased) within the rule's limit.
+    id: 'survey_report',
+    collection: 'claim_reports',
+    rule: byKey('survey_report'),
+    start: 'insurer_survey_notified_at',
+    stop: 'survey_report_received_at',
+    whileOpen: REPORT_OPEN,
+    due: 'survey_report_due_at',
+    warn: 'survey_report_warn_at',
+    holder: (_item, rule) => rule.urge_department,
+    inputs: [...REPORT_CONDITION_INPUTS, 'insurer_survey_notified_at', 'survey_report_received_at'],
   },
   {
     id: 'handover',
@@ -109,6 +160,7 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
 export function runningClockFilter(definition: ClockDefinition): Record<string, unknown>[] {
   const filters: Record<string, unknown>[] = [];
   if (definition.stop) filters.push({ [definition.stop]: { _null: true } });
+  if (definition.whileOpen) filters.push(definition.whileOpen);
   if (definition.collection === 'complaints') filters.push({ stage: { _neq: 'closed' } });
   return filters;
 }
@@ -158,7 +210,8 @@ export function caseClockFields(
   calendar: WorkCalendar,
   timeZone: string,
 ): Record<string, string | null> {
-  const rule = clockMayRun(definition, item) ? definition.rule(item, rules) : null;
+  const found = clockMayRun(definition, item) ? definition.rule(item, rules) : null;
+  const rule = found && meetsCondition(found.applies_when, item) ? found : null;
   const start = clockStart(definition, item);
   if (!rule || !start) return { [definition.due]: null, [definition.warn]: null };
   const { dueAt, warnAt } = computeDeadline({ start, rule: { ...rule, warn_ratio: Number(rule.warn_ratio) }, calendar, timeZone });

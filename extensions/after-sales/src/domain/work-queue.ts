@@ -62,6 +62,9 @@ const clockDefinition = (id: string): ClockDefinition => {
 const HQ_REPORT = clockDefinition('hq_report');
 const HANDOVER = clockDefinition('handover');
 const PETITION_DECISION = clockDefinition('petition_decision');
+const SCENE_PROTECTION = clockDefinition('scene_protection');
+const SURVEY_REQUEST = clockDefinition('survey_request');
+const SURVEY_REPORT = clockDefinition('survey_report');
 const COMPLAINT_STAGE = clockDefinition('complaint_stage');
 const COMPLAINT_CLOSE = clockDefinition('complaint_close');
 
@@ -85,6 +88,29 @@ const excerpt = (value: unknown, length = 40) => {
   return plain.length > length ? `${plain.slice(0, length)}…` : plain;
 };
 const label = (kind: string, key: unknown) => LABELS[kind]?.[text(key)] ?? text(key);
+
+/**
+ * C-SCENE / C-SURVEY: a report whose scene or survey clock runs (the rule's condition met, the notice not yet
+ * ticked) waits on the rule's urge department.
+ */
+function sceneSurveyWork(kind: string, task: string, definition: ClockDefinition): WorkSource {
+  const holder = (rules: StoredDeadlineRule[]) => rules.find((rule) => rule.key === kind && rule.active)?.urge_department ?? null;
+  return {
+    kind,
+    collection: 'claim_reports',
+    caseType: '报案登记',
+    task,
+    numberField: 'report_no',
+    fields: ['id', 'report_no', 'insured_name', 'status', 'deaths', definition.due, definition.warn],
+    clocks: [clockOf(definition)],
+    sort: [definition.due, 'id'],
+    filter: (department, rules) =>
+      heldBy(holder(rules), department, and({ [definition.due]: { _nnull: true } }, ...runningClockFilter(definition))),
+    holder: (_row, rules) => holder(rules),
+    title: (row) => `${text(row['insured_name'])}（${Number(row['deaths'] ?? 0) > 0 ? `死亡 ${text(row['deaths'])} 人` : '查勘'}）`,
+    statusLabel: (row) => label('report_status', row['status']),
+  };
+}
 
 export const WORK_SOURCES: WorkSource[] = [
   {
@@ -120,6 +146,9 @@ export const WORK_SOURCES: WorkSource[] = [
     title: (row) => `${text(row['insured_name'])}（重大案件）`,
     statusLabel: (row) => label('report_status', row['status']),
   },
+  sceneSurveyWork('scene_protection', '通知报案人保护现场', SCENE_PROTECTION),
+  sceneSurveyWork('survey_request', '通知承保公司查勘', SURVEY_REQUEST),
+  sceneSurveyWork('survey_report', '跟进查勘报告', SURVEY_REPORT),
   {
     kind: 'application_materials',
     collection: 'claim_applications',

@@ -1,5 +1,6 @@
 import { addClockIndexes } from './add-clock-indexes';
 import { backfillApprovedPlans } from './backfill-approved-plans';
+import { backfillSceneSurveyMarks } from './backfill-scene-survey-marks';
 import { applySchemaSnapshot } from './apply-schema-snapshot';
 import { createLoginFailuresTable } from './create-login-failures-table';
 import { fillMaskedCopies } from './fill-masked-copies';
@@ -35,6 +36,8 @@ export async function runSetup(ctx: SetupContext): Promise<void> {
   ctx.logger.info(`[after-sales] schema: ${schemaChanges} change(s) applied`);
   const approvals = await backfillApprovedPlans(ctx.database);
   if (approvals) ctx.logger.info(`[after-sales] approved complaints: ${approvals} given their approved amount and opinion`);
+  const marks = await backfillSceneSurveyMarks(ctx.database);
+  if (marks) ctx.logger.info(`[after-sales] scene and survey notices: ${marks} tick(s) set from the recorded times`);
   const indexes = await addClockIndexes(ctx.database);
   ctx.logger.info(`[after-sales] deadline scan indexes: ${indexes.length ? indexes.join(', ') : 'unchanged'}`);
   const loginFailures = await createLoginFailuresTable(ctx.database);
