@@ -31,8 +31,8 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 
-/** The counter as of this event (read once per Directus event, shared by its hooks). */
-function rulesVersion(database: Knex, event: object | undefined): Promise<string> {
+/** The counter as of this event (read once per Directus event, shared by its hooks; no event: read now). */
+export function rulesVersion(database: Knex, event: object | undefined): Promise<string> {
   return memoFor(event, RULES_VERSION_KEY, async () => {
     const row = await database('number_sequences').where({ key: RULES_VERSION_KEY }).first('last_value');
     return String(row?.last_value ?? 0);

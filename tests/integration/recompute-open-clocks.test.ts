@@ -1,0 +1,112 @@
+import { createItem, createItems, deleteItem, readItems, readNotifications, updateItem } from '@directus/sdk';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { asAdmin, type Client } from '../helpers/api';
+import { complaintPayload } from '../helpers/fixtures';
+import { until } from '../helpers/poll';
+import { createTestDatabase } from '../helpers/postgres.mjs';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+// A holiday added to the calendar moves the deadlines of many open cases at once (issue 21: the recompute writes
+// them in batches), and the list shows the new deadlines right away. Its own server, with Directus's data cache on
+// (CACHE_ENABLED with CACHE_AUTO_PURGE, as a production console would run it): the recompute writes around
+// ItemsService, so it must make the cache forget what it kept. On SQLite, or PostgreSQL in that pass of the suite.
+const OPEN = 300;
+const postgres = process.env['AFTER_SALES_TEST_DB'] === 'pg' ? createTestDatabase(process.env['AFTER_SALES_TEST_PG']!) : null;
+let server: TestServer;
+let admin: Client;
+
+beforeAll(async () => {
+  server = await startTestServer({ ...(postgres?.env ?? {}), CACHE_ENABLED: 'true', CACHE_STORE: 'memory', CACHE_AUTO_PURGE: 'true' });
+  admin = await asAdmin(server.url);
+}, 240_000);
+afterAll(async () => {
+  await server?.destroy();
+  postgres?.drop();
+});
+
+/** The notice the administrator gets when the recompute is done. Each poll asks a different query (limit), so
+ * that Directus's cache, which the plain notification row does not purge, cannot answer it. */
+async function recomputeNotice(since: string): Promise<any> {
+  let poll = 0;
+  const [notice] = await until(
+    () =>
+      admin.request(
+        readNotifications({
+          filter: { collection: { _eq: 'work_calendar' }, subject: { _starts_with: '已按新规则重算' }, timestamp: { _gte: since } },
+          fields: ['subject', 'message'],
+          limit: 1000 + poll++,
+        }),
+      ) as Promise<any[]>,
+    (notices) => notices.length > 0,
+    { timeout: 60_000 },
+  );
+  return notice;
+}
+
+test(`a holiday on their due day moves the registration deadline of ${OPEN} open complaints, shown at once`, async () => {
+  // 300 complaints waiting for the GM Office's registration: a 1-working-day stage clock from now.
+  const created: any[] = [];
+  for (let i = 0; i < OPEN; i += 100)
+    created.push(
+      ...((await admin.request(
+        createItems(
+          'complaints',
+          Array.from({ length: 100 }, () => complaintPayload({ stage: 'submitted' })),
+        ),
+      )) as any[]),
+    );
+  const ids = created.map((complaint) => complaint.id);
+  // The list an office would have open: read once before the change, so the cache holds it.
+  const list = () =>
+    admin.request(
+      readItems('complaints', {
+        filter: { id: { _in: ids } },
+        fields: ['id', 'stage_entered_at', 'stage_due_at', 'stage_warn_at'],
+        limit: -1,
+      }),
+    ) as Promise<any[]>;
+  const before = await list();
+  const oldDue = created[0].stage_due_at;
+  expect(before.filter((complaint) => complaint.stage_due_at === oldDue)).toHaveLength(OPEN);
+
+  // The working day they are due on (24:00 Asia/Shanghai of that day) becomes a company holiday.
+  const dueDay = new Date(Date.parse(oldDue) + 8 * 3_600_000 - 1).toISOString().slice(0, 10);
+  const [existing] = (await admin.request(
+    readItems('work_calendar', { filter: { date: { _eq: dueDay } }, fields: ['id', 'is_workday', 'name'] }),
+  )) as any[];
+  const since = new Date(Date.now() - 1_000).toISOString();
+  const day = existing
+    ? (await admin.request(updateItem('work_calendar', existing.id, { is_workday: false, name: '公司活动停工' })), existing)
+    : ((await admin.request(
+        createItem('work_calendar', { date: dueDay, is_workday: false, name: '公司活动停工', source: 'company' }),
+      )) as any);
+  try {
+    // Someone reads the list while the recompute is on its way: the cache keeps this answer.
+    await list();
+    const notice = await recomputeNotice(since);
+    expect(notice.subject).toBe(`已按新规则重算 ${OPEN} 件未结案件的时限`);
+    expect(notice.message).toBe(`工作日历已修改：${OPEN} 件未结案件的期限和预警时间已按新规则重新计算。`);
+
+    // The same list, read the same way right after: every complaint shows the new deadline and warning time.
+    const after = await list();
+    expect(after).toHaveLength(OPEN);
+    // Then (its create purges the cache) a complaint submitted now: its deadline comes from the save, not the recompute.
+    const fresh = (await admin.request(createItem('complaints', complaintPayload({ stage: 'submitted' })))) as any;
+    expect(Date.parse(fresh.stage_due_at)).toBeGreaterThan(Date.parse(oldDue));
+    const [rule] = (await admin.request(
+      readItems('deadline_rules', { filter: { key: { _eq: 'complaint_registration' } }, fields: ['warn_ratio'] }),
+    )) as any[];
+    const ratio = Number(rule.warn_ratio);
+
+    const wrong = after.filter((complaint) => {
+      const start = Date.parse(complaint.stage_entered_at);
+      const due = Date.parse(fresh.stage_due_at);
+      const warn = new Date(start + Math.round(ratio * (due - start))).toISOString();
+      return complaint.stage_due_at !== fresh.stage_due_at || complaint.stage_warn_at !== warn;
+    });
+    expect(wrong.slice(0, 3)).toEqual([]);
+  } finally {
+    if (existing) await admin.request(updateItem('work_calendar', existing.id, { is_workday: existing.is_workday, name: existing.name }));
+    else await admin.request(deleteItem('work_calendar', day.id));
+  }
+}, 240_000);
