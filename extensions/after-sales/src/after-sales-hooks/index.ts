@@ -1,4 +1,5 @@
 import { defineHook } from '@directus/extensions-sdk';
+import { setNoticeMailLogger } from '../notices/mail-notices';
 import { businessTimeZone } from '../shared/business-time-zone';
 import { registerCases } from './register-cases';
 import { registerChineseErrors } from './register-chinese-errors';
@@ -22,6 +23,7 @@ import { registerWithheldFieldLists } from './register-withheld-field-lists';
 // then the masked copies of whatever personal data the write ends up setting.
 export default defineHook((on, context) => {
   const setup = { on, context, timeZone: businessTimeZone(context.env) };
+  setNoticeMailLogger(context.logger);
   registerSetupCommand(setup);
   registerDatabaseTuning(setup);
   registerChineseErrors(setup);
