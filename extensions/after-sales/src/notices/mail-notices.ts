@@ -52,9 +52,6 @@ export function mailAfterCommit(data: DataAccess, mails: NoticeMail[]): void {
   else send();
 }
 
-/** How many mails are queued or being sent (tests and shutdown). */
-export const pendingMails = () => queue.length + running;
-
 function outermostTransaction(knex: unknown): { executionPromise: Promise<unknown> } | null {
   let transaction = knex as { isTransaction?: boolean; parentTransaction?: unknown; executionPromise?: Promise<unknown> };
   if (!transaction?.isTransaction) return null;
