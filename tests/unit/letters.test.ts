@@ -369,6 +369,27 @@ describe('template names and versions', () => {
       expect(changed.html).toContain('<header>华安保险代理有限公司</header>');
     });
 
+    test('an edited, added or removed template or partial prints at once', () => {
+      copy = mkdtempSync(path.join(tmpdir(), 'letters-'));
+      cpSync(templatesDir, copy, { recursive: true });
+      const letter = path.join(copy, 'letters/edited_letter.hbs');
+      const render = () => renderLetter({ template: 'edited_letter', context: complaintReply, templatesDir: copy, timeZone }).html;
+      // Back to back, the same length: only the content differs.
+      writeFileSync(letter, '<p>A {{complaint.complaint_no}}</p>\n');
+      expect(render()).toBe(`<p>A ${complaintReply.complaint.complaint_no}</p>\n`);
+      writeFileSync(letter, '<p>B {{complaint.complaint_no}}</p>\n');
+      expect(render()).toBe(`<p>B ${complaintReply.complaint.complaint_no}</p>\n`);
+      // A partial added, then removed.
+      writeFileSync(letter, '<p>{{> extra}}</p>\n');
+      expect(() => render()).toThrow(LetterTemplateError);
+      writeFileSync(path.join(copy, 'letters/partials/extra.hbs'), '附加段落');
+      expect(render()).toBe('<p>附加段落</p>\n');
+      rmSync(path.join(copy, 'letters/partials/extra.hbs'));
+      expect(() => render()).toThrow(LetterTemplateError);
+      rmSync(letter);
+      expect(() => render()).toThrow(/letters\/edited_letter\.hbs/);
+    });
+
     test('an unknown helper in a template is named', () => {
       copy = mkdtempSync(path.join(tmpdir(), 'letters-'));
       cpSync(templatesDir, copy, { recursive: true });

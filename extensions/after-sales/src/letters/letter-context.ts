@@ -2,7 +2,7 @@ import type { Accountability } from '@directus/types';
 import { CaseNotReadableError } from '../errors/case-not-readable-error';
 import { LetterRequestError } from '../errors/letter-request-error';
 import { checklistFor, type RequiredDocument } from '../domain/missing-documents';
-import { itemsServiceAs, readAll, type DataAccess } from '../shared/data-access';
+import { itemsServiceAs, readAll, readRows, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
@@ -26,6 +26,18 @@ export const LETTER_TEMPLATES: Record<string, { collection: string; label: strin
   urge_notice: { collection: 'urge_notices', label: '催办单' },
   overdue_inquiry: { collection: 'overdue_inquiries', label: '洽办单' },
 };
+
+const POLICY_FIELDS = ['policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product'];
+
+/** The policy a refusal names, with its product's name and cover as `product` (null when it has none). */
+async function readPolicy(data: DataAccess, id: unknown): Promise<Item | undefined> {
+  const [policy] = await readRows(data, 'policies', POLICY_FIELDS, (query) => query.where('id', id as number));
+  if (!policy) return undefined;
+  const [product] = policy['product']
+    ? await readRows(data, 'products', ['name', 'covered_causes', 'claim_time_limit_days'], (query) => query.where('id', policy['product']))
+    : [];
+  return { ...policy, product: product ?? null };
+}
 
 const MATERIALS_RETURNED = '保险单正本、身份证件等原件';
 
@@ -87,25 +99,13 @@ export async function letterContext(
   const notReady = spec.ready?.(record);
   if (notReady) throw new LetterRequestError({ reason: notReady });
 
-  const [company] = await readAll(data, 'company_profile', { fields: ['name', 'address', 'phone', 'seal_text'], limit: 1 });
+  // What surrounds the case is read by the system with plain statements, the company beside the policy.
+  const [[company], policy] = await Promise.all([
+    readRows(data, 'company_profile', ['name', 'address', 'phone', 'seal_text'], (query) => query.limit(1)),
+    template === 'rejection_notice' && record['policy'] ? readPolicy(data, record['policy']) : undefined,
+  ]);
   const base = { company: company ?? { name: '', address: '', phone: '', seal_text: null } };
   if (template === 'rejection_notice') {
-    const [policy] = record['policy']
-      ? await readAll(data, 'policies', {
-          filter: { id: { _eq: record['policy'] } },
-          fields: [
-            'policy_no',
-            'start_date',
-            'end_date',
-            'status',
-            'terminated_at',
-            'sum_insured',
-            'product.name',
-            'product.covered_causes',
-            'product.claim_time_limit_days',
-          ],
-        })
-      : [];
     const { product, ...policyFields } = policy ?? {};
     // The period the review judged, as stored on the report; a report from before it was stored: the policy's.
     const period = record['policy_start_date'] ? { start_date: record['policy_start_date'], end_date: record['policy_end_date'] } : {};

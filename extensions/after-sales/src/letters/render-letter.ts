@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { registerLetterHelpers } from './letter-helpers';
@@ -35,6 +35,14 @@ interface TemplateFile {
   source: string;
 }
 
+/** The partials' names: every .hbs file of the folder, in name order. */
+function partialFileNames(partialsDir: string): string[] {
+  return readdirSync(partialsDir)
+    .filter((file) => file.endsWith('.hbs'))
+    .sort()
+    .map((file) => basename(file, '.hbs'));
+}
+
 function readTemplateFiles(templatesDir: string, template: string): { main: TemplateFile; partials: TemplateFile[] } {
   const lettersDir = join(templatesDir, 'letters');
   let source: string;
@@ -44,11 +52,64 @@ function readTemplateFiles(templatesDir: string, template: string): { main: Temp
     throw new LetterTemplateError(template, `找不到模板文件 letters/${template}.hbs`);
   }
   const partialsDir = join(lettersDir, 'partials');
-  const partials = readdirSync(partialsDir)
-    .filter((file) => file.endsWith('.hbs'))
-    .sort()
-    .map((file) => ({ name: basename(file, '.hbs'), source: readFileSync(join(partialsDir, file), 'utf8') }));
+  const partials = partialFileNames(partialsDir).map((name) => ({ name, source: readFileSync(join(partialsDir, `${name}.hbs`), 'utf8') }));
   return { main: { name: template, source }, partials };
+}
+
+interface ReadTemplate {
+  /** inode, size and times of the template, the partials folder and each partial when they were read */
+  stamp: string;
+  main: TemplateFile;
+  partials: TemplateFile[];
+  version: string;
+}
+
+// Template files as last read, by templates folder and template; read again when their stamp changes.
+const readTemplates = new Map<string, ReadTemplate>();
+
+/** The stamp of the files a letter is made of, or null when one cannot be looked at (it is read, and fails, instead). */
+function stampOf(templatesDir: string, template: string, partials: string[]): string | null {
+  const lettersDir = join(templatesDir, 'letters');
+  const paths = [
+    join(lettersDir, `${template}.hbs`),
+    join(lettersDir, 'partials'),
+    ...partials.map((name) => join(lettersDir, 'partials', `${name}.hbs`)),
+  ];
+  try {
+    return paths
+      .map((file) => {
+        const stat = statSync(file, { bigint: true });
+        return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+      })
+      .join('|');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The template and its partials, and their version. A stat of each file and of the partials folder
+ * (its time changes when a partial is added, removed or renamed) tells whether they changed since
+ * they were read: an edited template prints at once, an unchanged one is not read again.
+ */
+function templateFiles(templatesDir: string, template: string): ReadTemplate {
+  const key = `${templatesDir}\0${template}`;
+  const known = readTemplates.get(key);
+  const names = (partials: TemplateFile[]) => partials.map((partial) => partial.name);
+  if (known && stampOf(templatesDir, template, names(known.partials)) === known.stamp) return known;
+  readTemplates.delete(key);
+  // Stamped before reading: a file that changes while it is read has a newer stamp, so it is read again next time.
+  let partialNames: string[] = [];
+  try {
+    partialNames = partialFileNames(join(templatesDir, 'letters', 'partials'));
+  } catch {
+    // no partials folder: reading says so below
+  }
+  const stamp = stampOf(templatesDir, template, partialNames);
+  const { main, partials } = readTemplateFiles(templatesDir, template);
+  const read: ReadTemplate = { stamp: stamp ?? '', main, partials, version: templateVersion(main, partials) };
+  if (stamp !== null && names(partials).join('/') === partialNames.join('/')) readTemplates.set(key, read);
+  return read;
 }
 
 /** Changes whenever the template or any partial changes (content or name), so an issued letter records what printed it. */
@@ -126,16 +187,15 @@ function compileLetter(main: TemplateFile, partials: TemplateFile[], version: st
 }
 
 /**
- * Renders a letter to a complete HTML document. The template files are read on every call (an
- * edited template prints at once); they are compiled again only when their content changed.
+ * Renders a letter to a complete HTML document. The template files are read again when they changed
+ * on disk (an edited template prints at once); they are compiled again only when their content changed.
  */
 export function renderLetter(input: RenderInput): RenderedLetter {
   const { template } = input;
   if (!TEMPLATE_NAME.test(template)) throw new LetterTemplateError(template, '模板名只能由小写字母和下划线组成');
   let letter: CompiledLetter | undefined;
   try {
-    const { main, partials } = readTemplateFiles(input.templatesDir, template);
-    const version = templateVersion(main, partials);
+    const { main, partials, version } = templateFiles(input.templatesDir, template);
     const key = `${input.templatesDir}\0${template}\0${input.timeZone}`;
     letter = compiledLetters.get(key);
     if (letter?.version !== version) {
