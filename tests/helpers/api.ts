@@ -99,6 +99,10 @@ export async function callEndpoint(
   };
 }
 
+/** The print-ready letter of a case (GET /after-sales/letters/preview) as the client's user renders it. */
+export const previewLetter = (client: Client, template: string, collection: string, item: string | number) =>
+  callEndpoint(client, 'GET', `/after-sales/letters/preview?${new URLSearchParams({ template, collection, item: String(item) })}`);
+
 /**
  * Makes a complaint move (POST /after-sales/complaints/:id/moves) as the client's user and returns
  * the complaint as the user reads it afterwards; a refusal throws like an SDK request (see failure).

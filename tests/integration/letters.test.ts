@@ -1,6 +1,6 @@
 import { createItem, deleteItem, readItem, readItems, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, previewLetter, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
 let admin: Client;
@@ -25,9 +25,8 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
   test('preview is not stored; issue stores the letter; print returns it exactly as issued', async () => {
     const report = await rejectedReport();
     expect(report.status).toBe('not_accepted');
-    const query = `template=rejection_notice&collection=claim_reports&item=${report.id}`;
 
-    const preview = await call(clerk.client, 'GET', `/after-sales/letters/preview?${query}`);
+    const preview = await previewLetter(clerk.client, 'rejection_notice', 'claim_reports', report.id);
     expect(preview.status).toBe(200);
     expect(preview.type).toContain('text/html');
     for (const text of ['不予受理通知书', report.report_no, '保单已失效或终止', '（预览）']) expect(preview.text).toContain(text);
@@ -106,11 +105,7 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
   test('a user who cannot read the case gets no letter (403)', async () => {
     const report = await rejectedReport();
     const body = { template: 'rejection_notice', collection: 'claim_reports', item: report.id };
-    const preview = await call(
-      tech.client,
-      'GET',
-      `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`,
-    );
+    const preview = await previewLetter(tech.client, 'rejection_notice', 'claim_reports', report.id);
     expect(preview.status).toBe(403);
     expect(preview.json.errors[0].message).toBe('您没有查看该案件的权限，不能生成或打印其文书。');
     expect((await call(tech.client, 'POST', '/after-sales/letters', body)).status).toBe(403);
@@ -125,11 +120,7 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
       insured_name: '张三 & 李四',
       incident_description: '车速 <30 公里，对方说"没看见"，&nbsp; 不是空格',
     });
-    const preview = await call(
-      clerk.client,
-      'GET',
-      `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`,
-    );
+    const preview = await previewLetter(clerk.client, 'rejection_notice', 'claim_reports', report.id);
     expect(preview.text).toContain('张三 &amp; 李四');
     expect(preview.text).toContain('车速 &lt;30 公里，对方说&quot;没看见&quot;，&amp;nbsp; 不是空格');
     expect(preview.text).not.toContain('<30');
@@ -172,11 +163,7 @@ test('the customer reply to an approved complaint is a letter, not the internal 
     ),
   );
   await moveComplaint(deputy.client, complaint.id, 'negotiating');
-  const reply = await call(
-    clerk.client,
-    'GET',
-    `/after-sales/letters/preview?template=complaint_reply&collection=complaints&item=${complaint.id}`,
-  );
+  const reply = await previewLetter(clerk.client, 'complaint_reply', 'complaints', complaint.id);
   expect(reply.status).toBe(200);
   expect(reply.text).toContain('人民币捌仟元整');
   expect(reply.text).toContain('同意退还多收保费');
@@ -196,7 +183,7 @@ test('urge notices print as internal forms', async () => {
       reason: '运营部调查已逾期',
     }),
   );
-  const printed = await call(admin, 'GET', `/after-sales/letters/preview?template=urge_notice&collection=urge_notices&item=${notice.id}`);
+  const printed = await previewLetter(admin, 'urge_notice', 'urge_notices', notice.id);
   expect(printed.status).toBe(200);
   expect(printed.text).toContain('内部文件');
   expect(printed.text).toContain(notice.notice_no);

@@ -1,6 +1,6 @@
 import { createItem, readItem, updateItem } from '@directus/sdk';
 import { beforeAll, expect, test } from 'vitest';
-import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, createStaffUser, failure, previewLetter, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, createPolicyFixture } from '../helpers/fixtures';
 
 // Issue 18 (C-INTAKE): the policy period shown when the clerk picks the policy is stored on the report,
@@ -48,11 +48,7 @@ test('a report without a policy has no period; the rejection notice prints the s
     rejection_reasons: ['out_of_period'],
   });
   await admin.request(updateItem('policies', policy.id, { end_date: '2026-12-31' }));
-  const preview = await callEndpoint(
-    clerk.client,
-    'GET',
-    `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${report.id}`,
-  );
+  const preview = await previewLetter(clerk.client, 'rejection_notice', 'claim_reports', report.id);
   expect(preview.status).toBe(200);
   expect(preview.text).toContain('保险期间：2025年1月1日至2025年12月31日');
 });

@@ -1,7 +1,7 @@
 import { createItem, readItem, readItems, updateItem } from '@directus/sdk';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, baseUrl, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, baseUrl, callEndpoint, createStaffUser, failure, previewLetter, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -293,11 +293,7 @@ describe('personal data masking', () => {
   test('letters print no ID number and no personal phone in full, whoever issues them', async () => {
     expect((await admin.request(readItem('claim_reports', ids.rejected, { fields: ['status'] })))['status']).toBe('not_accepted');
     for (const role of ['市场部', '总经理室'] as const) {
-      const preview = await callEndpoint(
-        staff[role].client,
-        'GET',
-        `/after-sales/letters/preview?template=rejection_notice&collection=claim_reports&item=${ids.rejected}`,
-      );
+      const preview = await previewLetter(staff[role].client, 'rejection_notice', 'claim_reports', ids.rejected);
       expect(preview.status, `${role}: ${preview.text.slice(0, 200)}`).toBe(200);
       expect(preview.text).not.toContain(PHONE);
       expect(preview.text).not.toMatch(/\d{17}[\dX]/);

@@ -1,6 +1,6 @@
 import { createItem, readItem, readNotifications, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser, failure, previewLetter, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 import { until } from '../helpers/poll';
 
@@ -89,8 +89,7 @@ describe('text is escaped where it is printed or shown', () => {
     );
     expect(report.status).toBe('not_accepted');
 
-    const query = `template=rejection_notice&collection=claim_reports&item=${report.id}`;
-    const preview = await callEndpoint(clerk.client, 'GET', `/after-sales/letters/preview?${query}`);
+    const preview = await previewLetter(clerk.client, 'rejection_notice', 'claim_reports', report.id);
     expect(preview.status).toBe(200);
     const issued = await callEndpoint(clerk.client, 'POST', '/after-sales/letters', {
       template: 'rejection_notice',
