@@ -14,18 +14,23 @@ test('the GM Office builds the monthly review from the 生成 button of 客户�
     new Date(Date.now() - 180 * 86_400_000),
   );
   const measure = `改善对策${randomUUID().slice(0, 6)}`;
-  await admin.request(
-    createItem(
-      'complaints',
-      complaintPayload({
-        stage: 'closed',
-        registered_at: `${month}-10T02:00:00.000Z`,
-        closed_at: `${month}-15T02:00:00.000Z`,
-        responsible_department: 'tech',
-        countermeasures: measure,
-      }),
-    ),
-  );
+  const closed = (countermeasures: string) =>
+    admin.request(
+      createItem(
+        'complaints',
+        complaintPayload({
+          stage: 'closed',
+          registered_at: `${month}-10T02:00:00.000Z`,
+          closed_at: `${month}-15T02:00:00.000Z`,
+          responsible_department: 'tech',
+          countermeasures,
+        }),
+      ),
+    );
+  // K-QUALITY: the checked complaint counts; the unchecked one is shown apart.
+  const checked = await closed(measure);
+  await admin.request(createItem('quality_checks', { complaint: checked.id, result: 'passed' }));
+  await closed(`${measure}（未检验）`);
 
   const gm = await createStaffUser('总经理室');
   const page = await browser.open(gm, '/admin/insights');
@@ -39,6 +44,8 @@ test('the GM Office builds the monthly review from the 生成 button of 客户�
   await panel.getByText(measure).waitFor({ timeout: 30_000 });
   await panel.getByRole('button', { name: `重新生成 ${month} 统计表` }).waitFor();
   expect(await panel.locator('.share[data-department="tech"]').count()).toBe(1);
+  await panel.getByText(/^结案（已质量检验）\d+ 件，逾期/).waitFor();
+  await panel.getByText(/^另有已结案待质量检验 \d+ 件，未计入统计/).waitFor();
   await page.close();
 
   const clerk = await createStaffUser('市场部');

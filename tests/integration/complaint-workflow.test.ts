@@ -210,8 +210,8 @@ test('a customer who does not accept the outcome gets a new complaint linked to 
 
 describe('monthly statistics (K-MONTHLY)', () => {
   test('the GM Office builds the table of a month; it equals the hand count', async () => {
-    const closedIn = (registered: string, closedAt: string, department: string, countermeasures: string | null) =>
-      admin.request(
+    const closedIn = async (registered: string, closedAt: string, department: string, countermeasures: string | null) => {
+      const complaint = await admin.request(
         createItem(
           'complaints',
           complaintPayload({
@@ -223,6 +223,9 @@ describe('monthly statistics (K-MONTHLY)', () => {
           }),
         ),
       );
+      // K-QUALITY: a closed complaint counts in the table once its quality check is done.
+      await admin.request(createItem('quality_checks', { complaint: complaint.id, result: 'passed' }));
+    };
     await closedIn('2025-03-01T02:00:00.000Z', '2025-03-05T02:00:00.000Z', 'operations', '核对地址');
     await closedIn('2025-03-02T02:00:00.000Z', '2025-03-25T02:00:00.000Z', 'operations', null);
     await closedIn('2025-03-10T02:00:00.000Z', '2025-03-12T02:00:00.000Z', 'market', '加强培训');

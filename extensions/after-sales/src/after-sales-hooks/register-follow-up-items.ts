@@ -4,6 +4,8 @@ import {
   improvementMeasureOnUpdate,
   logFollowUpHistory,
   qualityCheckOnCreate,
+  qualityReportOnCreate,
+  qualityReportOnUpdate,
   ratioConfirmationOnCreate,
   responsiblePersonOnCreate,
   responsiblePersonOnUpdate,
@@ -11,8 +13,9 @@ import {
 import { afterCommitContext, asKeys, asRow, filterContext, type HookSetup } from './hook-context';
 
 /**
- * K-RESPONSIBLE and K-IMPROVE: the complaint's follow-up items (责任人员, 改善对策). The filters judge who may
- * propose, confirm, complete and confirm the effect (domain/responsible-person.ts, domain/improvement-measure.ts)
+ * K-RESPONSIBLE, K-IMPROVE, K-QUALITY, K-REPORT3D: the complaint's follow-up items (责任人员, 改善对策, 质量检验,
+ * 质量报告). The filters judge who may propose, confirm, complete, check, report and instruct (domain/responsible-person.ts,
+ * domain/improvement-measure.ts, domain/quality-check.ts, domain/quality-report.ts)
  * and stamp who and when; each state an item reaches is written to the complaint's history after commit, once
  * (the sweep writes any left pending).
  */
@@ -23,6 +26,7 @@ export function registerFollowUpItems(setup: HookSetup): void {
     'responsible_persons.items.create': responsiblePersonOnCreate,
     'responsibility_ratio_confirmations.items.create': ratioConfirmationOnCreate,
     'quality_checks.items.create': qualityCheckOnCreate,
+    'quality_reports.items.create': qualityReportOnCreate,
     'improvement_measures.items.create': improvementMeasureOnCreate,
   };
   for (const [event, handler] of Object.entries(filters)) {
@@ -30,7 +34,11 @@ export function registerFollowUpItems(setup: HookSetup): void {
       handler(filterContext(setup, event), { collection, payload: asRow(payload) }),
     );
   }
-  const updates = { responsible_persons: responsiblePersonOnUpdate, improvement_measures: improvementMeasureOnUpdate };
+  const updates = {
+    responsible_persons: responsiblePersonOnUpdate,
+    improvement_measures: improvementMeasureOnUpdate,
+    quality_reports: qualityReportOnUpdate,
+  };
   for (const [collection, handler] of Object.entries(updates)) {
     on.filter(`${collection}.items.update`, async (payload, { keys }, event) =>
       handler(filterContext(setup, event), { collection, keys: asKeys(keys), payload: asRow(payload) }),

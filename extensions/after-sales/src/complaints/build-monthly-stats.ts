@@ -6,8 +6,9 @@ import { itemsService, readAll, type DataAccess } from '../shared/data-access';
 type Item = Record<string, any>;
 
 /**
- * (Re)builds 客户投诉案件统计表 for a period from the complaints closed in it, in one transaction; returns
- * the row. The counts follow the complaints; 改善对策及处理结果 keeps what the GM Office wrote
+ * (Re)builds 客户投诉案件统计表 for a period from the complaints closed in it whose quality check is done (the
+ * others are counted apart, as 已结案待质量检验), in one transaction; returns the row. The counts follow the
+ * complaints; 改善对策及处理结果 keeps what the GM Office wrote
  * (mergeImprovementActions). On PostgreSQL the row is locked while it is rebuilt, so an edit saved
  * meanwhile is not overwritten; two first builds of a month at once meet at the unique period, and
  * the one that loses builds again over the other's row.
@@ -35,9 +36,11 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
       },
       fields: ['id', 'complaint_no', 'registered_at', 'closed_at', 'due_at', 'responsible_department', 'countermeasures'],
     });
-    // K-QUALITY: how many of the month's closed complaints have had their handling checked and confirmed.
+    // K-QUALITY (第十一条 2(3)): a closed complaint counts in the table once its handling is checked and confirmed.
     const closedIds = closed.map((complaint) => complaint['id']);
-    const checked = closedIds.length ? await trx('quality_checks').whereIn('complaint', closedIds).count({ count: '*' }) : [{ count: 0 }];
+    const checkedRows: Item[] = closedIds.length ? await trx('quality_checks').whereIn('complaint', closedIds).select('complaint') : [];
+    const checkedIds = new Set(checkedRows.map((row) => String(row['complaint'])));
+    const counted = closed.filter((complaint) => checkedIds.has(String(complaint['id'])));
     // K-IMPROVE: the measures of the month's closed complaints and those due in the month, while not confirmed.
     const [year, month] = period.split('-').map(Number) as [number, number];
     const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
@@ -55,7 +58,7 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
       },
       fields: ['id', 'measure', 'owner_department', 'due_date', 'status'],
     });
-    const built = monthlyStats(period, closed as never);
+    const built = monthlyStats(period, counted as never);
     const stats = {
       ...built,
       improvement_actions: mergeImprovementActions(
@@ -64,7 +67,8 @@ function buildOnce(data: DataAccess, period: string, now: Date, timeZone: string
         built.improvement_actions,
       ),
       improvement_actions_built: built.improvement_actions,
-      quality_checked_count: Number(checked[0]?.['count'] ?? 0),
+      quality_checked_count: counted.length,
+      unchecked_count: closed.length - counted.length,
       open_measures: openMeasures(measures, LABELS['improvement_status'] ?? {}),
       generated_at: now.toISOString(),
     };

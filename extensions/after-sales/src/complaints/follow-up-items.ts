@@ -2,6 +2,7 @@ import { LABELS } from '../domain/choice-labels';
 import type { FollowUpActor, FollowUpJudgement } from '../domain/follow-up-actor';
 import { judgeImprovementMeasureChange, judgeNewImprovementMeasure, measureDeadline } from '../domain/improvement-measure';
 import { judgeQualityCheck } from '../domain/quality-check';
+import { judgeNewQualityReport, judgeQualityReportChange } from '../domain/quality-report';
 import { judgeNewResponsiblePerson, judgeRatioConfirmation, judgeResponsiblePersonChange } from '../domain/responsible-person';
 import { BatchUpdateConflictError } from '../errors/batch-update-conflict-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
@@ -17,6 +18,7 @@ export const FOLLOW_UP_STATES: Record<string, string> = {
   responsible_persons: 'confirmation',
   improvement_measures: 'status',
   quality_checks: 'result',
+  quality_reports: 'status',
 };
 
 async function followUpActor(context: HandlerContext): Promise<FollowUpActor> {
@@ -90,6 +92,35 @@ export async function qualityCheckOnCreate(context: HandlerContext, { payload }:
   return { ...payload, checked_by: accountability?.user ?? null, checked_at: now.toISOString() };
 }
 
+/**
+ * Filter for 质量报告 (K-REPORT3D): the quality department reports an investigated complaint to the GM once (the
+ * unique complaint refuses a second report in the database); the report stops the complaint's report clock in
+ * the same transaction.
+ */
+export async function qualityReportOnCreate(context: HandlerContext, { payload }: CreateWrite) {
+  const { accountability, now } = context;
+  const [complaint] = await readRows(context, 'complaints', ['id', 'investigated_at'], (query) =>
+    query.where('id', payload['complaint'] ?? null),
+  );
+  settled(judgeNewQualityReport(payload, complaint ?? null, await followUpActor(context)));
+  const [already] = await context.database('quality_reports').where({ complaint: complaint!['id'] }).select('id');
+  if (already) throw new InvalidCaseStatusError({ reason: '该投诉已提出质量报告，不能重复报告。' });
+  const reportedAt = now.toISOString();
+  const stop = await castForWrite(context, 'complaints', 'update', { gm_reported_at: reportedAt });
+  await context.database('complaints').where('id', complaint!['id']).update(stop);
+  return { ...payload, status: 'reported', reported_by: accountability?.user ?? null, reported_at: reportedAt };
+}
+
+/** Filter for 质量报告 updates: the GM Office writes the GM's instruction once; the report itself stays as written. */
+export async function qualityReportOnUpdate(context: HandlerContext, { keys, payload }: UpdateWrite) {
+  const { accountability, now } = context;
+  const actor = await followUpActor(context);
+  const stored = await readStored(context, 'quality_reports', keys);
+  const decision = single(stored.map((row) => settled(judgeQualityReportChange(row, payload, actor))));
+  if (!decision) return payload;
+  return { ...payload, status: 'instructed', instructed_by: accountability?.user ?? null, instructed_at: now.toISOString() };
+}
+
 /** Filter for new 改善对策: proposed by Operations or the GM Office; the clock runs from now to 24:00 of the due date. */
 export async function improvementMeasureOnCreate(context: HandlerContext, { payload }: CreateWrite) {
   settled(judgeNewImprovementMeasure(payload, await followUpActor(context)));
@@ -158,6 +189,11 @@ function historyLine(
       department: null,
       actor: row['checked_by'],
     };
+  }
+  if (collection === 'quality_reports') {
+    if (row['status'] === 'instructed')
+      return { opinion: `总经理批示质量报告：${excerpt(row['gm_instruction'])}`, department: 'gm_office', actor: row['instructed_by'] };
+    return { opinion: `质量管理部提出质量报告，呈总经理批示：${excerpt(row['report'])}`, department: 'quality', actor: row['reported_by'] };
   }
   const measure = excerpt(row['measure']);
   const owner = label('department', row['owner_department']);

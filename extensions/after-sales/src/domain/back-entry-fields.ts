@@ -14,7 +14,10 @@ export const BACK_ENTRY_FIELDS: Record<string, { fields: Record<string, string>;
     roles: [],
   },
   claim_applications: { fields: { materials_complete_at: '材料齐全时间', handed_over_at: '移交时间' }, roles: [] },
-  complaints: { fields: { registered_at: '总经理室受理时间', closed_at: '结案时间' }, roles: ['总经理室'] },
+  complaints: {
+    fields: { registered_at: '总经理室受理时间', investigated_at: '调查完成时间', closed_at: '结案时间' },
+    roles: ['总经理室'],
+  },
 };
 
 /** Whether the payload sets any back-entry field of the collection (only then does the role matter). */

@@ -39,11 +39,12 @@ export interface ClockDefinition {
   holder: (item: Item, rule: StoredDeadlineRule) => Department | null;
   /** fields whose change can move the clock */
   inputs: string[];
+  /** a complaint clock that keeps running after the complaint is closed (a report still owed) */
+  outlivesCase?: boolean;
 }
 
 const byKey = (key: string) => (_item: Item, rules: StoredDeadlineRule[]) => rules.find((rule) => rule.key === key && rule.active) ?? null;
 const stageOf = (item: Item) => String(item['stage'] ?? 'draft');
-
 // Fields of a report the seeded conditions of the scene and survey rules read (死亡人数, 重大案件 …): a change of
 // one of them may start or end those clocks. A condition on other fields is applied on the next such change or
 // when the rules are recomputed.
@@ -154,6 +155,20 @@ export const CLOCK_DEFINITIONS: ClockDefinition[] = [
     holder: (item, rule) => STAGE_HOLDERS[stageOf(item)] ?? rule.urge_department,
     inputs: ['stage', 'stage_entered_at'],
   },
+  {
+    // K-REPORT3D (第十三条 2): the quality department reports to the GM within the rule's limit after the
+    // investigation (the complaint first leaves 运营部调查); the report stops it, whether or not the case is closed.
+    id: 'quality_report',
+    collection: 'complaints',
+    rule: byKey('quality_report_to_gm'),
+    start: 'investigated_at',
+    stop: 'gm_reported_at',
+    due: 'gm_report_due_at',
+    warn: 'gm_report_warn_at',
+    holder: (_item, rule) => rule.urge_department ?? 'quality',
+    inputs: ['stage', 'investigated_at', 'gm_reported_at'],
+    outlivesCase: true,
+  },
 ];
 
 /** Directus filter conditions for cases whose clock still runs: not stopped, and the case not closed. */
@@ -161,7 +176,7 @@ export function runningClockFilter(definition: ClockDefinition): Record<string, 
   const filters: Record<string, unknown>[] = [];
   if (definition.stop) filters.push({ [definition.stop]: { _null: true } });
   if (definition.whileOpen) filters.push(definition.whileOpen);
-  if (definition.collection === 'complaints') filters.push({ stage: { _neq: 'closed' } });
+  if (definition.collection === 'complaints' && !definition.outlivesCase) filters.push({ stage: { _neq: 'closed' } });
   return filters;
 }
 

@@ -25,6 +25,7 @@ export const LABELS: Record<string, Record<string, string>> = {
   responsibility_confirmation: labelsOf(CHOICES.RESPONSIBILITY_CONFIRMATIONS),
   improvement_status: labelsOf(CHOICES.IMPROVEMENT_STATUSES),
   quality_result: labelsOf(CHOICES.QUALITY_RESULTS),
+  quality_report_status: labelsOf(CHOICES.QUALITY_REPORT_STATUSES),
   petition_status: labelsOf(CHOICES.PETITION_STATUSES),
   document: labelsOf(CHOICES.DOCUMENT_TYPES),
   channel: labelsOf(CHOICES.CHANNELS),

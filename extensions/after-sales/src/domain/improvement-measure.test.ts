@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { FollowUpActor } from './follow-up-actor';
-import { judgeImprovementMeasureChange, judgeNewImprovementMeasure, measureDeadline } from './improvement-measure';
+import { judgeImprovementMeasureChange, judgeNewImprovementMeasure, measureDeadline, measureUrge } from './improvement-measure';
 
 const actor = (department: FollowUpActor['department']): FollowUpActor => ({ isAdmin: false, userId: 'u', department, policies: [] });
 const open = { status: 'open', owner_department: 'market', measure: '当日转交', due_date: '2026-12-31', result: null };
@@ -40,5 +40,31 @@ describe('improvement measures', () => {
       '2026-12-31T16:00:00.000Z',
     );
     expect(measureDeadline(null, new Date(), 'Asia/Shanghai')).toBeNull();
+  });
+});
+
+describe('an overdue measure is urged (K-IMPROVE)', () => {
+  const due = '2026-12-05T16:00:00.000Z';
+  const measure = { id: 7, complaint: 3, measure: '电话回访须录音', owner_department: 'market', status: 'open', due_at: due };
+  const at = (iso: string) => new Date(iso);
+
+  test('not before its due time, nor once done', () => {
+    expect(measureUrge(measure, 'TS26120001', at('2026-12-05T15:59:59.000Z'), 'Asia/Shanghai')).toBeNull();
+    expect(measureUrge({ ...measure, status: 'done' }, 'TS26120001', at('2026-12-07T00:00:00.000Z'), 'Asia/Shanghai')).toBeNull();
+  });
+
+  test('past due: the owner department, one key per measure and due time, the message in Chinese', () => {
+    const urge = measureUrge(measure, 'TS26120001', at('2026-12-06T01:00:00.000Z'), 'Asia/Shanghai');
+    expect(urge).toEqual({
+      key: `urge:improvement_measures:7:open:${due}`,
+      department: 'market',
+      dueAt: at(due),
+      message:
+        '投诉 TS26120001 的改善对策“电话回访须录音”已于 2026-12-06 00:00 到期仍未完成，请市场部立即执行并填写执行结果（第十三条 9）。',
+    });
+    const later = measureUrge(measure, 'TS26120001', at('2026-12-20T01:00:00.000Z'), 'Asia/Shanghai');
+    expect(later?.key).toBe(urge?.key);
+    const moved = measureUrge({ ...measure, due_at: '2026-12-10T16:00:00.000Z' }, null, at('2026-12-20T01:00:00.000Z'), 'Asia/Shanghai');
+    expect(moved?.key).not.toBe(urge?.key);
   });
 });

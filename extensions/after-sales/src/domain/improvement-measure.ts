@@ -1,6 +1,6 @@
 import { DEPARTMENT_ROLES } from './departments';
 import { proposes, refuse, text, touched, type FollowUpActor, type FollowUpJudgement } from './follow-up-actor';
-import { zonedParts } from './zoned-time';
+import { formatLocal, zonedParts } from './zoned-time';
 
 /**
  * K-IMPROVE (第十一条 2(2), 3(5), 3(7); 第十三条 9): an improvement measure is proposed by Operations or the GM
@@ -93,4 +93,32 @@ export function openMeasures(rows: Row[], statusLabels: Record<string, string>):
       status: statusLabels[String(row['status'])] ?? String(row['status']),
     }))
     .sort((a, b) => a.due_date.localeCompare(b.due_date) || String(a.id).localeCompare(String(b.id)));
+}
+
+/** An overdue measure's 催办单: the ledger key (once per measure, state and due time), who is urged and why. */
+export interface MeasureUrge {
+  key: string;
+  department: string;
+  dueAt: Date;
+  message: string;
+}
+
+/**
+ * K-IMPROVE: a measure still 执行中 at or past its due time is urged once to its owner department. A measure sent
+ * back by the GM Office with a new due date is urged again when that date passes; with the same date, not twice.
+ */
+export function measureUrge(row: Row, complaintNo: string | null, now: Date, timeZone: string): MeasureUrge | null {
+  const dueAt = row['due_at'] ? new Date(String(row['due_at'])) : null;
+  if (row['status'] !== 'open' || !dueAt || Number.isNaN(dueAt.getTime()) || now < dueAt) return null;
+  const measure = String(row['measure'] ?? '').trim();
+  const shown = measure.length > 40 ? `${measure.slice(0, 40)}…` : measure;
+  const owner = departmentName(row['owner_department']);
+  return {
+    key: `urge:improvement_measures:${row['id']}:open:${dueAt.toISOString()}`,
+    department: String(row['owner_department']),
+    dueAt,
+    message:
+      `投诉 ${complaintNo ?? `#${row['complaint']}`} 的改善对策“${shown}”已于 ${formatLocal(dueAt, timeZone)} 到期仍未完成，` +
+      `请${owner}立即执行并填写执行结果（第十三条 9）。`,
+  };
 }

@@ -64,7 +64,13 @@ export const EVENT_TIME_RULES: Record<string, { past: string[]; order: [string, 
       ['start_date', 'terminated_at'],
     ],
   },
-  complaints: { past: ['closed_at'], order: [['registered_at', 'closed_at']] },
+  complaints: {
+    past: ['closed_at', 'investigated_at'],
+    order: [
+      ['registered_at', 'closed_at'],
+      ['registered_at', 'investigated_at'],
+    ],
+  },
 };
 
 /** C0 controls other than tab, line feed and carriage return, and DEL: no keyboard types them. */

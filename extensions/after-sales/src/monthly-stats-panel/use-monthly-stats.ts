@@ -10,7 +10,10 @@ export interface StatsApi extends ApiClient {
 /** A row of complaint_monthly_stats (客户投诉案件统计表, K-MONTHLY) as the API returns it. */
 export interface StatsRow {
   period: string;
+  /** closed and quality-checked (K-QUALITY): only these count */
   closed_count: number | null;
+  /** closed, quality check still to do */
+  unchecked_count?: number | null;
   overdue_count: number | null;
   avg_days_to_close: number | string | null;
   by_department: Record<string, { label?: string; count: number; ratio?: number }> | null;
@@ -137,7 +140,16 @@ export function useMonthlyStats(api: StatsApi, now: Ref<Date>) {
       const response = await api.get('/items/complaint_monthly_stats', {
         params: {
           filter: { period: { _in: periods.value } },
-          fields: ['period', 'closed_count', 'overdue_count', 'avg_days_to_close', 'by_department', 'improvement_actions', 'generated_at'],
+          fields: [
+            'period',
+            'closed_count',
+            'unchecked_count',
+            'overdue_count',
+            'avg_days_to_close',
+            'by_department',
+            'improvement_actions',
+            'generated_at',
+          ],
           sort: ['period'],
           limit: 12,
         },

@@ -6,6 +6,7 @@ import { remindPendingRevisions } from '../rule-revisions/remind-pending-revisio
 import type { DataAccess } from '../shared/data-access';
 import { checkClosedComplaints } from './check-closed-complaints';
 import { issueClockNotices } from './issue-clock-notices';
+import { urgeImprovementMeasures } from './urge-improvement-measures';
 import { urgeMonthlyStats } from './urge-monthly-stats';
 import { warnCalendarGaps } from './warn-calendar-gaps';
 
@@ -31,6 +32,7 @@ export async function runSweep(data: DataAccess, now: Date, timeZone: string): P
   const { warnings, urges } = await issueClockNotices(data, now, timeZone, rules);
   const result: SweepResult = { warnings, urges, inquiries: 0, calendarGaps: 0 };
   result.urges += await urgeMonthlyStats(data, now, timeZone, rules);
+  result.urges += await urgeImprovementMeasures(data, now, timeZone);
   result.inquiries = await checkClosedComplaints(data, now);
   result.calendarGaps = await warnCalendarGaps(data, now, timeZone, calendar);
   await remindPendingRevisions(data, now);
