@@ -149,7 +149,7 @@ async function measure(ctx, base, count) {
         unit: 'ms',
         baseline: byDue.baseline,
         ours: byDue.ours,
-        limit: 3,
+        limit: 1,
       }),
     ];
   } finally {

@@ -1,9 +1,9 @@
 import type { Accountability } from '@directus/types';
 import { clockDefinitionsFor } from '../domain/case-clocks';
 import type { LimitUnit } from '../domain/deadline-clock';
-import { pageAcrossSegments, type LedgerQuery } from '../domain/ledger-query';
+import type { LedgerQuery } from '../domain/ledger-query';
 import { ledgerRow, type LedgerComplaint, type LedgerRow } from '../domain/ledger-row';
-import { currentClockContext } from '../clocks/clock-context';
+import { currentClockContext, type ClockContext } from '../clocks/clock-context';
 import { itemsServiceAs, type DataAccess } from '../shared/data-access';
 import { isForbidden } from '../shared/is-forbidden';
 
@@ -58,7 +58,9 @@ export interface LedgerPage {
 
 /**
  * Complaints and urge notices are read as the caller (what they may not read is not in the ledger),
- * so through ItemsService with filters, not the system's plain `readRows`.
+ * so through ItemsService with filters, not the system's plain `readRows`. Segments are read in
+ * order from `offset`; a segment is counted only when the page starts past its beginning (page 1
+ * of a sort by time left is one read). `counts` keeps what was counted for the next call.
  */
 async function readComplaintsPage(
   data: DataAccess,
@@ -66,25 +68,42 @@ async function readComplaintsPage(
   query: LedgerQuery,
   offset: number,
   limit: number,
-  counts: number[] | null,
-) {
+  counts: (number | undefined)[],
+): Promise<LedgerComplaint[]> {
   const complaints = itemsServiceAs(data, 'complaints', accountability);
-  const segmentCounts =
-    counts ?? (await Promise.all(query.segments.map((segment) => countOf(complaints, both(query.filter, segment.filter)))));
   const items: LedgerComplaint[] = [];
-  for (const slice of pageAcrossSegments(segmentCounts, offset, limit)) {
-    const segment = query.segments[slice.segment]!;
-    items.push(
-      ...(await complaints.readByQuery({
-        filter: both(query.filter, segment.filter),
-        sort: segment.sort,
-        fields: FIELDS,
-        offset: slice.offset,
-        limit: slice.limit,
-      })),
-    );
+  let skip = offset;
+  for (const [index, segment] of query.segments.entries()) {
+    const wanted = limit - items.length;
+    if (wanted <= 0) break;
+    const filter = both(query.filter, segment.filter);
+    if (skip > 0) {
+      const count = (counts[index] ??= await countOf(complaints, filter));
+      if (skip >= count) {
+        skip -= count;
+        continue;
+      }
+    }
+    const read: LedgerComplaint[] = await complaints.readByQuery({
+      filter,
+      sort: segment.sort,
+      fields: FIELDS,
+      offset: skip,
+      limit: wanted,
+    });
+    // A short read is the segment's end: its count is known without counting.
+    if (read.length < wanted && (read.length > 0 || skip === 0)) counts[index] = skip + read.length;
+    items.push(...read);
+    skip = 0;
   }
-  return { items, segmentCounts };
+  return items;
+}
+
+/** How many complaints the ledger lists: the segments do not overlap, so one count of their union. */
+function countAll(data: DataAccess, accountability: Accountability | null, query: LedgerQuery): Promise<number> {
+  const segments = query.segments.map((segment) => segment.filter).filter((filter) => Object.keys(filter).length > 0);
+  const filter = segments.length === query.segments.length && segments.length > 1 ? both(query.filter, { _or: segments }) : query.filter;
+  return countOf(itemsServiceAs(data, 'complaints', accountability), filter);
 }
 
 async function toRows(
@@ -93,9 +112,10 @@ async function toRows(
   items: LedgerComplaint[],
   now: Date,
   timeZone: string,
+  clocks?: ClockContext,
 ): Promise<LedgerRow[]> {
   const [{ rules, calendar }, urges] = await Promise.all([
-    currentClockContext(data),
+    clocks ?? currentClockContext(data),
     urgeCounts(
       data,
       accountability,
@@ -117,9 +137,13 @@ export async function readLedger(
   now: Date,
   timeZone: string,
 ): Promise<LedgerPage> {
-  const { items, segmentCounts } = await readComplaintsPage(data, accountability, query, (query.page - 1) * query.limit, query.limit, null);
-  const total = segmentCounts.reduce((sum, count) => sum + count, 0);
-  return { rows: await toRows(data, accountability, items, now, timeZone), total, page: query.page, limit: query.limit };
+  // The page, the total and the rules are asked for together (PostgreSQL answers at once; SQLite in turn).
+  const [items, total, clocks] = await Promise.all([
+    readComplaintsPage(data, accountability, query, (query.page - 1) * query.limit, query.limit, []),
+    countAll(data, accountability, query),
+    currentClockContext(data),
+  ]);
+  return { rows: await toRows(data, accountability, items, now, timeZone, clocks), total, page: query.page, limit: query.limit };
 }
 
 /** Every row the filters select, in the ledger's order: the CSV export of what the screen lists. */
@@ -131,11 +155,10 @@ export async function readWholeLedger(
   timeZone: string,
 ): Promise<LedgerRow[]> {
   const rows: LedgerRow[] = [];
-  let counts: number[] | null = null;
+  const counts: (number | undefined)[] = [];
   for (let offset = 0; ; offset += EXPORT_CHUNK) {
-    const read = await readComplaintsPage(data, accountability, query, offset, EXPORT_CHUNK, counts);
-    counts = read.segmentCounts;
-    rows.push(...(await toRows(data, accountability, read.items, now, timeZone)));
-    if (read.items.length < EXPORT_CHUNK) return rows;
+    const items = await readComplaintsPage(data, accountability, query, offset, EXPORT_CHUNK, counts);
+    rows.push(...(await toRows(data, accountability, items, now, timeZone)));
+    if (items.length < EXPORT_CHUNK) return rows;
   }
 }
