@@ -44,8 +44,8 @@ test('the GM Office builds the monthly review from the 生成 button of 客户�
   await panel.getByText(measure).waitFor({ timeout: 30_000 });
   await panel.getByRole('button', { name: `重新生成 ${month} 统计表` }).waitFor();
   expect(await panel.locator('.share[data-department="tech"]').count()).toBe(1);
-  await panel.getByText(/^结案（已质量检验）\d+ 件，逾期/).waitFor();
-  await panel.getByText(/^另有已结案待质量检验 \d+ 件，未计入统计/).waitFor();
+  await panel.getByText(/结案（已质量检验）\d+ 件，逾期/).waitFor();
+  await panel.getByText(/另有已结案待质量检验 \d+ 件，未计入统计/).waitFor();
   await page.close();
 
   const clerk = await createStaffUser('市场部');
