@@ -16,6 +16,12 @@ export const DEMO_USERS = [
   { email: 'gm.chief@example.com', first_name: '总经理', last_name: '郑', role: '总经理室', policies: ['总经理'] },
   { email: 'tech@example.com', first_name: '工程师', last_name: '黄', role: '技术部', policies: [] },
   { email: 'quality@example.com', first_name: '质检', last_name: '刘', role: '质量管理部', policies: [] },
+  // K-RESPONSIBLE: one head per department (部门主管) confirms the personal penalties of its staff.
+  { email: 'market.head@example.com', first_name: '主管', last_name: '林', role: '市场部', policies: ['部门主管'] },
+  { email: 'ops.head@example.com', first_name: '主管', last_name: '陈', role: '运营部', policies: ['部门主管'] },
+  { email: 'gm.head@example.com', first_name: '主任', last_name: '王', role: '总经理室', policies: ['部门主管'] },
+  { email: 'tech.head@example.com', first_name: '主管', last_name: '黄', role: '技术部', policies: ['部门主管'] },
+  { email: 'quality.head@example.com', first_name: '主管', last_name: '刘', role: '质量管理部', policies: ['部门主管'] },
 ];
 
 const daysAgo = (days, hour = 10) => {
@@ -25,11 +31,17 @@ const daysAgo = (days, hour = 10) => {
 };
 
 async function seed(api) {
+  // Users first: a demo loaded by an earlier release gets the users added since.
+  await seedUsers(api);
   const existing = await api('GET', '/items/insurers?filter[code][_eq]=PAIC&limit=1');
   if (existing.length > 0) {
     console.log('演示数据已存在，未重复加载。');
     return;
   }
+  await seedCases(api);
+}
+
+async function seedUsers(api) {
   const roles = await api('GET', '/roles?fields=id,name&limit=-1');
   const policies = await api('GET', '/policies?fields=id,name&limit=-1');
   const roleId = (name) => roles.find((r) => r.name === name).id;
@@ -46,7 +58,9 @@ async function seed(api) {
       policies: { create: user.policies.map((name) => ({ policy: policyId(name) })) },
     });
   }
+}
 
+async function seedCases(api) {
   const [paic, clic, cpic] = await api('POST', '/items/insurers', [
     { name: '中国平安人寿保险股份有限公司', code: 'PAIC', contact_phone: '95511', address: '深圳市福田区益田路5033号' },
     { name: '中国人寿保险股份有限公司', code: 'CLIC', contact_phone: '95519', address: '北京市西城区金融大街16号' },
@@ -341,7 +355,23 @@ async function seed(api) {
       customer_accepted: true,
     },
   ];
-  await api('POST', '/items/complaints', complaints);
+  const created = await api('POST', '/items/complaints', complaints);
+  // K-RESPONSIBLE, K-IMPROVE: a penalty for the market's head to confirm, measures for the owners' 工作台.
+  const apology = created.find((complaint) => complaint.customer_name === '孙明');
+  const [clerk] = await api('GET', `/users?filter[email][_eq]=${encodeURIComponent('market@example.com')}&fields=id&limit=1`);
+  await api('POST', '/items/responsible_persons', {
+    complaint: apology.id,
+    user: clerk?.id ?? null,
+    person_name: '林小市',
+    department: 'market',
+    responsibility: '接待客户时用语不当',
+    penalty_type: 'warning',
+  });
+  const inDays = (days) => daysAgo(-days).slice(0, 10);
+  await api('POST', '/items/improvement_measures', [
+    { complaint: apology.id, measure: '客服话术培训并考核', owner_department: 'market', due_date: inDays(7) },
+    { complaint: apology.id, measure: '每月抽查接待录音', owner_department: 'quality', due_date: inDays(20) },
+  ]);
   console.log(
     `演示数据已加载：${DEMO_USERS.length} 个演示用户（密码 ${DEMO_PASSWORD}），7 份保单，${reports.length} 个报案，3 个理赔申请（${application.application_no} 等），${complaints.length} 个客户抱怨（各处理阶段）。`,
   );

@@ -1,4 +1,4 @@
-import { readItems, readMe } from '@directus/sdk';
+import { readItems, readMe, updateItem } from '@directus/sdk';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -42,6 +42,27 @@ test('npm run seed:demo loads demo data and one working login per role and appro
     const me = await client.request(readMe({ fields: ['role.name'] as any }));
     expect((me as any).role.name, email).toBe(role);
   }
+
+  // K-RESPONSIBLE: one 部门主管 per department; the market's head confirms the penalty the demo proposes.
+  for (const [email, role] of [
+    ['market.head@example.com', '市场部'],
+    ['ops.head@example.com', '运营部'],
+    ['gm.head@example.com', '总经理室'],
+    ['tech.head@example.com', '技术部'],
+    ['quality.head@example.com', '质量管理部'],
+  ] as const) {
+    const client = await loginAs(email, 'Demo@12345');
+    const me = await client.request(readMe({ fields: ['role.name'] as any }));
+    expect((me as any).role.name, email).toBe(role);
+  }
+  const head = await loginAs('market.head@example.com', 'Demo@12345');
+  const [pending] = (await head.request(readItems('responsible_persons', { filter: { person_name: { _eq: '林小市' } } }))) as any[];
+  expect(pending).toMatchObject({ department: 'market', confirmation: 'pending', penalty_type: 'warning' });
+  const confirmed = await head.request(updateItem('responsible_persons', pending.id, { confirmation: 'confirmed' }));
+  expect(confirmed.confirmation).toBe('confirmed');
+  const clerk = await loginAs('market@example.com', 'Demo@12345');
+  const measures = await clerk.request(readItems('improvement_measures', { fields: ['measure', 'status'] }));
+  expect(measures).toContainEqual({ measure: '客服话术培训并考核', status: 'open' });
 
   const again = spawnSync(process.execPath, [path.join(root, 'scripts', 'seed-demo.mjs')], { env, encoding: 'utf8' });
   expect(again.status).toBe(0);
