@@ -6,8 +6,25 @@ export interface CompositeIndex {
   columns: [string, string];
 }
 
+/** PostgreSQL keeps 63 characters of a name and cuts the rest silently. */
+const MAX_NAME = 63;
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable tag for a name that had to be cut. */
+function tag(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** `<table>_<first>_<second>_index`; a longer name is cut and tagged with its hash, so two cut names never meet. */
+export function indexName(table: string, first: string, second: string): string {
+  const full = `${table}_${first}_${second}_index`;
+  if (full.length <= MAX_NAME) return full;
+  return `${full.slice(0, MAX_NAME - '_index'.length - 9).replace(/_+$/, '')}_${tag(full)}_index`;
+}
+
 const index = (table: string, first: string, second: string): CompositeIndex => ({
-  name: `${table}_${first}_${second}_index`,
+  name: indexName(table, first, second),
   table,
   columns: [first, second],
 });
