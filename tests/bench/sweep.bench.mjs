@@ -99,8 +99,10 @@ export default async function bench(ctx) {
     });
     return [
       vsRead('sweep, 10k open / 100 due, issuing 100 notices (vs plain read of the due cases)', small, small.first),
-      vsRead('sweep, 100k open / 1,000 due, issuing 1,000 notices (vs plain read)', large, large.first, {
-        note: `${(large.first / 1000).toFixed(1)} ms per notice (one transaction each)`,
+      vsRead('first sweep, 100k open / 1,000 due, issuing 1,000 notices (vs plain read of the due cases)', large, large.first, {
+        target: '≤ 5×',
+        pass: large.first / large.read <= 5,
+        note: `${(large.first / 1000).toFixed(1)} ms per notice (ledger keys inserted 200 at a time, ON CONFLICT DO NOTHING)`,
       }),
       vsRead('sweep, 100k open / 1,000 due, steady state: all told already (vs plain read)', large, large.repeat, {
         target: '≤ 1,000 ms',

@@ -1,5 +1,5 @@
 import type { DataAccess } from '../shared/data-access';
-import { castForWrite, itemsService, QUIET } from '../shared/data-access';
+import { castRowsForWrite, itemsService, QUIET } from '../shared/data-access';
 
 export interface LedgerEntry {
   key: string;
@@ -66,8 +66,11 @@ export async function issueEach<T>(
         const fresh: T[] = [];
         for (let start = 0; start < items.length; start += LEDGER_CHUNK) {
           const chunk = items.slice(start, start + LEDGER_CHUNK);
-          const rows = await Promise.all(
-            chunk.map((item) => castForWrite(scoped, 'deadline_events', 'create', { ...entryOf(item), created_at: now.toISOString() })),
+          const rows = await castRowsForWrite(
+            scoped,
+            'deadline_events',
+            'create',
+            chunk.map((item) => ({ ...entryOf(item), created_at: now.toISOString() })),
           );
           const inserted: ({ key: string } | string)[] = await trx('deadline_events')
             .insert(rows)

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Department } from '../domain/departments';
 import { rolesOfDepartment } from '../shared/actor';
-import { castForWrite, readAll, type DataAccess } from '../shared/data-access';
+import { castRowsForWrite, readAll, type DataAccess } from '../shared/data-access';
 import { mailAfterCommit, type NoticeMail } from './mail-notices';
 
 export interface Notice {
@@ -53,7 +53,7 @@ export async function sendNotices(data: DataAccess, notices: (Recipients & { not
       mails.push({ ref: ref ?? `「${notice.subject}」`, subject: notice.subject, message: notice.message, to: addresses });
   }
   if (rows.length === 0) return 0;
-  const cast = await Promise.all(rows.map((row) => castForWrite(data, 'directus_notifications', 'create', row)));
+  const cast = await castRowsForWrite(data, 'directus_notifications', 'create', rows);
   for (let start = 0; start < cast.length; start += 100)
     await data.database('directus_notifications').insert(cast.slice(start, start + 100));
   if (mailConfigured()) mailAfterCommit(data, mails);

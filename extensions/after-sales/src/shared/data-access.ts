@@ -75,6 +75,20 @@ export async function castForWrite(
   return payloads(data, collection).processValues(action, { ...row });
 }
 
+/** Many rows to write with one statement, cast together by one PayloadService (castForWrite for a batch). */
+export async function castRowsForWrite(
+  data: DataAccess,
+  collection: string,
+  action: 'create' | 'update',
+  rows: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
+  return payloads(data, collection).processValues(
+    action,
+    rows.map((row) => ({ ...row })),
+  );
+}
+
 function payloads(data: DataAccess, collection: string) {
   return new data.services['PayloadService'](collection, { knex: data.database, schema: data.schema, accountability: null });
 }

@@ -1,6 +1,6 @@
 import type { Department } from '../domain/departments';
 import { assignCaseNumbers, readNumberingRule } from '../numbering/assign-case-number';
-import { castForWrite, type DataAccess } from '../shared/data-access';
+import { castRowsForWrite, type DataAccess } from '../shared/data-access';
 
 /** A 催办单 to write: the case (or the monthly table) it urges, who must act, by when and why. */
 export interface UrgeNotice {
@@ -28,20 +28,21 @@ export async function writeUrgeNotices(
   if (urges.length === 0) return new Map();
   const rule = await readNumberingRule(trx.database, 'urge_notices');
   const numbers = rule ? await assignCaseNumbers(trx.database, rule, now, timeZone, urges.length) : [];
-  const rows = await Promise.all(
-    urges.map((urge, i) =>
-      castForWrite(trx, 'urge_notices', 'create', {
-        ...(rule ? { [rule.field]: numbers[i] } : {}),
-        collection: urge.collection,
-        item: urge.item,
-        case_no: urge.caseNo,
-        department: urge.department,
-        clock_key: urge.key,
-        due_at: urge.dueAt.toISOString(),
-        issued_at: now.toISOString(),
-        reason: urge.reason,
-      }),
-    ),
+  const rows = await castRowsForWrite(
+    trx,
+    'urge_notices',
+    'create',
+    urges.map((urge, i) => ({
+      ...(rule ? { [rule.field]: numbers[i] } : {}),
+      collection: urge.collection,
+      item: urge.item,
+      case_no: urge.caseNo,
+      department: urge.department,
+      clock_key: urge.key,
+      due_at: urge.dueAt.toISOString(),
+      issued_at: now.toISOString(),
+      reason: urge.reason,
+    })),
   );
   for (let start = 0; start < rows.length; start += 50) await trx.database('urge_notices').insert(rows.slice(start, start + 50));
   return new Map(urges.map((urge, i) => [urge.key, rule ? (numbers[i] ?? null) : null]));
