@@ -1,3 +1,4 @@
+import { afterCommit } from '../shared/after-commit';
 import type { DataAccess } from '../shared/data-access';
 
 /** One notice by e-mail: every recipient of it in one message (Bcc), so a failure is one failure of that notice. */
@@ -43,20 +44,10 @@ let mailer: any;
  */
 export function mailAfterCommit(data: DataAccess, mails: NoticeMail[]): void {
   if (mails.length === 0) return;
-  const send = () => {
+  afterCommit(data.database, () => {
     for (const mail of mails) queue.push({ services: data.services, schema: data.schema, mail });
     pump();
-  };
-  const transaction = outermostTransaction(data.database);
-  if (transaction) transaction.executionPromise.then(send, () => undefined);
-  else send();
-}
-
-function outermostTransaction(knex: unknown): { executionPromise: Promise<unknown> } | null {
-  let transaction = knex as { isTransaction?: boolean; parentTransaction?: unknown; executionPromise?: Promise<unknown> };
-  if (!transaction?.isTransaction) return null;
-  while (transaction.parentTransaction) transaction = transaction.parentTransaction as typeof transaction;
-  return transaction.executionPromise ? (transaction as { executionPromise: Promise<unknown> }) : null;
+  });
 }
 
 function pump(): void {

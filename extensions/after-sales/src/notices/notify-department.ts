@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Department } from '../domain/departments';
 import { rolesOfDepartment } from '../shared/actor';
+import { afterCommit } from '../shared/after-commit';
 import { castRowsForWrite, readAll, type DataAccess } from '../shared/data-access';
+import { purgeItemCache } from '../shared/tracked-update';
 import { mailAfterCommit, type NoticeMail } from './mail-notices';
 
 export interface Notice {
@@ -56,6 +58,9 @@ export async function sendNotices(data: DataAccess, notices: (Recipients & { not
   const cast = await castRowsForWrite(data, 'directus_notifications', 'create', rows);
   for (let start = 0; start < cast.length; start += 100)
     await data.database('directus_notifications').insert(cast.slice(start, start + 100));
+  // Plain rows bypass Directus's own cache purge: once they are committed, the notification centre must not
+  // show a list cached before them.
+  afterCommit(data.database, () => purgeItemCache(data, 'directus_notifications'));
   if (mailConfigured()) mailAfterCommit(data, mails);
   return rows.length;
 }
