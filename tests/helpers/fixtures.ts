@@ -81,3 +81,13 @@ export function complaintPayload(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A complaint closed on `day` of `month` (YYYY-MM), registered on the 1st: one case in that month's statistics. */
+export function closedInMonthPayload(month: string, day: string, overrides: Record<string, unknown> = {}) {
+  return complaintPayload({
+    stage: 'closed',
+    registered_at: `${month}-01T02:00:00.000Z`,
+    closed_at: `${month}-${day}T02:00:00.000Z`,
+    ...overrides,
+  });
+}

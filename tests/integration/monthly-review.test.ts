@@ -1,7 +1,7 @@
 import { createItem, readItems, updateItem } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
-import { complaintPayload } from '../helpers/fixtures';
+import { closedInMonthPayload } from '../helpers/fixtures';
 import { until } from '../helpers/poll';
 import { runStatement } from '../helpers/sqlite-pragma';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -17,16 +17,7 @@ beforeAll(async () => {
 
 const closedIn = async (period: string, day: string, department: string, countermeasures: string) => {
   const complaint = await admin.request(
-    createItem(
-      'complaints',
-      complaintPayload({
-        stage: 'closed',
-        registered_at: `${period}-01T02:00:00.000Z`,
-        closed_at: `${period}-${day}T02:00:00.000Z`,
-        responsible_department: department,
-        countermeasures,
-      }),
-    ),
+    createItem('complaints', closedInMonthPayload(period, day, { responsible_department: department, countermeasures })),
   );
   // K-QUALITY: a closed complaint counts in the table once its quality check is done.
   await admin.request(createItem('quality_checks', { complaint: complaint.id, result: 'passed' }));

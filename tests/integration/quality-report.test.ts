@@ -1,7 +1,7 @@
 import { createItem, readItem, readItems, readNotifications, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, type Client, type StaffUser } from '../helpers/api';
-import { complaintPayload } from '../helpers/fixtures';
+import { closedInMonthPayload, complaintPayload } from '../helpers/fixtures';
 import { until } from '../helpers/poll';
 
 let admin: Client;
@@ -167,13 +167,7 @@ describe('统计表只计已质量检验的结案投诉 (K-QUALITY)', () => {
       admin.request(
         createItem(
           'complaints',
-          complaintPayload({
-            stage: 'closed',
-            registered_at: `${period}-01T02:00:00.000Z`,
-            closed_at: `${period}-${day}T02:00:00.000Z`,
-            responsible_department: department,
-            countermeasures: `${department} 对策`,
-          }),
+          closedInMonthPayload(period, day, { responsible_department: department, countermeasures: `${department} 对策` }),
         ),
       );
     const checked = await closedIn('05', 'operations');
