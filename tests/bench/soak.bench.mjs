@@ -18,6 +18,7 @@ import { claimReport, complaint, createPolicies } from './lib/fixtures.mjs';
 import { adminToken, call, prepareBenchDatabase, startBenchServer } from './lib/server.mjs';
 import { rssMb } from './lib/rss.mjs';
 import { median, percentile } from './lib/stats.mjs';
+import { redisNamespaceEnv, redisStoresEnv } from '../helpers/redis-env.mjs';
 
 const SWEEP_EVERY_SECONDS = 5;
 /** Requests per second over both instances (AFTER_SALES_SOAK_RATE). */
@@ -71,12 +72,7 @@ async function services(ctx) {
       env: {
         ...database.env,
         REDIS: redisUrl,
-        SYNCHRONIZATION_NAMESPACE: `${namespace}:sync`,
-        CACHE_NAMESPACE: `${namespace}:cache`,
-        REDIS_BUS_NAMESPACE: `${namespace}:bus`,
-        REDIS_LOCK_NAMESPACE: `${namespace}:lock`,
-        REDIS_COUNTERS_NAMESPACE: `${namespace}:counters`,
-        REDIS_PERMISSIONS_NAMESPACE: `${namespace}:permissions`,
+        ...redisNamespaceEnv(namespace),
       },
       destroy: async () => {
         database.drop();
@@ -420,10 +416,7 @@ export default async function bench(ctx) {
   try {
     db = await prepareBenchDatabase({
       ...pair.env,
-      SYNCHRONIZATION_STORE: 'redis',
-      CACHE_ENABLED: 'true',
-      CACHE_STORE: 'redis',
-      CACHE_AUTO_PURGE: 'true',
+      ...redisStoresEnv(),
       AFTER_SALES_SWEEP_CRON: `*/${SWEEP_EVERY_SECONDS} * * * * *`,
     });
     for (let i = 0; i < 2; i++) servers.push(await startBenchServer(db));

@@ -9,6 +9,7 @@ import { asAdmin, createStaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload } from '../helpers/fixtures';
 import { privateServicesAvailable, startPrivatePostgres, startPrivateRedis } from '../helpers/private-services.mjs';
 import { startTestCluster, type TestInstance } from '../helpers/test-server';
+import { redisStoresEnv } from '../helpers/redis-env.mjs';
 
 const SWEEP_EVERY_SECONDS = 2;
 /** How long Redis stays away. The issue asks for a minute; 20 s keeps CI short and the point the same
@@ -35,10 +36,7 @@ beforeAll(async () => {
   cluster = await startTestCluster(2, {
     ...postgres.env,
     REDIS: redis.url,
-    SYNCHRONIZATION_STORE: 'redis',
-    CACHE_ENABLED: 'true',
-    CACHE_STORE: 'redis',
-    CACHE_AUTO_PURGE: 'true',
+    ...redisStoresEnv(),
     // The per-address request limit on, counted by each instance (docs/reliability.md: with the count in
     // Redis, every request fails while Redis is away); high enough for this test's bursts.
     RATE_LIMITER_ENABLED: 'true',

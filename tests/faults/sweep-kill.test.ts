@@ -15,6 +15,7 @@ import { bulkInsert, openComplaintRow } from '../bench/lib/data.mjs';
 import { asAdmin, callEndpoint, createStaffUser } from '../helpers/api';
 import { privateServicesAvailable, startPrivatePostgres, startPrivateRedis } from '../helpers/private-services.mjs';
 import { scratchEnv } from '../helpers/scratch-env.mjs';
+import { redisStoresEnv } from '../helpers/redis-env.mjs';
 
 /** Overdue complaints: each owes one urge notice (1,000+ as the issue asks; more batches to kill in between). */
 const DUE = 1000;
@@ -46,10 +47,7 @@ beforeAll(async () => {
   env = scratchEnv(dataDir, {
     ...postgres.env,
     REDIS: redis.url,
-    SYNCHRONIZATION_STORE: 'redis',
-    CACHE_ENABLED: 'true',
-    CACHE_STORE: 'redis',
-    CACHE_AUTO_PURGE: 'true',
+    ...redisStoresEnv(),
     // The schedule fires once a year (1 January): the test starts each sweep itself, on the instance it chooses.
     AFTER_SALES_SWEEP_CRON: '0 3 1 1 *',
     LOG_LEVEL: 'warn',

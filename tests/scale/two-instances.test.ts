@@ -8,6 +8,7 @@ import { asAdmin, createStaffUser, moveComplaint, type Client, type StaffUser } 
 import { complaintPayload } from '../helpers/fixtures';
 import { createTestDatabase } from '../helpers/postgres.mjs';
 import { startTestCluster, type TestInstance } from '../helpers/test-server';
+import { redisNamespaceEnv, redisStoresEnv } from '../helpers/redis-env.mjs';
 
 const SWEEP_EVERY_SECONDS = 2;
 const namespace = `after-sales-test-${randomUUID().slice(0, 8)}`;
@@ -27,17 +28,8 @@ beforeAll(async () => {
   cluster = await startTestCluster(2, {
     ...database.env,
     REDIS: redisUrl,
-    SYNCHRONIZATION_STORE: 'redis',
-    CACHE_ENABLED: 'true',
-    CACHE_STORE: 'redis',
-    CACHE_AUTO_PURGE: 'true',
-    // A key space of its own, so parallel runs and other Redis users never meet.
-    SYNCHRONIZATION_NAMESPACE: `${namespace}:sync`,
-    CACHE_NAMESPACE: `${namespace}:cache`,
-    REDIS_BUS_NAMESPACE: `${namespace}:bus`,
-    REDIS_LOCK_NAMESPACE: `${namespace}:lock`,
-    REDIS_COUNTERS_NAMESPACE: `${namespace}:counters`,
-    REDIS_PERMISSIONS_NAMESPACE: `${namespace}:permissions`,
+    ...redisStoresEnv(),
+    ...redisNamespaceEnv(namespace),
     AFTER_SALES_SWEEP_CRON: `*/${SWEEP_EVERY_SECONDS} * * * * *`,
   });
   [a, b] = cluster.instances as [TestInstance, TestInstance];
