@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ledgerQuery, pageAcrossSegments } from './ledger-query';
+import { ledgerQuery } from './ledger-query';
 
 const now = new Date('2026-11-20T02:00:00.000Z');
 const TZ = 'Asia/Shanghai';
@@ -53,26 +53,5 @@ describe('ledgerQuery', () => {
   ])('%j is refused naming %s', (params, field) => {
     const result = ledgerQuery(params, now, TZ);
     expect(result).toMatchObject({ invalid: { field } });
-  });
-});
-
-describe('pageAcrossSegments', () => {
-  test.each([
-    ['inside the first segment', [30, 5, 100], 0, 25, [{ segment: 0, offset: 0, limit: 25 }]],
-    [
-      'across two segments',
-      [30, 5, 100],
-      25,
-      25,
-      [
-        { segment: 0, offset: 25, limit: 5 },
-        { segment: 1, offset: 0, limit: 5 },
-        { segment: 2, offset: 0, limit: 15 },
-      ],
-    ],
-    ['skipping empty segments', [0, 0, 40], 25, 25, [{ segment: 2, offset: 25, limit: 15 }]],
-    ['past the end', [3, 2, 1], 25, 25, []],
-  ])('%s', (_name, counts, offset, limit, expected) => {
-    expect(pageAcrossSegments(counts, offset, limit)).toEqual(expected);
   });
 });

@@ -91,22 +91,3 @@ export function ledgerQuery(params: Record<string, unknown>, now: Date, timeZone
   const segments = sortField === 'time_left' ? timeLeftSegments(descending) : [{ filter: {}, sort: [sort, descending ? '-id' : 'id'] }];
   return { query: { filter: conditions.length ? { _and: conditions } : {}, segments, page, limit } };
 }
-
-/** Which rows of which segment make up rows [offset, offset + limit) of the segments read in order. */
-export function pageAcrossSegments(counts: number[], offset: number, limit: number): { segment: number; offset: number; limit: number }[] {
-  const slices: { segment: number; offset: number; limit: number }[] = [];
-  let skip = offset;
-  let wanted = limit;
-  counts.forEach((count, segment) => {
-    if (wanted <= 0) return;
-    if (skip >= count) {
-      skip -= count;
-      return;
-    }
-    const take = Math.min(count - skip, wanted);
-    slices.push({ segment, offset: skip, limit: take });
-    wanted -= take;
-    skip = 0;
-  });
-  return slices;
-}
