@@ -75,7 +75,8 @@ test('one date format in lists and forms, fields 运营部 may not write read-on
   await page.goto(`${baseUrl()}/admin/content/complaints/${complaintId}`);
   const registered = formField(page, '总经理室受理时间');
   await registered.waitFor({ state: 'visible', timeout: 60_000 });
-  expect((await registered.locator('.interface').innerText()).trim()).toBe('2026-11-20 14:20');
+  // (polled: the form is laid out before the item's values arrive)
+  await expect.poll(async () => (await registered.locator('.interface').innerText()).trim(), { timeout: 30_000 }).toBe('2026-11-20 14:20');
   // Directus shows a field read-only when the role has no update permission on it (docs/permissions.md).
   expect(await registered.locator('.interface .disabled, .interface [disabled]').count()).toBeGreaterThan(0);
   await registered.locator('.interface').click();
@@ -95,7 +96,7 @@ test('one date format in lists and forms, fields 运营部 may not write read-on
   await expect.poll(() => heads.allInnerTexts()).toEqual(['日', '一', '二', '三', '四', '五', '六']);
   await gmPage.locator('.v-menu-content').getByText('设置为现在').click();
   await gmPage.keyboard.press('Escape');
-  expect((await field.locator('.interface').innerText()).trim()).toMatch(DATE_TIME);
+  await expect.poll(async () => (await field.locator('.interface').innerText()).trim()).toMatch(DATE_TIME);
   await gmPage.context().close();
 }, 300_000);
 
