@@ -1,6 +1,7 @@
 // The whole data model of the console. Keys follow docs/contract.md; labels are what staff read.
 import { f, collection, folder, auditFields, archiveField } from './dsl.mjs';
 import * as C from './choices.mjs';
+import { NUMBERED_COLLECTION_CHOICES, NUMBERED_FIELD_CHOICES, NUMBERED_FIELDS } from './numbered-fields.mjs';
 
 const POLICY_TEMPLATE = '{{policy_no}}';
 // The masked ID number: every department may read it (the full one is withheld from some).
@@ -20,12 +21,6 @@ const maskedCopy = (key, label) =>
   });
 const numberField = (key, label) =>
   f.string(key, label, { readonly: true, unique: true, maxLength: 32, note: '由系统在保存时按编号规则自动生成，不可修改。' });
-const NUMBERED_EXTRA = [
-  { value: 'urge_notices', text: '催办单' },
-  { value: 'overdue_inquiries', text: '洽办单' },
-  { value: 'petitions', text: '签呈' },
-  { value: 'letters', text: '文书' },
-];
 const PERIOD_FORMATS = [
   { value: 'YYMM', text: '年月（YYMM）' },
   { value: 'YYYYMM', text: '年月（YYYYMM）' },
@@ -206,7 +201,7 @@ export const collections = [
     note: '接报案：询问案情、查询报案记录、初步审核；重大案件24小时内呈报总部',
     fields: [
       f.id(),
-      f.guidance('guidance', '服务话术', { exceptSteps: ['scene'] }),
+      f.guidance('guidance', '服务话术', { exceptSteps: ['scene', 'scene_tasks'] }),
       numberField('report_no', '报案号'),
       f.timestamp('reported_at', '报案时间', {
         note: '默认为登记时间；纸面受理后补录时由管理员填写实际报案时间',
@@ -266,27 +261,11 @@ export const collections = [
         validation: { _and: [{ deaths: { _gte: 0 } }] },
         validationMessage: '死亡人数不能为负数',
       }),
-      // Beside the field that triggers them: what to tell the reporter, and what staff must do.
-      f.guidance(
-        'scene_guidance',
-        '现场保全话术',
-        { steps: ['scene'] },
-        {
-          hidden: true,
-          conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }],
-        },
-      ),
-      f.notice(
-        'scene_prompt',
-        '现场保全提示',
-        '请通知报案人保护好事故现场，并立即通知承保公司现场查勘；通知后在“现场保全与查勘”中勾选，系统记录时间和经办人。',
-        {
-          color: 'warning',
-          icon: 'warning',
-          conditions: [{ name: '有人员死亡时显示', rule: { deaths: { _gte: 1 } }, hidden: false }],
-          hidden: true,
-        },
-      ),
+      // Beside the field that triggers them: what to tell the reporter, and what staff must do. Both show when the
+      // deadline rule 通知报案人保护现场 applies to the report (its 适用条件, domain/guidance-steps.ts), not on a
+      // condition of their own, so the wording and the scene clock never disagree.
+      f.guidance('scene_guidance', '现场保全话术', { steps: ['scene'] }),
+      f.guidance('scene_prompt', '现场保全提示', { steps: ['scene_tasks'] }),
       f.money('expected_payout', '预计赔付金额'),
       f.boolean('media_involved', '媒体已介入或将介入'),
       f.boolean('regulator_complaint', '已向主管机关/同业公会/媒体投诉'),
@@ -1102,8 +1081,21 @@ export const collections = [
     note: '各类单据编号 = 前缀 + 周期（年月等）+ 流水号；流水号每个周期从1开始',
     fields: [
       f.id(),
-      f.select('collection', '单据', [...C.CASE_COLLECTIONS, ...NUMBERED_EXTRA], { required: true, unique: true }),
-      f.string('field', '编号字段', { required: true, maxLength: 64 }),
+      f.select('collection', '单据', NUMBERED_COLLECTION_CHOICES, {
+        required: true,
+        unique: true,
+        note: '由系统编号的单据；每类单据一条规则',
+      }),
+      // Only the field the server numbers: once the 单据 is chosen, the list offers its own numbered field alone.
+      f.select('field', '编号字段', NUMBERED_FIELD_CHOICES, {
+        required: true,
+        note: '编号写入的字段，只能是该单据由系统编号的字段（如报案登记的报案号），以免覆盖员工填写的内容',
+        conditions: NUMBERED_FIELDS.map(({ collection, collectionLabel, field }) => ({
+          name: `${collectionLabel}的编号字段`,
+          rule: { _and: [{ collection: { _eq: collection } }] },
+          options: { choices: NUMBERED_FIELD_CHOICES.filter((choice) => choice.value === field) },
+        })),
+      }),
       f.string('name', '名称', { required: true }),
       f.string('prefix', '前缀', { maxLength: 16 }),
       f.select('period_format', '周期格式', PERIOD_FORMATS, { required: true }),

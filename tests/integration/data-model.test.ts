@@ -84,8 +84,8 @@ describe('one item of every collection through the API as admin', () => {
     try {
       await createOneOfEach(make, created);
     } finally {
-      // The rule rows made here would rule every later test on the same server: a numbering rule on
-      // 统计月份 renumbers every monthly table built after it, a transition 草稿 → 结案 opens a move.
+      // The rule rows made here would rule every later test on the same server: a transition 草稿 → 结案
+      // opens a move. The numbering rule made again is the shipped one, so it stays.
       for (const collection of LIVE_RULE_TABLES)
         if (created[collection]) await admin.request(deleteItem(collection, created[collection].id));
     }
@@ -94,7 +94,6 @@ describe('one item of every collection through the API as admin', () => {
 
 /** Rule tables whose rows change what the server does for everyone; the test's rows there are removed after it. */
 const LIVE_RULE_TABLES = [
-  'numbering_rules',
   'deadline_rules',
   'complaint_transitions',
   'required_documents',
@@ -156,13 +155,16 @@ async function createOneOfEach(
   await make('complaint_transitions', { from_stage: 'draft', to_stage: 'closed', department: 'gm_office' });
   // One row per level: the three levels are seeded, so the table is read rather than added to.
   created['approval_authorities'] = (await admin.request(readItems('approval_authorities', { limit: 1 })))[0];
-  await make('numbering_rules', {
-    collection: 'complaint_monthly_stats',
-    field: 'period',
-    name: '测试',
-    period_format: 'YYMM',
-    min_digits: 2,
-  });
+  // A rule only numbers a numbered field, and each numbered collection has its shipped rule: one is made again.
+  const [shipped] = await admin.request(
+    readItems('numbering_rules', {
+      filter: { collection: { _eq: 'endorsement_requests' } },
+      fields: ['id', 'collection', 'field', 'name', 'prefix', 'period_format', 'min_digits'],
+    }),
+  );
+  const { id: shippedId, ...numberingRule } = shipped!;
+  await admin.request(deleteItem('numbering_rules', shippedId));
+  await make('numbering_rules', numberingRule);
   await make('number_sequences', { key: 'test:2099', last_value: 0 });
   // The singleton is seeded; the letterhead reads it.
   created['company_profile'] = await admin.request(readSingleton('company_profile'));

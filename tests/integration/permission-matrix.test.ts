@@ -111,7 +111,7 @@ const COLLECTIONS: Record<string, { touch: Record<string, unknown>; create: (ref
     },
     numbering_rules: {
       touch: { name: '改' },
-      create: () => ({ collection: 'letters', field: 'x', name: 'x', period_format: 'YYMM', min_digits: 2 }),
+      create: () => ({ collection: 'letters', field: 'letter_no', name: 'x', period_format: 'YYMM', min_digits: 2 }),
     },
     number_sequences: { touch: { last_value: 0 }, create: () => ({ key: `m${Math.random()}`, last_value: 0 }) },
   };

@@ -1,3 +1,4 @@
+import { numberedPairViolation, touchesNumberedPair } from './numbered-fields';
 import { isMaskedValue, PERSONAL_FIELDS } from './personal-data';
 
 /**
@@ -150,8 +151,9 @@ const instant = (value: unknown): number | null => {
   return Number.isNaN(time) ? null : time;
 };
 
-/** Whether checking the write needs the stored item (an update touching one side of an ordered pair). */
+/** Whether checking the write needs the stored item (an update touching one side of an ordered pair, or a numbering rule's target). */
 export function needsStoredItem(collection: string, changes: Record<string, unknown>): boolean {
+  if (collection === 'numbering_rules') return touchesNumberedPair(changes);
   return (EVENT_TIME_RULES[collection]?.order ?? []).some((pair) => pair.some((field) => field in changes));
 }
 
@@ -176,6 +178,7 @@ export function inputViolation({
       (plainText && (type === 'string' || type === 'text') ? controlCharacterViolation(value) : null);
     if (rule) return { field, rule };
   }
+  if (collection === 'numbering_rules') return numberedPairViolation(changes, current);
   const rules = EVENT_TIME_RULES[collection];
   if (!rules) return null;
   for (const field of rules.past) {
