@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { baseUrl } from './api';
 import { launchChromium, signIn } from './chromium.mjs';
 
@@ -112,11 +112,17 @@ export async function setDateTimeToNow(page: Page, label: string): Promise<void>
   await page.keyboard.press('Escape');
 }
 
+/** Waits until the item form has its values: Directus lays the fields out with skeletons while the item loads. */
+export async function formLoaded(page: Page): Promise<void> {
+  await page.locator('.v-form').first().waitFor({ state: 'visible', timeout: 60_000 });
+  await expect.poll(() => page.locator('.v-form .v-skeleton-loader').count(), { timeout: 60_000 }).toBe(0);
+}
+
 /** What a form field shows: its text and the values of its inputs (a read-only dropdown shows its label in an input). */
 export async function fieldShows(page: Page, label: string): Promise<string> {
   const field = formField(page, label);
   await field.waitFor({ state: 'visible' });
-  await page.waitForTimeout(300);
+  await formLoaded(page);
   const values = await field
     .locator('.interface input')
     .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value || input.getAttribute('placeholder') || ''));
