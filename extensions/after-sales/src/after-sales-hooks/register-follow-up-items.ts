@@ -1,23 +1,20 @@
-import {
-  FOLLOW_UP_STATES,
-  improvementMeasureOnCreate,
-  improvementMeasureOnUpdate,
-  logFollowUpHistory,
-  qualityCheckOnCreate,
-  qualityReportOnCreate,
-  qualityReportOnUpdate,
-  ratioConfirmationOnCreate,
-  responsiblePersonOnCreate,
-  responsiblePersonOnUpdate,
-} from '../complaints/follow-up-items';
+import { FOLLOW_UP_STATES, logFollowUpHistory } from '../complaints/follow-up-items/follow-up-history';
+import { improvementMeasureOnCreate } from '../complaints/follow-up-items/improvement-measure-on-create';
+import { improvementMeasureOnUpdate } from '../complaints/follow-up-items/improvement-measure-on-update';
+import { qualityCheckOnCreate } from '../complaints/follow-up-items/quality-check-on-create';
+import { qualityReportOnCreate } from '../complaints/follow-up-items/quality-report-on-create';
+import { qualityReportOnUpdate } from '../complaints/follow-up-items/quality-report-on-update';
+import { ratioConfirmationOnCreate } from '../complaints/follow-up-items/ratio-confirmation-on-create';
+import { responsiblePersonOnCreate } from '../complaints/follow-up-items/responsible-person-on-create';
+import { responsiblePersonOnUpdate } from '../complaints/follow-up-items/responsible-person-on-update';
 import { afterCommitContext, asKeys, asRow, filterContext, type HookSetup } from './hook-context';
 
 /**
  * K-RESPONSIBLE, K-IMPROVE, K-QUALITY, K-REPORT3D: the complaint's follow-up items (责任人员, 改善对策, 质量检验,
- * 质量报告). The filters judge who may propose, confirm, complete, check, report and instruct (domain/responsible-person.ts,
- * domain/improvement-measure.ts, domain/quality-check.ts, domain/quality-report.ts)
- * and stamp who and when; each state an item reaches is written to the complaint's history after commit, once
- * (the sweep writes any left pending).
+ * 质量报告), one handler per file in complaints/follow-up-items/. The filters judge who may propose, confirm,
+ * complete, check, report and instruct (domain/responsible-person.ts, domain/improvement-measure.ts,
+ * domain/quality-check.ts, domain/quality-report.ts) and stamp who and when; each state an item reaches is
+ * written to the complaint's history after commit, once (the sweep writes any left pending).
  */
 export function registerFollowUpItems(setup: HookSetup): void {
   const { on, context } = setup;

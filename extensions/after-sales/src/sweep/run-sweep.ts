@@ -1,5 +1,5 @@
 import { loadClockContext } from '../clocks/clock-context';
-import { logPendingFollowUpHistory } from '../complaints/follow-up-items';
+import { logPendingFollowUpHistory } from '../complaints/follow-up-items/follow-up-history';
 import { applyPendingPetitionDecisions } from '../complaints/petition-decision';
 import { deliverOutbox } from '../notices/outbox';
 import { remindPendingRevisions } from '../rule-revisions/remind-pending-revisions';
