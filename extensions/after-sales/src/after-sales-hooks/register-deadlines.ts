@@ -1,6 +1,8 @@
 import { clocksOnCreate } from '../clocks/clocks-on-create';
 import { clocksOnUpdate } from '../clocks/clocks-on-update';
-import { recomputeAfterRuleChange } from '../clocks/recompute-after-rule-change';
+import { recomputeAfterRuleChange, serveOwedRecomputes } from '../clocks/recompute-after-rule-change';
+import { affectsClocks, requestRuleRecompute } from '../clocks/request-rule-recompute';
+import { serveRuleRecomputes } from '../clocks/serve-rule-recomputes';
 import { buildMonthlyStats } from '../complaints/build-monthly-stats';
 import { catchUpMonthlyStats } from '../complaints/catch-up-monthly-stats';
 import { previousPeriod } from '../domain/monthly-stats';
@@ -20,20 +22,38 @@ export function registerDeadlines(setup: HookSetup): void {
   );
 
   // A holiday or a rule changed (a rule parameter may set a clock's limit): open clocks move with it,
-  // and the administrator who changed it is told how many open cases got new deadlines.
-  const recompute = recomputeAfterRuleChange({ services, database, getSchema, logger }, timeZone);
-  const ruleEvents = [
-    'work_calendar.items.create',
-    'work_calendar.items.update',
-    'work_calendar.items.delete',
-    'deadline_rules.items.update',
-    'deadline_rules.items.create',
-  ];
-  for (const event of [...ruleEvents, 'rule_parameters.items.update', 'rule_parameters.items.create', 'rule_parameters.items.delete']) {
-    on.action(event, ({ collection, key, keys }, { accountability }) =>
-      recompute({ user: accountability?.user ?? null, collection: String(collection), item: String(key ?? asKeys(keys ?? [])[0] ?? '') }),
-    );
+  // and the administrator who changed it is told how many open cases got new deadlines. The need is
+  // recorded in the change's own transaction (the activity Directus writes there for every tracked
+  // write) and served until done: now, at the next start, or on any instance's next tick.
+  const deps = { services, database, getSchema, logger };
+  const recompute = recomputeAfterRuleChange(deps, timeZone);
+  on.filter('activity.create', async (payload, _meta, event) => {
+    const activity = asRow(payload);
+    const collection = String(activity['collection']);
+    if (affectsClocks(collection) && ['create', 'update', 'delete'].includes(String(activity['action']))) {
+      const data = filterContext(setup, event);
+      const user = (activity['user'] as string | null) ?? null;
+      await requestRuleRecompute(data, { user, collection, item: String(activity['item']) }, data.now);
+    }
+    return payload;
+  });
+  for (const action of ['create', 'update', 'delete']) {
+    on.action(`items.${action}`, async ({ collection, key, keys }, event) => {
+      if (!affectsClocks(String(collection))) return;
+      // A write Directus tracks no activity for (no user, or tracking turned off for the table) asks now.
+      if (!event.accountability || event.schema?.collections[String(collection)]?.accountability === null) {
+        const data = await afterCommitContext(setup, event);
+        const item = String(key ?? asKeys(keys ?? [])[0] ?? '');
+        await requestRuleRecompute(
+          data,
+          { user: event.accountability?.user ?? null, collection: String(collection), item },
+          data.now,
+        ).catch((error) => logger.error(error, '[after-sales] recording a recompute failed'));
+      }
+      recompute();
+    });
   }
+  on.init('app.after', () => void serveOwedRecomputes(deps, timeZone, 'recompute owed from before the start'));
 
   // K-MONTHLY: last month's statistics are built on the 1st (and can be rebuilt on demand); a console
   // that was off then builds them when it starts.
@@ -58,6 +78,9 @@ export function registerDeadlines(setup: HookSetup): void {
   on.schedule(sweepCron, async () => {
     try {
       const data = await afterCommitContext(setup);
+      // Deadlines a rule change owes are recomputed before the scan reads them.
+      const served = await serveRuleRecomputes(data, timeZone);
+      if (served.changes > 0) logger.info(`[after-sales] recompute owed by a rule change: ${served.moved} open case deadline(s)`);
       const result = await runScheduledSweep(data, data.now, sweepCron, timeZone);
       if (result && result.urges + result.warnings + result.inquiries > 0) logger.info(`[after-sales] sweep: ${JSON.stringify(result)}`);
     } catch (error) {
