@@ -1,4 +1,4 @@
-import { createItem } from '@directus/sdk';
+import { createItem, readItem } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { asAdmin, createStaffUser } from '../helpers/api';
@@ -103,5 +103,33 @@ test("a 市场部 clerk's 售后工作台 shows only 市场部 work, by due time
   // Clicking an entry opens the item in the content module.
   await page.locator(`.work-entry[data-key="hq_report:${late.id}"]`).click();
   await page.waitForURL(new RegExp(`/admin/content/claim_reports/${late.id}$`));
+  await page.close();
+});
+
+test("a 部门主管 finds the penalty of their department's staff to confirm in the 工作台 and opens it", async () => {
+  const tag = randomUUID().slice(0, 6);
+  const admin = await asAdmin();
+  const [head, ops] = await Promise.all([createStaffUser('市场部', ['部门主管']), createStaffUser('运营部')]);
+  const complaint = await admin.request(
+    createItem('complaints', complaintPayload({ stage: 'investigating', registered_at: iso(Date.now() - DAY) })),
+  );
+  const person = await ops.client.request(
+    createItem('responsible_persons', {
+      complaint: complaint.id,
+      person_name: `林小市${tag}`,
+      department: 'market',
+      responsibility: '未及时转交理赔材料',
+      penalty_type: 'warning',
+    }),
+  );
+  expect((await admin.request(readItem('responsible_persons', person.id))).confirmation).toBe('pending');
+
+  const page = await browser.open(head, '/admin/after-sales-workbench');
+  const entry = page.locator(`.work-entry[data-key="penalty_confirmation:${person.id}"]`);
+  await entry.waitFor({ state: 'visible', timeout: 30_000 });
+  const text = await entry.innerText();
+  for (const part of ['责任人员', `林小市${tag}：警告`, '待主管确认', '主管确认个人惩处', '无时限']) expect(text).toContain(part);
+  await entry.click();
+  await page.waitForURL(new RegExp(`/admin/content/responsible_persons/${person.id}$`));
   await page.close();
 });

@@ -1,7 +1,7 @@
 import { createItem, readItems, readPresets, updateItem } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asAdmin, callEndpoint, createStaffUser, type Client, type StaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser, moveComplaint, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
 
 // The shared server holds other files' data too: every assertion looks at the rows seeded here.
@@ -328,5 +328,94 @@ describe('work bookmarks (我的待办 / 即将超时 / 已逾期)', () => {
     const keys = (await Promise.all(overdue.map((b) => found(ops, b)))).flat();
     expect(keys).toEqual(expect.arrayContaining([keyOf('handover'), keyOf('investigating')]));
     expect(keys).not.toContain(keyOf('majorLate'));
+  });
+});
+
+describe('work that waits on a department head or on 质量管理部 (K-RESPONSIBLE, K-REPORT3D)', () => {
+  let marketHead: StaffUser;
+  let opsHead: StaffUser;
+  let complaint: any;
+  let penalty: any;
+  let headsOwn: any;
+  const entriesOf = async (user: { client: Client }, kind: string, query = '?limit=200') =>
+    ((await queue(user, query)).entries as any[]).filter(
+      (entry) => entry.kind === kind && [String(penalty.id), String(headsOwn.id), String(complaint.id)].includes(entry.id),
+    );
+
+  beforeAll(async () => {
+    [marketHead, opsHead] = await Promise.all([createStaffUser('市场部', ['部门主管']), createStaffUser('运营部', ['部门主管'])]);
+    complaint = await admin.request(
+      createItem(
+        'complaints',
+        complaintPayload({ customer_name: `质量${tag}`, stage: 'investigating', registered_at: iso(Date.now() - HOUR) }),
+      ),
+    );
+    const propose = (fields: Record<string, unknown>) =>
+      ops.client.request(
+        createItem('responsible_persons', {
+          complaint: complaint.id,
+          department: 'market',
+          responsibility: '未及时转交理赔材料',
+          penalty_type: 'warning',
+          ...fields,
+        }),
+      );
+    penalty = await propose({ person_name: `林小市${tag}` });
+    // The head's own penalty is confirmed by someone else (their superior): not in their queue.
+    headsOwn = await propose({ person_name: `市场部主管${tag}`, user: marketHead.id, penalty_type: 'fine' });
+    // The end of the investigation starts the quality department's 3-working-day report clock.
+    await moveComplaint(ops.client, complaint.id, 'plan_review', {
+      investigation_cause: '理赔材料移交延误',
+      responsibility: '运营部',
+      countermeasures: '移交当日登记',
+    });
+  });
+
+  test("a proposed penalty waits on the head of the person's department only, and leaves once confirmed", async () => {
+    const [entry, ...more] = await entriesOf(marketHead, 'penalty_confirmation');
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      id: String(penalty.id),
+      caseType: '责任人员',
+      task: '主管确认个人惩处',
+      title: `林小市${tag}：警告`,
+      statusLabel: '待主管确认',
+      department: 'market',
+      dueAt: null,
+      status: 'no_deadline',
+      link: `/content/responsible_persons/${penalty.id}`,
+    });
+    // A clerk of the department, another department's head, the proposer: nothing to confirm.
+    for (const user of [clerk, opsHead, ops]) expect(await entriesOf(user, 'penalty_confirmation')).toEqual([]);
+    // An administrator acts for any department: both wait in 市场部's queue, none in 运营部's.
+    expect((await entriesOf({ client: admin }, 'penalty_confirmation', '?department=market&limit=200')).length).toBe(2);
+    expect(await entriesOf({ client: admin }, 'penalty_confirmation', '?department=operations&limit=200')).toEqual([]);
+
+    await marketHead.client.request(updateItem('responsible_persons', penalty.id, { confirmation: 'confirmed' }));
+    expect(await entriesOf(marketHead, 'penalty_confirmation')).toEqual([]);
+  });
+
+  test('the quality report to the GM waits on 质量管理部 with its due time, and leaves once reported', async () => {
+    const stored = await admin.request(readItems('complaints', { filter: { id: { _eq: complaint.id } }, fields: ['gm_report_due_at'] }));
+    const due = stored[0]!.gm_report_due_at as string;
+    expect(due).toBeTruthy();
+    const [entry, ...more] = await entriesOf(quality, 'quality_report');
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      caseType: '客户抱怨',
+      task: '质量报告呈总经理',
+      title: expect.stringContaining(`质量${tag}`),
+      department: 'quality',
+      dueAt: new Date(due).toISOString(),
+      dueText: expect.stringMatching(/^\d{4}-\d{2}-\d{2} 00:00$/),
+      status: 'on_track',
+      link: `/content/complaints/${complaint.id}`,
+    });
+    for (const user of [ops, gm, clerk]) expect(await entriesOf(user, 'quality_report')).toEqual([]);
+
+    await quality.client.request(
+      createItem('quality_reports', { complaint: complaint.id, report: '客户反映移交延误，已责成运营部当日登记。' }),
+    );
+    expect(await entriesOf(quality, 'quality_report')).toEqual([]);
   });
 });

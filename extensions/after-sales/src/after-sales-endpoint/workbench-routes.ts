@@ -14,9 +14,13 @@ export function registerWorkbenchRoutes(router: Router, endpoint: EndpointContex
       const actor = await actorOf(req.accountability ?? null, endpoint.database);
       const scope = workbenchScope({ ...actor, isAdmin: req.accountability?.admin === true }, req.query as Record<string, unknown>);
       const data = dataFor(endpoint, req);
-      const approval = actor.isAdmin
-        ? { levels: [], authorities: [] }
-        : { levels: await actor.approvalLevels(), authorities: (await complaintRules(data)).authorities };
+      // The policies a user holds (业务部经理, 部门主管 …) decide what they approve and whose penalties they confirm.
+      const policies = actor.isAdmin ? [] : await actor.approvalLevels();
+      const personal = {
+        levels: policies,
+        authorities: actor.isAdmin ? [] : (await complaintRules(data)).authorities,
+        actor: { isAdmin: actor.isAdmin, userId: actor.userId, department: actor.department, policies },
+      };
       const queue = await readWorkQueue(
         data,
         req.accountability ?? null,
@@ -24,7 +28,7 @@ export function registerWorkbenchRoutes(router: Router, endpoint: EndpointContex
         scope.limit,
         new Date(),
         endpoint.timeZone,
-        approval,
+        personal,
       );
       res.set('Cache-Control', 'no-store').json({ data: { ...queue, canChooseDepartment: scope.canChooseDepartment } });
     }),

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FollowUpActor } from './follow-up-actor';
-import { judgeNewResponsiblePerson, judgeResponsiblePersonChange } from './responsible-person';
+import { confirmableFilter, judgeNewResponsiblePerson, judgeResponsiblePersonChange } from './responsible-person';
+import { meetsCondition } from './rule-condition';
 
 const actor = (department: FollowUpActor['department'], policies: string[] = [], userId = 'u-actor'): FollowUpActor => ({
   isAdmin: false,
@@ -45,5 +46,36 @@ describe('judgeResponsiblePersonChange', () => {
       reason: '个人惩处须由责任人所属部门（市场部）的主管确认。',
       forbidden: true,
     });
+  });
+});
+
+describe('whose work queue shows a pending penalty (K-RESPONSIBLE)', () => {
+  // The queue shows a row to exactly those the rules let confirm it: the filter agrees with the judgement.
+  const rows = [
+    pending,
+    { ...pending, user: null, person_name: '非系统用户' },
+    { ...pending, department: 'operations' },
+    { ...pending, confirmation: 'confirmed' },
+  ];
+  test.each<[string, FollowUpActor]>([
+    ['部门主管 of 市场部', actor('market', ['部门主管'])],
+    ['业务部经理 (heads 市场部)', actor('market', ['业务部经理'])],
+    ['a 市场部 clerk', actor('market')],
+    ['the person, though a head', actor('market', ['部门主管'], 'u-clerk')],
+    ['部门主管 of 运营部', actor('operations', ['部门主管'])],
+    ['a user of no department', actor(null, ['部门主管'])],
+  ])('%s', (_name, who) => {
+    for (const row of rows) {
+      const filter = confirmableFilter(who, who.department);
+      const shown = filter !== null && meetsCondition(filter, row);
+      const mayConfirm = judgeResponsiblePersonChange(row, { confirmation: 'confirmed' }, who).kind === 'confirmed';
+      expect(shown, `${row.person_name} ${row.department} ${row.confirmation}`).toBe(mayConfirm);
+    }
+  });
+
+  test('an administrator sees the department picked, or every department', () => {
+    expect(meetsCondition(confirmableFilter(admin, 'market'), pending)).toBe(true);
+    expect(meetsCondition(confirmableFilter(admin, 'operations'), pending)).toBe(false);
+    expect(meetsCondition(confirmableFilter(admin, null), { ...pending, department: 'tech' })).toBe(true);
   });
 });

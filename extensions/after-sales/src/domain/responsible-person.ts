@@ -1,4 +1,4 @@
-import { DEPARTMENT_ROLES } from './departments';
+import { DEPARTMENT_ROLES, type Department } from './departments';
 import { heads, proposes, refuse, text, touched, type FollowUpActor, type FollowUpJudgement } from './follow-up-actor';
 
 /**
@@ -39,6 +39,20 @@ export function judgeResponsiblePersonChange(stored: Row, changes: Row, actor: F
   }
   if (to === 'confirmed') return { kind: 'confirmed' };
   return refuse('主管确认只能是“主管已确认”或“主管不同意”。');
+}
+
+/**
+ * The pending penalties `actor` may confirm, as a filter (the work queue's side of judgeResponsiblePersonChange):
+ * those of their own department when they head it, of the department an administrator picks (null: every
+ * department), never their own. Null when they may confirm none.
+ */
+export function confirmableFilter(actor: FollowUpActor, department: Department | null): Record<string, unknown> | null {
+  const of = actor.isAdmin ? department : actor.department;
+  if (!actor.isAdmin && (of === null || !heads(actor, of))) return null;
+  const parts: Record<string, unknown>[] = [{ confirmation: { _eq: 'pending' } }];
+  if (of) parts.push({ department: { _eq: of } });
+  if (actor.userId) parts.push({ _or: [{ user: { _null: true } }, { user: { _neq: actor.userId } }] });
+  return { _and: parts };
 }
 
 /**

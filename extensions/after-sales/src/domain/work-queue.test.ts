@@ -17,6 +17,7 @@ const RULES: StoredDeadlineRule[] = [
   rule('major_report_to_hq', 'claim_reports', 'hq_report', 'market'),
   rule('claim_handover', 'claim_applications', 'handover', 'operations'),
   rule('complaint_close', 'complaints', 'closed', 'gm_office'),
+  rule('quality_report_to_gm', 'complaints', 'quality_report', 'quality'),
 ];
 const source = (kind: string) => WORK_SOURCES.find((candidate) => candidate.kind === kind)!;
 const kindsOf = (department: Department, rules = RULES) =>
@@ -31,7 +32,7 @@ describe('which department holds which work', () => {
     ['operations', ['handover', 'complaint', 'urge_notice', 'overdue_inquiry', 'improvement_measure']],
     ['gm_office', ['complaint', 'urge_notice', 'overdue_inquiry', 'petition', 'improvement_measure', 'improvement_effect']],
     ['tech', ['complaint', 'urge_notice', 'overdue_inquiry', 'improvement_measure']],
-    ['quality', ['urge_notice', 'overdue_inquiry', 'improvement_measure']],
+    ['quality', ['quality_report', 'urge_notice', 'overdue_inquiry', 'improvement_measure']],
   ])('%s', (department, kinds) => {
     expect(kindsOf(department)).toEqual(kinds);
   });
@@ -52,6 +53,16 @@ describe('which department holds which work', () => {
     expect(kindsOf('gm_office', moved)).toContain('handover');
     const inactive = RULES.map((r) => (r.key === 'major_report_to_hq' ? { ...r, active: false } : r));
     expect(kindsOf('market', inactive)).not.toContain('hq_report');
+  });
+
+  test('the quality report waits on the urge department of its rule until reported, also after closing (K-REPORT3D)', () => {
+    expect(source('quality_report').filter('quality', RULES)).toEqual({
+      _and: [{ gm_report_due_at: { _nnull: true } }, { gm_reported_at: { _null: true } }],
+    });
+    expect(source('quality_report').filter('gm_office', RULES)).toBeNull();
+    const moved = RULES.map((r) => (r.key === 'quality_report_to_gm' ? { ...r, urge_department: 'gm_office' as const } : r));
+    expect(kindsOf('gm_office', moved)).toContain('quality_report');
+    expect(kindsOf('quality', moved)).not.toContain('quality_report');
   });
 
   test('urge notices and inquiries wait on the department they are addressed to until answered', () => {
@@ -197,7 +208,7 @@ describe('role bookmarks', () => {
   });
 
   test.each<[string, Department, 'mine' | 'due_soon' | 'overdue']>([
-    ['complaints', 'quality', 'mine'],
+    ['claim_reports', 'quality', 'mine'],
     ['claim_applications', 'tech', 'mine'],
     ['urge_notices', 'market', 'due_soon'],
     ['overdue_inquiries', 'market', 'overdue'],

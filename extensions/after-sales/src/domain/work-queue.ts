@@ -67,6 +67,7 @@ const SURVEY_REQUEST = clockDefinition('survey_request');
 const SURVEY_REPORT = clockDefinition('survey_report');
 const COMPLAINT_STAGE = clockDefinition('complaint_stage');
 const COMPLAINT_CLOSE = clockDefinition('complaint_close');
+const QUALITY_REPORT = clockDefinition('quality_report');
 
 const clockOf = (definition: ClockDefinition): WorkClock => ({ due: definition.due, warn: definition.warn });
 
@@ -201,6 +202,27 @@ export const WORK_SOURCES: WorkSource[] = [
     statusLabel: (row) => label('stage', row['stage'] ?? 'draft'),
   },
   {
+    // K-REPORT3D (第十三条 2): after the investigation the quality department reports to the GM (the clock's urge
+    // department, data); the report stops the clock, also after the complaint is closed.
+    kind: 'quality_report',
+    collection: 'complaints',
+    caseType: '客户抱怨',
+    task: '质量报告呈总经理',
+    numberField: 'complaint_no',
+    fields: ['id', 'complaint_no', 'customer_name', 'demand', 'stage', 'gm_report_due_at', 'gm_report_warn_at'],
+    clocks: [clockOf(QUALITY_REPORT)],
+    sort: ['gm_report_due_at', 'id'],
+    filter: (department, rules) =>
+      heldBy(
+        ruleHolder(QUALITY_REPORT, {}, rules),
+        department,
+        and({ [QUALITY_REPORT.due]: { _nnull: true } }, ...runningClockFilter(QUALITY_REPORT)),
+      ),
+    holder: (_row, rules) => ruleHolder(QUALITY_REPORT, {}, rules),
+    title: (row) => `${text(row['customer_name'])}：${excerpt(row['demand'])}`,
+    statusLabel: (row) => label('stage', row['stage'] ?? 'draft'),
+  },
+  {
     kind: 'urge_notice',
     collection: 'urge_notices',
     caseType: '催办单',
@@ -292,6 +314,25 @@ export const APPROVAL_WORK: WorkSource = {
   holder: () => null,
   title: (row) => `${text(row['customer_name'])}：拟处理金额 ${Number(row['offer_amount'] ?? 0).toLocaleString('zh-CN')} 元`,
   statusLabel: (row) => label('stage', row['stage']),
+};
+
+/**
+ * K-RESPONSIBLE (第十三条 6): personal penalties waiting for the confirmation of the head of the person's
+ * department. A person's work, not a department's: the filter is the caller's (confirmableFilter).
+ */
+export const CONFIRMATION_WORK: WorkSource = {
+  kind: 'penalty_confirmation',
+  collection: 'responsible_persons',
+  caseType: '责任人员',
+  task: '主管确认个人惩处',
+  numberField: 'id',
+  fields: ['id', 'person_name', 'department', 'penalty_type', 'confirmation', 'proposed_at'],
+  clocks: [],
+  sort: ['proposed_at', 'id'],
+  filter: () => null,
+  holder: (row) => (text(row['department']) as Department) || null,
+  title: (row) => `${text(row['person_name'])}：${label('penalty_type', row['penalty_type'])}`,
+  statusLabel: (row) => label('responsibility_confirmation', row['confirmation']),
 };
 
 /** The complaints an approver holding `levels` may decide now, or null when they hold none. */

@@ -4,12 +4,15 @@ import {
   approvalFilter,
   APPROVAL_WORK,
   compareEntries,
+  CONFIRMATION_WORK,
   WORK_SOURCES,
   workEntry,
   type WorkEntry,
   type WorkSource,
 } from '../domain/work-queue';
 import type { ApprovalAuthority } from '../domain/approval-authority';
+import type { FollowUpActor } from '../domain/follow-up-actor';
+import { confirmableFilter } from '../domain/responsible-person';
 import { currentClockContext } from '../clocks/clock-context';
 import { itemsServiceAs, type DataAccess } from '../shared/data-access';
 import { isForbidden } from '../shared/is-forbidden';
@@ -20,6 +23,14 @@ export interface WorkQueue {
   entries: WorkEntry[];
   /** per kind of work: how many wait in all, how many are in `entries` */
   counts: Record<string, { total: number; shown: number }>;
+}
+
+/** Work that waits on a person, not a department: approvals by level, penalties their head confirms. */
+export interface PersonalWork {
+  levels: string[];
+  authorities: ApprovalAuthority[];
+  /** the caller as the rules of responsible persons see them (null: confirms nothing) */
+  actor: FollowUpActor | null;
 }
 
 type Items = { readByQuery: (query: Record<string, unknown>) => Promise<Record<string, unknown>[]> };
@@ -77,16 +88,18 @@ export async function readWorkQueue(
   limit: number,
   now: Date,
   timeZone: string,
-  approval: { levels: string[]; authorities: ApprovalAuthority[] } = { levels: [], authorities: [] },
+  personal: PersonalWork = { levels: [], authorities: [], actor: null },
 ): Promise<WorkQueue> {
   // Which department holds a clock is configuration every department reads: the rules cache (read as
   // the system) so a role without the rule tables in its permissions still gets its own queue.
   const { rules } = await currentClockContext(data);
-  // The caller's own approvals (a person's work, whatever the department asked for).
-  const approvals = approvalFilter(approval.levels, approval.authorities);
+  // The caller's own approvals and confirmations (a person's work, whatever the department asked for).
+  const approvals = approvalFilter(personal.levels, personal.authorities);
+  const confirmations = personal.actor ? confirmableFilter(personal.actor, department) : null;
   const sources: [WorkSource, Record<string, unknown> | null][] = [
     ...WORK_SOURCES.map((source): [WorkSource, Record<string, unknown> | null] => [source, source.filter(department, rules)]),
     [APPROVAL_WORK, approvals],
+    [CONFIRMATION_WORK, confirmations],
   ];
   // The kinds of work are read a few side by side, not one after another: a dozen kinds of two or three
   // reads each made the page wait for some thirty round trips in a row (the 工作台 is every clerk's start
