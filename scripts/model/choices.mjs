@@ -206,6 +206,7 @@ export const DEADLINE_EVENT_KINDS = [
   c('other_company', '涉及其他公司，通知总经理室'),
   c('sweep_run', '定时扫描（每个周期只由一个实例执行）'),
   c('rule_revisions', '规则修订待总经理核准'),
+  c('waived', '不发：规则生效前已到期或预警（新规则不溯及既往）'),
 ];
 
 // 时限规则 节点/阶段: where a deadline rule's clock runs (extensions/after-sales/src/domain/case-clocks.ts).
@@ -222,11 +223,12 @@ export const DEADLINE_MILESTONES = [
   ...STAGES.filter(({ value }) => value !== 'closed').map(({ value, text }) => c(value, `投诉阶段：${text}`)),
 ];
 
-// 服务话术 步骤: when a wording shows (extensions/after-sales/src/domain/guidance-steps.ts): always, when
-// someone died, or while the case is in a status or stage of that key.
+// 服务话术 步骤: when a wording shows (extensions/after-sales/src/domain/guidance-steps.ts): always, when the
+// scene rule's 适用条件 holds (scene, scene_tasks), or while the case is in a status or stage of that key.
 export const GUIDANCE_STEPS = [
   c('intake', '始终显示（接待登记）'),
-  c('scene', '有人员死亡时（现场保全）'),
+  c('scene', '需现场保全时：对报案人的话术（同时限规则“通知报案人保护现场”的适用条件）'),
+  c('scene_tasks', '需现场保全时：经办人须办的事（同上）'),
   c('registered', '报案已登记 / 投诉已登记编号'),
   c('no_policy', '报案：未查到保单'),
   c('not_accepted', '报案：不予受理'),
