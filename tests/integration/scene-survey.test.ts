@@ -152,3 +152,43 @@ test('a late task gets exactly one urge notice from the sweep; a ticked one none
   expect(issued[0]!.reason).toContain('「通知承保公司（呈报机构）查勘」');
   expect(issued[0]!.reason).toContain('请市场部立即办理');
 });
+
+test('a rule that reaches old reports is not retroactive: their past-due tasks show as overdue but get no 催办单', async () => {
+  // What an upgrade that adds the scene rule does to open reports, done here by widening the rule's condition:
+  // an old report (taken five hours ago) that the rule did not cover gets a scene clock already past due.
+  const tag = `旧报案${Date.now()}`;
+  const old = await report({ deaths: 0, insured_name: tag, reported_at: new Date(Date.now() - 5 * HOUR).toISOString() }, admin);
+  // A report the rule covered from the start, as late: urged as before.
+  const covered = await report({ deaths: 1, reported_at: new Date(Date.now() - 5 * HOUR).toISOString() }, admin);
+  expect(old.scene_due_at).toBeNull();
+  const rule = await ruleOf('scene_protection');
+  try {
+    await admin.request(
+      updateItem('deadline_rules', rule.id, { applies_when: { _or: [rule.applies_when, { insured_name: { _eq: tag } }] } }),
+    );
+    const reached = await until(
+      () => clerk.client.request(readItem('claim_reports', old.id, { fields: ['reported_at', 'scene_due_at'] })),
+      (item: any) => item.scene_due_at !== null,
+    );
+    expect(hoursAfterReport(reached, 'scene_due_at')).toBe(2);
+    const { status } = await callEndpoint(admin, 'POST', '/after-sales/sweep');
+    expect(status).toBe(200);
+    const sceneUrges = async (id: number) =>
+      (
+        await admin.request(
+          readItems('urge_notices', {
+            filter: { collection: { _eq: 'claim_reports' }, item: { _eq: String(id) } },
+            fields: ['reason'],
+          }),
+        )
+      ).filter((urge: any) => urge.reason.includes('「通知报案人保护现场」'));
+    expect(await sceneUrges(old.id)).toEqual([]);
+    expect(await sceneUrges(covered.id)).toHaveLength(1);
+    // The task is still the clerk's, shown as overdue.
+    const { json } = await callEndpoint(clerk.client, 'GET', '/after-sales/workbench');
+    const entry = json.data.entries.find((candidate: any) => candidate.id === String(old.id) && candidate.kind === 'scene_protection');
+    expect(entry).toMatchObject({ status: 'breached' });
+  } finally {
+    await admin.request(updateItem('deadline_rules', rule.id, { applies_when: rule.applies_when }));
+  }
+});

@@ -7,7 +7,9 @@ import {
   type ClockDefinition,
   type StoredDeadlineRule,
 } from '../domain/case-clocks';
+import { waivedClockNotice, type WaivedNotice } from '../domain/retroactive-clock';
 import { instant } from '../domain/zoned-time';
+import { waiveClockNotices } from '../notices/waive-clock-notices';
 import { readRows, storedFields, type DataAccess } from '../shared/data-access';
 import { rulesVersion } from '../shared/rules-cache';
 import { purgeItemCache } from '../shared/tracked-update';
@@ -46,7 +48,7 @@ class RulesMoved extends Error {}
  * page checks the rules counter (shared/rules-cache.ts) after locking its rows and, if it moved, starts
  * again with the new rules instead of writing old deadlines over the newer recompute's.
  */
-export async function recomputeOpenClocks(data: DataAccess, timeZone: string): Promise<number> {
+export async function recomputeOpenClocks(data: DataAccess, timeZone: string, now = new Date()): Promise<number> {
   const moved = new Set<string>();
   const touched = new Set<string>();
   for (let attempt = 0; ; attempt++) {
@@ -55,7 +57,7 @@ export async function recomputeOpenClocks(data: DataAccess, timeZone: string): P
     try {
       for (const [collection, definitions] of byCollection(CLOCK_DEFINITIONS)) {
         const guard = attempt < MAX_RESTARTS ? version : null;
-        const keys = await recomputeCollection(data, collection, definitions, context, timeZone, guard);
+        const keys = await recomputeCollection(data, collection, definitions, context, timeZone, guard, now);
         if (keys.length) touched.add(collection);
         for (const key of keys) moved.add(`${collection}:${key}`);
       }
@@ -74,7 +76,10 @@ function byCollection(definitions: ClockDefinition[]): Map<string, ClockDefiniti
   return grouped;
 }
 
-/** The keys of the collection's cases whose clock fields changed. */
+/**
+ * The keys of the collection's cases whose clock fields changed. A clock a case gets here for the first time is
+ * a rule reaching an old case: the notice it would call for at once is waived (domain/retroactive-clock.ts).
+ */
 async function recomputeCollection(
   data: DataAccess,
   collection: string,
@@ -82,6 +87,7 @@ async function recomputeCollection(
   context: ClockContext,
   timeZone: string,
   version: string | null,
+  now: Date,
 ): Promise<(string | number)[]> {
   const schema = data.schema as SchemaOverview;
   const primary = schema.collections[collection]?.primary ?? 'id';
@@ -105,16 +111,22 @@ async function recomputeCollection(
       });
       if (version !== null && (await rulesVersion(trx, undefined)) !== version) throw new RulesMoved();
       const changes: ClockFieldChange[] = [];
+      const waived: WaivedNotice[] = [];
       for (const row of rows) {
         const changed: Record<string, string | null> = {};
         for (const { definition, conditions } of running) {
           if (!meetsConditions(row, conditions)) continue;
           const fieldsNow = caseClockFields(definition, row, context.rules, context.calendar, timeZone);
           for (const [field, value] of Object.entries(fieldsNow)) if (storedInstant(row[field]) !== value) changed[field] = value;
+          const clock = { collection, itemId: String(row[primary]), clockId: definition.id };
+          const after = { due: fieldsNow[definition.due] ?? null, warn: fieldsNow[definition.warn] ?? null };
+          const waiver = waivedClockNotice(clock, { due: row[definition.due] }, after, now);
+          if (waiver) waived.push(waiver);
         }
         if (Object.keys(changed).length) changes.push({ key: row[primary], fields: changed });
       }
       await writeClockFields(trx, collection, primary, changes);
+      await waiveClockNotices(pageData, waived, now);
       moved.push(...changes.map((change) => change.key));
       return { rows: rows.length, last: rows.length ? rows[rows.length - 1]![primary] : null };
     });

@@ -54,6 +54,10 @@ export interface InquiryPlan {
 const departmentName = (department: Department | null) => (department ? DEPARTMENT_ROLES[department] : '相关部门');
 const caseLabel = (clock: { caseNo: string | null; itemId: string }) => clock.caseNo ?? `#${clock.itemId}`;
 
+/** The ledger key of a clock's warning or urge: the same notice of the same due time always has the same key. */
+export const clockNoticeKey = (kind: 'warning' | 'urge', clock: { collection: string; itemId: string; clockId: string; dueAt: Date }) =>
+  `${kind}:${clock.collection}:${clock.itemId}:${clock.clockId}:${clock.dueAt.toISOString()}`;
+
 /** What a clock calls for at `now`: an urge once it is past due, a warning once past the warning point. */
 export function clockEvent(clock: DueClock, now: Date, timeZone: string): ClockEvent | null {
   const base = {
@@ -64,11 +68,10 @@ export function clockEvent(clock: DueClock, now: Date, timeZone: string): ClockE
     dueAt: clock.dueAt,
   };
   const due = formatLocal(clock.dueAt, timeZone);
-  const suffix = `${clock.collection}:${clock.itemId}:${clock.clockId}:${clock.dueAt.toISOString()}`;
   if (now.getTime() >= clock.dueAt.getTime()) {
     return {
       ...base,
-      key: `urge:${suffix}`,
+      key: clockNoticeKey('urge', clock),
       kind: 'urge',
       message: `案件 ${caseLabel(clock)}「${clock.ruleName}」已于 ${due} 到期，请${departmentName(clock.department)}立即办理。`,
     };
@@ -76,7 +79,7 @@ export function clockEvent(clock: DueClock, now: Date, timeZone: string): ClockE
   if (now.getTime() >= clock.warnAt.getTime()) {
     return {
       ...base,
-      key: `warning:${suffix}`,
+      key: clockNoticeKey('warning', clock),
       kind: 'warning',
       message: `案件 ${caseLabel(clock)}「${clock.ruleName}」将于 ${due} 到期，请${departmentName(clock.department)}抓紧办理。`,
     };
