@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { asAdmin, createStaffUser } from '../helpers/api';
 import { browserSession } from '../helpers/browser';
-import { complaintPayload } from '../helpers/fixtures';
+import { closedPayload, createCheckedComplaint } from '../helpers/fixtures';
 
 const browser = browserSession({ width: 1600, height: 1200 });
 
@@ -15,22 +15,10 @@ test('the GM Office builds the monthly review from the 生成 button of 客户�
   );
   const measure = `改善对策${randomUUID().slice(0, 6)}`;
   const closed = (countermeasures: string) =>
-    admin.request(
-      createItem(
-        'complaints',
-        complaintPayload({
-          stage: 'closed',
-          registered_at: `${month}-10T02:00:00.000Z`,
-          closed_at: `${month}-15T02:00:00.000Z`,
-          responsible_department: 'tech',
-          countermeasures,
-        }),
-      ),
-    );
+    closedPayload(`${month}-10T02:00:00.000Z`, `${month}-15T02:00:00.000Z`, { responsible_department: 'tech', countermeasures });
   // K-QUALITY: the checked complaint counts; the unchecked one is shown apart.
-  const checked = await closed(measure);
-  await admin.request(createItem('quality_checks', { complaint: checked.id, result: 'passed' }));
-  await closed(`${measure}（未检验）`);
+  await createCheckedComplaint(admin, closed(measure));
+  await admin.request(createItem('complaints', closed(`${measure}（未检验）`)));
 
   const gm = await createStaffUser('总经理室');
   const page = await browser.open(gm, '/admin/insights');

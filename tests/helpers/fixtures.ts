@@ -1,4 +1,4 @@
-import { createItem } from '@directus/sdk';
+import { createItem, readItems } from '@directus/sdk';
 import { randomUUID } from 'node:crypto';
 import type { Client } from './api';
 
@@ -82,12 +82,30 @@ export function complaintPayload(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A complaint registered at `registeredAt` and closed at `closedAt` (administrators back-enter both). */
+export function closedPayload(registeredAt: string, closedAt: string, overrides: Record<string, unknown> = {}) {
+  return complaintPayload({ stage: 'closed', registered_at: registeredAt, closed_at: closedAt, ...overrides });
+}
+
 /** A complaint closed on `day` of `month` (YYYY-MM), registered on the 1st: one case in that month's statistics. */
 export function closedInMonthPayload(month: string, day: string, overrides: Record<string, unknown> = {}) {
-  return complaintPayload({
-    stage: 'closed',
-    registered_at: `${month}-01T02:00:00.000Z`,
-    closed_at: `${month}-${day}T02:00:00.000Z`,
-    ...overrides,
-  });
+  return closedPayload(`${month}-01T02:00:00.000Z`, `${month}-${day}T02:00:00.000Z`, overrides);
 }
+
+/** A closed complaint whose quality check passed (K-QUALITY): it counts in its month's statistics. */
+export async function createCheckedComplaint(client: Client, payload: Record<string, unknown>) {
+  const complaint = await client.request(createItem('complaints', payload));
+  await client.request(createItem('quality_checks', { complaint: complaint.id, result: 'passed' }));
+  return complaint;
+}
+
+/** The complaint's history (complaint_steps) as `client` reads it, oldest first. */
+export const complaintHistory = async (client: Client, complaint: number) =>
+  (await client.request(
+    readItems('complaint_steps', {
+      filter: { complaint: { _eq: complaint } },
+      fields: ['opinion', 'actor', 'department'],
+      sort: ['id'],
+      limit: -1,
+    }),
+  )) as any[];

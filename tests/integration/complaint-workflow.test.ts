@@ -12,7 +12,7 @@ import {
 } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, type Client, type StaffUser } from '../helpers/api';
-import { complaintPayload } from '../helpers/fixtures';
+import { closedInMonthPayload, closedPayload, complaintPayload, createCheckedComplaint } from '../helpers/fixtures';
 import { pause, until } from '../helpers/poll';
 
 let admin: Client;
@@ -210,22 +210,8 @@ test('a customer who does not accept the outcome gets a new complaint linked to 
 
 describe('monthly statistics (K-MONTHLY)', () => {
   test('the GM Office builds the table of a month; it equals the hand count', async () => {
-    const closedIn = async (registered: string, closedAt: string, department: string, countermeasures: string | null) => {
-      const complaint = await admin.request(
-        createItem(
-          'complaints',
-          complaintPayload({
-            stage: 'closed',
-            registered_at: registered,
-            closed_at: closedAt,
-            responsible_department: department,
-            countermeasures,
-          }),
-        ),
-      );
-      // K-QUALITY: a closed complaint counts in the table once its quality check is done.
-      await admin.request(createItem('quality_checks', { complaint: complaint.id, result: 'passed' }));
-    };
+    const closedIn = (registered: string, closedAt: string, department: string, countermeasures: string | null) =>
+      createCheckedComplaint(admin, closedPayload(registered, closedAt, { responsible_department: department, countermeasures }));
     await closedIn('2025-03-01T02:00:00.000Z', '2025-03-05T02:00:00.000Z', 'operations', '核对地址');
     await closedIn('2025-03-02T02:00:00.000Z', '2025-03-25T02:00:00.000Z', 'operations', null);
     await closedIn('2025-03-10T02:00:00.000Z', '2025-03-12T02:00:00.000Z', 'market', '加强培训');
@@ -377,17 +363,7 @@ describe('moves are all-or-nothing and approvals bind (X-ACTIONS, K-AUTHORITY)',
     const techWrite = await failure(tech.client.request(updateItem('complaints', c.id, { gm_opinion: '技术部代写' })));
     expect(techWrite.status).toBe(403);
     expect((await failure(ops.client.request(updateItem('complaints', c.id, { market_opinion: '改写' })))).status).toBe(403);
-    const closed = await admin.request(
-      createItem(
-        'complaints',
-        complaintPayload({
-          stage: 'closed',
-          registered_at: '2026-11-01T02:00:00.000Z',
-          closed_at: '2026-11-05T02:00:00.000Z',
-          investigation_cause: '原因',
-        }),
-      ),
-    );
+    const closed = await admin.request(createItem('complaints', closedInMonthPayload('2026-11', '05', { investigation_cause: '原因' })));
     const gmEdit = await failure(
       gm.client.request(updateItem('complaints', closed.id, { investigation_cause: '改写原因', customer_accepted: false })),
     );

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { accessFile } from '../helpers/access-file';
 import { asAdmin, baseUrl, callEndpoint, createStaffUser, type Client, type StaffUser } from '../helpers/api';
-import { complaintPayload } from '../helpers/fixtures';
+import { closedPayload, complaintPayload } from '../helpers/fixtures';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -33,28 +33,13 @@ beforeAll(async () => {
     ['not_started', { stage: 'submitted' }],
     [
       'met_late',
-      {
-        stage: 'closed',
-        registered_at: iso(now - 40 * DAY),
-        closed_at: iso(now - 10 * DAY),
-        responsible_department: 'operations',
-        customer_accepted: true,
-      },
+      closedPayload(iso(now - 40 * DAY), iso(now - 10 * DAY), { responsible_department: 'operations', customer_accepted: true }),
     ],
-    [
-      'met',
-      {
-        stage: 'closed',
-        registered_at: iso(now - 40 * DAY),
-        closed_at: iso(now - 35 * DAY),
-        responsible_department: 'market',
-        customer_accepted: true,
-      },
-    ],
+    ['met', closedPayload(iso(now - 40 * DAY), iso(now - 35 * DAY), { responsible_department: 'market', customer_accepted: true })],
     ['tech', { stage: 'tech_analysis', registered_at: iso(now - 2 * DAY) }],
   ];
   for (const [name, fields] of cases) {
-    const complaint = await admin.request(createItem('complaints', complaintPayload({ customer_name: `${tag}${name}`, ...fields })));
+    const complaint = await admin.request(createItem('complaints', complaintPayload({ ...fields, customer_name: `${tag}${name}` })));
     ids[name] = complaint.id;
     registered[name] = complaint.registered_at;
   }

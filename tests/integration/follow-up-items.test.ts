@@ -1,7 +1,7 @@
 import { createItem, readItem, readItems, readNotifications, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
-import { complaintPayload } from '../helpers/fixtures';
+import { closedInMonthPayload, closedPayload, complaintHistory, complaintPayload } from '../helpers/fixtures';
 import { until } from '../helpers/poll';
 
 let admin: Client;
@@ -33,18 +33,9 @@ const workFor = async (user: StaffUser, id: number) => {
   const { json } = await callEndpoint(user.client, 'GET', '/after-sales/workbench?limit=200');
   return (json.data.entries as any[]).filter((entry) => entry.collection === 'improvement_measures' && String(entry.id) === String(id));
 };
-const historyOf = async (complaint: number) =>
-  (await gm.client.request(
-    readItems('complaint_steps', {
-      filter: { complaint: { _eq: complaint } },
-      fields: ['opinion', 'actor', 'department'],
-      sort: ['id'],
-      limit: -1,
-    }),
-  )) as any[];
 const historyHas = (complaint: number, part: string) =>
   until(
-    () => historyOf(complaint),
+    () => complaintHistory(gm.client, complaint),
     (steps) => steps.some((step) => String(step.opinion).includes(part)),
   );
 
@@ -222,15 +213,7 @@ describe('改善对策 (K-IMPROVE)', () => {
 describe('签呈批示通知呈报部门 (K-PETITION)', () => {
   test('the petitioning department is notified of the decision and its effect, once', async () => {
     const complaint = await admin.request(
-      createItem(
-        'complaints',
-        complaintPayload({
-          stage: 'closed',
-          registered_at: '2026-10-01T02:00:00.000Z',
-          closed_at: '2026-10-10T02:00:00.000Z',
-          responsible_department: 'operations',
-        }),
-      ),
+      createItem('complaints', closedInMonthPayload('2026-10', '10', { responsible_department: 'operations' })),
     );
     const petition = await ops.client.request(
       createItem('petitions', { complaint: complaint.id, department: 'operations', content: '责任判定有异议' }),
@@ -259,12 +242,7 @@ describe('签呈批示通知呈报部门 (K-PETITION)', () => {
 describe('投诉质量检验确认 (K-QUALITY)', () => {
   test('a closed complaint is checked once by Operations or the quality department, in its history', async () => {
     const open = await investigating();
-    const closed = await admin.request(
-      createItem(
-        'complaints',
-        complaintPayload({ stage: 'closed', registered_at: '2026-10-01T02:00:00.000Z', closed_at: '2026-10-09T02:00:00.000Z' }),
-      ),
-    );
+    const closed = await admin.request(createItem('complaints', closedInMonthPayload('2026-10', '09')));
     const notClosed = await failure(quality.client.request(createItem('quality_checks', { complaint: open.id, result: 'passed' })));
     expect(notClosed).toMatchObject({ status: 400, message: '只有已结案的投诉才能做质量检验确认。' });
     expect((await failure(clerk.client.request(createItem('quality_checks', { complaint: closed.id, result: 'passed' })))).status).toBe(
@@ -282,9 +260,9 @@ describe('投诉质量检验确认 (K-QUALITY)', () => {
     expect(again).toMatchObject({ status: 400, message: '该投诉已做过质量检验确认，不能重复检验。' });
     expect((await failure(quality.client.request(updateItem('quality_checks', check.id, { result: 'passed' })))).status).toBe(403);
     // The sweep finds nothing left to write: every state is in the history exactly once.
-    const lines = (await historyOf(closed.id)).length;
+    const lines = (await complaintHistory(gm.client, closed.id)).length;
     expect((await callEndpoint(admin, 'POST', '/after-sales/sweep')).status).toBe(200);
-    expect(await historyOf(closed.id)).toHaveLength(lines);
+    expect(await complaintHistory(gm.client, closed.id)).toHaveLength(lines);
     // The market reads the outcome of its complaint's check.
     expect((await clerk.client.request(readItem('quality_checks', check.id))).result).toBe('failed');
   });
@@ -296,12 +274,7 @@ describe('月度检讨：改善对策与责任比率 (K-MONTHLY, K-IMPROVE)', ()
     const complaint = await admin.request(
       createItem(
         'complaints',
-        complaintPayload({
-          stage: 'closed',
-          registered_at: `${period}-02T02:00:00.000Z`,
-          closed_at: `${period}-12T02:00:00.000Z`,
-          responsible_department: 'operations',
-        }),
+        closedPayload(`${period}-02T02:00:00.000Z`, `${period}-12T02:00:00.000Z`, { responsible_department: 'operations' }),
       ),
     );
     const open = await ops.client.request(

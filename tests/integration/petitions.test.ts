@@ -1,7 +1,7 @@
-import { createItem, readItem, readItems, readMe, updateItem } from '@directus/sdk';
+import { createItem, readItem, readMe, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, createStaffUser, failure, type Client, type StaffUser } from '../helpers/api';
-import { complaintPayload } from '../helpers/fixtures';
+import { closedInMonthPayload, complaintHistory } from '../helpers/fixtures';
 import { until } from '../helpers/poll';
 
 let admin: Client;
@@ -18,16 +18,7 @@ beforeAll(async () => {
 
 const closedComplaint = () =>
   admin.request(
-    createItem(
-      'complaints',
-      complaintPayload({
-        stage: 'closed',
-        registered_at: '2026-10-01T02:00:00.000Z',
-        closed_at: '2026-10-10T02:00:00.000Z',
-        responsible_department: 'operations',
-        customer_accepted: true,
-      }),
-    ),
+    createItem('complaints', closedInMonthPayload('2026-10', '10', { responsible_department: 'operations', customer_accepted: true })),
   );
 const file = (complaint: number, fields: Record<string, unknown>) =>
   ops.client.request(
@@ -39,10 +30,6 @@ const carriedOut = (id: number) =>
     () => admin.request(readItem('petitions', id)) as Promise<any>,
     (petition) => Boolean(petition.effect),
   );
-const historyOf = async (complaint: number) =>
-  (await gm.client.request(
-    readItems('complaint_steps', { filter: { complaint: { _eq: complaint } }, fields: ['opinion', 'actor'], sort: ['id'], limit: -1 }),
-  )) as any[];
 
 describe('签呈 (K-PETITION)', () => {
   test('filed with a deadline; adopted, it moves the responsibility on the complaint and says so in its history', async () => {
@@ -71,7 +58,7 @@ describe('签呈 (K-PETITION)', () => {
     });
     expect(Date.now() - Date.parse(decided.decided_at)).toBeLessThan(60_000);
     expect((await admin.request(readItem('complaints', complaint.id))).responsible_department).toBe('market');
-    const history = await historyOf(complaint.id);
+    const history = await complaintHistory(gm.client, complaint.id);
     expect(history.at(-1)).toMatchObject({ actor: gmId });
     expect(history.at(-1).opinion).toContain(`签呈 ${petition.petition_no}（运营部）已采纳：`);
 
@@ -108,7 +95,7 @@ describe('签呈 (K-PETITION)', () => {
     const seen = await ops.client.request(readItem('petitions', petition.id));
     expect(seen).toMatchObject({ status: 'rejected', effect: '未采纳：经查材料于当日转交，维持原判定。' });
     expect((await admin.request(readItem('complaints', complaint.id))).responsible_department).toBe('operations');
-    expect((await historyOf(complaint.id)).at(-1).opinion).toContain('未采纳：经查材料于当日转交');
+    expect((await complaintHistory(gm.client, complaint.id)).at(-1).opinion).toContain('未采纳：经查材料于当日转交');
   });
 
   test('a petition is filed as submitted, not decided by its own department', async () => {

@@ -1,7 +1,7 @@
 import { createItem, readItem, readItems, readNotifications, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, type Client, type StaffUser } from '../helpers/api';
-import { closedInMonthPayload, complaintPayload } from '../helpers/fixtures';
+import { closedInMonthPayload, closedPayload, complaintHistory, complaintPayload } from '../helpers/fixtures';
 import { until } from '../helpers/poll';
 
 let admin: Client;
@@ -33,11 +33,7 @@ const urgesOf = (collection: string, item: number) =>
     }),
   ) as Promise<any[]>;
 const historyOf = async (complaint: number) =>
-  (
-    (await gm.client.request(
-      readItems('complaint_steps', { filter: { complaint: { _eq: complaint } }, fields: ['opinion', 'department', 'actor'], limit: -1 }),
-    )) as any[]
-  ).filter((step) => String(step.opinion).includes('质量报告'));
+  (await complaintHistory(gm.client, complaint)).filter((step) => String(step.opinion).includes('质量报告'));
 
 describe('质量报告呈总经理批示 (K-REPORT3D)', () => {
   test('the end of the investigation starts a clock of 3 working days; the report stops it', async () => {
@@ -71,11 +67,8 @@ describe('质量报告呈总经理批示 (K-REPORT3D)', () => {
     const complaint = await admin.request(
       createItem(
         'complaints',
-        complaintPayload({
-          stage: 'closed',
-          registered_at: '2025-06-05T02:00:00.000Z',
+        closedPayload('2025-06-05T02:00:00.000Z', '2025-06-16T02:00:00.000Z', {
           investigated_at: '2025-06-09T02:00:00.000Z',
-          closed_at: '2025-06-16T02:00:00.000Z',
           responsibility: '运营部',
           countermeasures: '移交当日登记',
         }),
