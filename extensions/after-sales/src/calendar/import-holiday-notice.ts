@@ -1,5 +1,5 @@
 import type { Accountability } from '@directus/types';
-import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
+import { serveRuleRecomputes } from '../clocks/serve-rule-recomputes';
 import { calendarImportPlan, type StoredCalendarDay } from '../domain/calendar-import-plan';
 import { parseHolidayNotice, type NoticeDay } from '../domain/holiday-notice';
 import { InvalidHolidayNoticeError } from '../errors/invalid-holiday-notice-error';
@@ -92,7 +92,8 @@ export async function importHolidayNotice(
     recomputed = 0;
     if (changes.added + changes.changed + changes.removed > 0) {
       await bumpRulesVersion(data.database);
-      recomputed = await recomputeOpenClocks(data, timeZone);
+      // The recompute the import's transaction asked for (its activity), served now: its author is told once.
+      recomputed = (await serveRuleRecomputes(data, timeZone)).moved;
     }
   }
   return { year, days: notice.days, unparsed: notice.unparsed, changes, removed, recomputed };

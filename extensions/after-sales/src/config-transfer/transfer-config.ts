@@ -1,7 +1,7 @@
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
 import { parse, stringify } from 'yaml';
-import { recomputeOpenClocks } from '../clocks/recompute-open-clocks';
+import { serveRuleRecomputes } from '../clocks/serve-rule-recomputes';
 import {
   CONFIG_SETTINGS,
   CONFIG_SYSTEM_TABLES,
@@ -220,7 +220,8 @@ export async function importConfig(
     recomputed = 0;
     if (plan.rows.some((row) => CONFIG_TABLES[row.table])) {
       await bumpRulesVersion(data.database);
-      recomputed = await recomputeOpenClocks(data, timeZone);
+      // The recompute the import's transaction asked for (its activity on a clock's rule table), served now.
+      recomputed = (await serveRuleRecomputes(data, timeZone)).moved;
     }
   }
   return { ...plan, dry_run: input.dryRun, counts, recomputed };
