@@ -7,7 +7,7 @@ import { DuplicateReportError } from '../errors/duplicate-report-error';
 import { InsuredNotIdentifiedError } from '../errors/insured-not-identified-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { InvalidInputError } from '../errors/invalid-input-error';
-import { readAll, readRows, type DataAccess } from '../shared/data-access';
+import { castRows, readAll, type DataAccess } from '../shared/data-access';
 import { cachedRules } from '../shared/rules-cache';
 
 type Item = Record<string, any>;
@@ -18,19 +18,53 @@ const REVIEWED = ['registered', 'not_accepted', 'no_policy'];
 const REVIEW_INPUTS = ['policy', 'incident_at', 'incident_cause', 'reported_at', 'insured_name', 'insured_id_number', 'policy_no_given'];
 const MAJOR_INPUTS = ['deaths', 'expected_payout', 'outcome_uncertain', 'media_involved', 'regulator_complaint', 'litigation', 'policy'];
 
-/** The policy the review judges, with its product's cover (as `product`), or nothing. */
-async function readPolicy(data: DataAccess, policyId: number): Promise<Item[]> {
-  const [policy] = await readRows(
-    data,
-    'policies',
-    ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product'],
-    (query) => query.where('id', policyId),
-  );
-  if (!policy) return [];
-  const [product] = policy['product']
-    ? await readRows(data, 'products', ['covered_causes', 'claim_time_limit_days', 'name'], (query) => query.where('id', policy['product']))
-    : [];
-  return [{ ...policy, product: product ?? null }];
+const POLICY_FIELDS = ['id', 'policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product'];
+const PRODUCT_FIELDS = ['covered_causes', 'claim_time_limit_days', 'name'];
+const REPORT_FIELDS = ['id', 'report_no', 'status', 'incident_at'];
+
+interface PolicyUnderReview {
+  /** The policy with its product's cover (as `product`), or nothing when there is no such policy. */
+  policy: Item | undefined;
+  /** The other open reports (已登记, 已受理) on the policy: a same-day accident among them is a duplicate. */
+  openReports: Item[];
+}
+
+/**
+ * What the review reads of a policy on every report, in one statement: the policy joined to its
+ * product and to its other open reports (a row per report; few). The policy and product are cast by
+ * Directus as their own collections; the reports' timestamps are read with `new Date()`, which takes
+ * every form a driver returns (SQLite: epoch milliseconds; PostgreSQL: Date).
+ */
+async function readPolicyUnderReview(data: DataAccess, policyId: number, selfId: unknown): Promise<PolicyUnderReview> {
+  const rows: Item[] = await data
+    .database('policies')
+    .leftJoin('products', 'products.id', 'policies.product')
+    .leftJoin('claim_reports', (join) => {
+      join.on('claim_reports.policy', '=', 'policies.id').onIn('claim_reports.status', ['registered', 'accepted']);
+      if (selfId) join.andOnVal('claim_reports.id', '<>', selfId as string | number);
+    })
+    .where('policies.id', policyId)
+    .select([
+      ...POLICY_FIELDS.map((field) => `policies.${field}`),
+      'products.id as product__id',
+      ...PRODUCT_FIELDS.map((field) => `products.${field} as product__${field}`),
+      ...REPORT_FIELDS.map((field) => `claim_reports.${field} as report__${field}`),
+    ]);
+  const [row] = rows;
+  if (!row) return { policy: undefined, openReports: [] };
+  const own = (from: Item, prefix: string, fields: string[]) =>
+    Object.fromEntries(fields.map((field) => [field, from[`${prefix}${field}`]]));
+  const [[policy], [product]] = await Promise.all([
+    castRows(data, 'policies', [own(row, '', POLICY_FIELDS)]),
+    row['product__id'] === null || row['product__id'] === undefined
+      ? []
+      : castRows(data, 'products', [own(row, 'product__', PRODUCT_FIELDS)]),
+  ]);
+  const openReports = rows.filter((report) => report['report__id'] !== null && report['report__id'] !== undefined);
+  return {
+    policy: { ...policy, product: product ?? null },
+    openReports: openReports.map((report) => own(report, 'report__', REPORT_FIELDS)),
+  };
 }
 
 async function findPolicy(data: DataAccess, report: Item): Promise<number | null> {
@@ -68,18 +102,9 @@ async function findPolicy(data: DataAccess, report: Item): Promise<number | null
   return resolution.kind === 'policy' ? resolution.policyId : null;
 }
 
-async function refuseDuplicate(data: DataAccess, report: Item, policyId: number, timeZone: string, selfId: unknown): Promise<void> {
+function refuseDuplicate(report: Item, openReports: Item[], timeZone: string): void {
   const incidentDay = localDate(new Date(report['incident_at']), timeZone);
-  // Plain statements for the two small reads on every report (Directus's read pipeline costs more
-  // than the query). `new Date()` reads a timestamp in every form a driver returns it (SQLite: epoch
-  // milliseconds; PostgreSQL: Date).
-  const query = data
-    .database('claim_reports')
-    .where({ policy: policyId })
-    .whereIn('status', ['registered', 'accepted'])
-    .select('id', 'report_no', 'status', 'incident_at');
-  const open: Item[] = await (selfId ? query.whereNot('id', selfId as string | number) : query);
-  const same = open.find((other) => localDate(new Date(other['incident_at']), timeZone) === incidentDay);
+  const same = openReports.find((other) => localDate(new Date(other['incident_at']), timeZone) === incidentDay);
   if (same)
     throw new DuplicateReportError({
       reportNo: same['report_no'],
@@ -147,7 +172,9 @@ export async function reviewReport(
     if (!policyId) {
       Object.assign(result, { status: 'no_policy', rejection_reasons: [], policy_start_date: null, policy_end_date: null });
     } else {
-      [[policy]] = await Promise.all([readPolicy(data, policyId), refuseDuplicate(data, merged, policyId, timeZone, merged['id'])]);
+      const underReview = await readPolicyUnderReview(data, policyId, merged['id']);
+      refuseDuplicate(merged, underReview.openReports, timeZone);
+      policy = underReview.policy;
       if (!policy) throw new InvalidInputError({ field: 'policy', label: '保单', rule: `不存在：没有编号为 ${policyId} 的保单` });
       const reasons = rejectionReasons({
         incidentAt: new Date(merged['incident_at']),

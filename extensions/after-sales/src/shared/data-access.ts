@@ -60,7 +60,11 @@ export async function readRows(
     .select(fields)
     .orderBy([typeof orderBy === 'string' ? { column: orderBy, order: 'asc' } : orderBy]);
   where(query);
-  const rows: Record<string, any>[] = await query;
+  return castRows(data, collection, await query);
+}
+
+/** Rows of `collection`'s stored fields read with a plain statement (a join's side, say), cast as ItemsService returns them. */
+export async function castRows(data: DataAccess, collection: string, rows: Record<string, any>[]): Promise<Record<string, any>[]> {
   if (rows.length === 0) return [];
   return payloads(data, collection).processValues('read', rows);
 }
