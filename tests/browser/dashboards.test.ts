@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser } from '../helpers/api';
 import { browserSession } from '../helpers/browser';
-import { complaintPayload } from '../helpers/fixtures';
+import { closedPayload, complaintPayload } from '../helpers/fixtures';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -24,17 +24,11 @@ beforeAll(async () => {
     ['warning', { stage: 'plan_review', registered_at: iso(now - 12 * DAY) }],
     [
       'met_late',
-      {
-        stage: 'closed',
-        registered_at: iso(now - 40 * DAY),
-        closed_at: iso(now - 10 * DAY),
-        responsible_department: 'operations',
-        customer_accepted: true,
-      },
+      closedPayload(iso(now - 40 * DAY), iso(now - 10 * DAY), { responsible_department: 'operations', customer_accepted: true }),
     ],
   ];
   for (const [name, fields] of cases) {
-    ids[name] = (await admin.request(createItem('complaints', complaintPayload({ customer_name: `${tag}${name}`, ...fields })))).id;
+    ids[name] = (await admin.request(createItem('complaints', complaintPayload({ ...fields, customer_name: `${tag}${name}` })))).id;
   }
   await callEndpoint(admin, 'POST', '/after-sales/sweep');
 });
