@@ -1,4 +1,17 @@
-import { createItem, createItems, deleteItem, readItems, updateItem, updateItems } from '@directus/sdk';
+import {
+  createFlow,
+  createItem,
+  createItems,
+  createOperation,
+  deleteFlow,
+  deleteItem,
+  readItems,
+  readRevisions,
+  triggerFlow,
+  updateFlow,
+  updateItem,
+  updateItems,
+} from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, baseUrl, failure, type Client } from '../helpers/api';
 import { createPolicyFixture } from '../helpers/fixtures';
@@ -96,5 +109,37 @@ describe('编号规则 only on numbered fields', () => {
     const { policy } = await createPolicyFixture(admin);
     const request = await admin.request(createItem('surrender_requests', { channel: 'visit', policy: policy.id, reason: '经济困难' }));
     expect(request.request_no).toMatch(new RegExp(`^${rule.prefix ?? ''}\\d{4}\\d{${rule.min_digits},}$`));
+  });
+
+  test('a flow writing as the system, without events, cannot store a rule on 统计月份 either', async () => {
+    // The hooks do not run for it (emitEvents off): the field's own choices (Directus validation) refuse it.
+    const before = await rules();
+    const flow = await admin.request(
+      createFlow({ name: `编号规则绕行${Date.now()}`, status: 'active', trigger: 'webhook', options: { method: 'POST' } }),
+    );
+    try {
+      const operation = await admin.request(
+        createOperation({
+          flow: flow.id,
+          key: 'write_rule',
+          name: '写入编号规则',
+          type: 'item-create',
+          position_x: 19,
+          position_y: 1,
+          options: { collection: 'numbering_rules', permissions: '$full', emitEvents: false, payload: onStatsMonth },
+        }),
+      );
+      await admin.request(updateFlow(flow.id, { operation: operation.id }));
+      await admin.request(triggerFlow('POST', flow.id, {})).catch(() => undefined);
+      expect(await rules()).toEqual(before);
+      // The flow did run (its run is a revision of the flow, beside those of its creation): its write was rejected.
+      const revisions = await admin.request(
+        readRevisions({ filter: { collection: { _eq: 'directus_flows' }, item: { _eq: flow.id } }, fields: ['data'] }),
+      );
+      const run = revisions.map((revision: any) => revision.data).find((data: any) => data?.steps);
+      expect(run?.steps?.[0]).toMatchObject({ key: 'write_rule', status: 'reject' });
+    } finally {
+      await admin.request(deleteFlow(flow.id));
+    }
   });
 });

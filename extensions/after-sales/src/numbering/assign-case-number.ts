@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { cachedRules } from '../shared/rules-cache';
 import { advanceSequence } from '../shared/sequences';
 import { formatCaseNumber, numberingPeriod, sequenceKey, type NumberingRule } from '../domain/case-number';
+import { numberedPairViolation } from '../domain/numbered-fields';
 
 /**
  * Takes the next serial for the rule's collection and period and returns the formatted number.
@@ -28,7 +29,14 @@ export async function assignCaseNumbers(
   return Array.from({ length: count }, (_, i) => formatCaseNumber(rule, period, last - count + 1 + i));
 }
 
-/** The collection's numbering rule, if it has one (this instance's copy while the rules stand). */
-export function readNumberingRule(database: Knex, collection: string, event?: object): Promise<NumberingRule | undefined> {
-  return cachedRules(database, event, `numbering:${collection}`, () => database('numbering_rules').where({ collection }).first());
+/**
+ * The collection's numbering rule, if it has one (this instance's copy while the rules stand). A stored rule on
+ * another field than the collection's numbered one (from before such rules were refused, or written around
+ * Directus) is not applied: it would overwrite what staff typed there (domain/numbered-fields.ts).
+ */
+export async function readNumberingRule(database: Knex, collection: string, event?: object): Promise<NumberingRule | undefined> {
+  const rule: NumberingRule | undefined = await cachedRules(database, event, `numbering:${collection}`, () =>
+    database('numbering_rules').where({ collection }).first(),
+  );
+  return rule && numberedPairViolation({ collection: rule.collection, field: rule.field }, null) === null ? rule : undefined;
 }
