@@ -41,7 +41,7 @@ type Row = Record<string, any>;
 export async function deliverOutbox(data: DataAccess, now: Date, keys?: string[]): Promise<number> {
   if (keys && keys.length === 0) return 0;
   const pending = await readRows(data, 'outbox', ['id', 'key', 'kind', 'collection', 'item', 'payload'], (query) => {
-    query.whereNull('delivered_at').whereIn('kind', ['follow_up', 'approval_request']).limit(500);
+    query.whereNull('delivered_at').whereNot('kind', 'rule_recompute').limit(500);
     if (keys) query.whereIn('key', keys);
   });
   let delivered = 0;
