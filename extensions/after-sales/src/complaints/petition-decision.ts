@@ -2,6 +2,7 @@ import { DEPARTMENT_ROLES, type Department } from '../domain/departments';
 import { markdownText } from '../domain/markdown-text';
 import { judgePetitionDecision } from '../domain/petition-decision';
 import { reopenedDraft } from './follow-up';
+import { recordHistoryLine } from './record-history-line';
 import { notifyDepartment } from '../notices/notify-department';
 import { castForWrite, itemsService, readRows, type DataAccess } from '../shared/data-access';
 
@@ -70,18 +71,7 @@ export async function applyPetitionDecision(data: DataAccess, id: string | numbe
       .update(await castForWrite(scoped, 'petitions', 'update', result));
     // The complaint's history shows the petition and what it did (a step that starts and ends now).
     const opinion = `签呈 ${petitionLabel}（${departmentLabel(petition['department'])}）${decision.kind === 'reject' ? '未采纳' : '已采纳'}：${result['effect']}`;
-    const step = {
-      complaint: complaint['id'],
-      from_stage: complaint['stage'],
-      to_stage: complaint['stage'],
-      department: 'gm_office',
-      actor: petition['decided_by'] ?? null,
-      opinion,
-      entered_at: now.toISOString(),
-      due_at: null,
-      completed_at: now.toISOString(),
-    };
-    await trx('complaint_steps').insert(await castForWrite(scoped, 'complaint_steps', 'create', step));
+    await recordHistoryLine(scoped, complaint, { department: 'gm_office', actor: petition['decided_by'] ?? null, opinion }, now);
     // The petitioning department learns the decision and what it did, in the same transaction as the claim:
     // exactly once, whoever carries the decision out (this call, the sweep, another instance).
     await notifyDepartment(scoped, (petition['department'] as Department | null) ?? null, {

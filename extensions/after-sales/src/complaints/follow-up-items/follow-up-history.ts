@@ -1,5 +1,6 @@
 import { LABELS } from '../../domain/choice-labels';
-import { castForWrite, readRows, type DataAccess } from '../../shared/data-access';
+import { readRows, type DataAccess } from '../../shared/data-access';
+import { recordHistoryLine, type HistoryLine } from '../record-history-line';
 
 type Item = Record<string, any>;
 
@@ -18,11 +19,7 @@ const excerpt = (value: unknown) => {
 };
 
 /** The history line of a follow-up item in its present state (`before`: the state last written to the history). */
-function historyLine(
-  collection: string,
-  row: Item,
-  before: string | null,
-): { opinion: string; department: string | null; actor: string | null } {
+function historyLine(collection: string, row: Item, before: string | null): HistoryLine {
   if (collection === 'responsible_persons') {
     const who = `${row['person_name']}（${label('department', row['department'])}）`;
     const penalty = label('penalty_type', row['penalty_type']);
@@ -106,19 +103,7 @@ export async function logFollowUpHistory(data: DataAccess, collection: string, i
     if (!claimed) return false;
     const [complaint] = await readRows(scoped, 'complaints', ['id', 'stage'], (query) => query.where('id', row['complaint']));
     if (!complaint) return true;
-    const line = historyLine(collection, row, before);
-    const step = {
-      complaint: complaint['id'],
-      from_stage: complaint['stage'],
-      to_stage: complaint['stage'],
-      department: line.department,
-      actor: line.actor ?? null,
-      opinion: line.opinion,
-      entered_at: now.toISOString(),
-      due_at: null,
-      completed_at: now.toISOString(),
-    };
-    await trx('complaint_steps').insert(await castForWrite(scoped, 'complaint_steps', 'create', step));
+    await recordHistoryLine(scoped, complaint, historyLine(collection, row, before), now);
     return true;
   });
 }
