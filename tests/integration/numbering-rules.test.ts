@@ -5,6 +5,7 @@ import {
   createOperation,
   deleteFlow,
   deleteItem,
+  readField,
   readItems,
   readRevisions,
   triggerFlow,
@@ -41,6 +42,16 @@ beforeAll(async () => {
 });
 
 describe('编号规则 only on numbered fields', () => {
+  test('the form offers the numbered collections and, once one is chosen, its own numbered field, in Chinese', async () => {
+    const collection = await admin.request(readField('numbering_rules', 'collection'));
+    const field = await admin.request(readField('numbering_rules', 'field'));
+    expect(collection.meta?.options?.['choices'].map((c: any) => c.value)).not.toContain('complaint_monthly_stats');
+    expect(field.meta?.interface).toBe('select-dropdown');
+    expect(field.meta?.options?.['choices']).toContainEqual({ value: 'request_no', text: '申请编号（退保申请、批改申请）' });
+    const narrowed = field.meta?.conditions?.find((condition: any) => condition.rule._and[0].collection._eq === 'claim_reports');
+    expect(narrowed?.options?.['choices']).toEqual([{ value: 'report_no', text: '报案号（报案登记）' }]);
+  });
+
   test('a rule on 统计月份 is refused in Chinese, by create and import, and nothing is written', async () => {
     const before = await rules();
     const single = await failure(admin.request(createItem('numbering_rules', onStatsMonth)));
