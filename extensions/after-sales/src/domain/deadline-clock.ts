@@ -71,15 +71,26 @@ function validate({ start, rule, pauses = [] }: ClockInput): void {
 /** 24:00 of a local date, i.e. the start of the next one. */
 const endOfLocalDay = (date: string, timeZone: string) => startOfLocalDay(addCalendarDays(date, 1), timeZone).getTime();
 
+/**
+ * Due times of day and working-day limits per calendar, time zone, limit and local start day: cases started on
+ * the same day under the same rule are due at the same instant, so a recompute of many open cases counts the days
+ * once per distinct start day (a calendar never changes: a changed one is a new object).
+ */
+const dueByStartDay = new WeakMap<WorkCalendar, Map<string, number>>();
+
 function unpausedDue({ start, rule, calendar, timeZone }: ClockInput): number {
-  switch (rule.limit_unit) {
-    case 'hours':
-      return start.getTime() + rule.limit_value * HOUR_MS;
-    case 'days':
-      return endOfLocalDay(addCalendarDays(localDate(start, timeZone), rule.limit_value), timeZone);
-    case 'workdays':
-      return endOfLocalDay(nthWorkdayAfter(calendar, localDate(start, timeZone), rule.limit_value), timeZone);
+  if (rule.limit_unit === 'hours') return start.getTime() + rule.limit_value * HOUR_MS;
+  const startDay = localDate(start, timeZone);
+  let dues = dueByStartDay.get(calendar);
+  if (!dues) dueByStartDay.set(calendar, (dues = new Map()));
+  const key = `${timeZone}|${rule.limit_unit}|${rule.limit_value}|${startDay}`;
+  let due = dues.get(key);
+  if (due === undefined) {
+    const lastDay =
+      rule.limit_unit === 'days' ? addCalendarDays(startDay, rule.limit_value) : nthWorkdayAfter(calendar, startDay, rule.limit_value);
+    dues.set(key, (due = endOfLocalDay(lastDay, timeZone)));
   }
+  return due;
 }
 
 /** Paused milliseconds after start; open pauses count up to `openUntil`, or not at all without it. */

@@ -50,9 +50,24 @@ export function addCalendarDays(date: string, days: number): string {
   return formatDate(utcMidnight(date) + days * DAY_MS);
 }
 
+/**
+ * Answers of nthWorkdayAfter per calendar (a calendar never changes: a changed one is a new object), so a
+ * recompute of many open cases walks the days once per distinct start day and limit, not once per case.
+ */
+const workdayAnswers = new WeakMap<WorkCalendar, Map<string, string>>();
+
 /** The n-th working day strictly after `date`; `date` itself never counts, working day or not. */
 export function nthWorkdayAfter(calendar: WorkCalendar, date: string, n: number): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`Working-day count must be a positive integer, got ${n}`);
+  let answers = workdayAnswers.get(calendar);
+  if (!answers) workdayAnswers.set(calendar, (answers = new Map()));
+  const key = `${date}|${n}`;
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = walkWorkdays(calendar, date, n)));
+  return answer;
+}
+
+function walkWorkdays(calendar: WorkCalendar, date: string, n: number): string {
   let day = date;
   for (let found = 0; found < n;) {
     day = addCalendarDays(day, 1);

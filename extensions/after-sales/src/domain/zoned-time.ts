@@ -77,8 +77,47 @@ export function instant(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+const HOUR_MS = 3_600_000;
+/** Years whose dates toISOString writes as YYYY-MM-DD, as localDate pads them. */
+const FAST_FROM = Date.UTC(1900, 0, 1);
+const FAST_UNTIL = Date.UTC(9000, 0, 1);
+/** Per time zone: UTC hour → the zone's offset through that hour, or null when it changes within it. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+/** Per time zone: local date → its first instant (startOfLocalDay). */
+const dayStarts = new Map<string, Map<string, number>>();
+/** Entries kept per time zone and cache before it starts again (a long-running server meets new hours every hour). */
+const CACHE_LIMIT = 200_000;
+
+function cacheFor<V>(caches: Map<string, Map<any, V>>, timeZone: string): Map<any, V> {
+  let cache = caches.get(timeZone);
+  if (!cache || cache.size >= CACHE_LIMIT) caches.set(timeZone, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * The zone's offset through the UTC hour holding `ms`: the offsets at the hour's start and at the next hour's
+ * start, when equal (no zone changes its offset and back within an hour); null when it changes inside the hour.
+ * Intl is asked once per hour and zone instead of once per instant: the recompute of 100k open cases meets a few
+ * thousand hours.
+ */
+function offsetThroughHour(ms: number, timeZone: string): number | null {
+  const hour = Math.floor(ms / HOUR_MS);
+  const cache = cacheFor(hourOffsets, timeZone);
+  let offset = cache.get(hour);
+  if (offset === undefined) {
+    const atStart = offsetAt(hour * HOUR_MS, timeZone);
+    offset = atStart === offsetAt((hour + 1) * HOUR_MS, timeZone) ? atStart : null;
+    cache.set(hour, offset);
+  }
+  return offset;
+}
+
 /** The local date of an instant, 'YYYY-MM-DD'. */
 export function localDate(at: Date, timeZone: string): string {
+  const ms = at.getTime();
+  const offset = ms >= FAST_FROM && ms < FAST_UNTIL ? offsetThroughHour(ms, timeZone) : null;
+  // Offsets are whole seconds: the wall clock's date at `ms` is the UTC date of ms + offset.
+  if (offset !== null) return new Date(ms + offset).toISOString().slice(0, 10);
   const { year, month, day } = zonedParts(at, timeZone);
   const pad = (value: number, width: number) => String(value).padStart(width, '0');
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
@@ -109,9 +148,16 @@ function offsetAt(ms: number, timeZone: string): number {
  * clocks skip 00:00 the day starts at the transition, which the pre-transition offset gives.
  */
 export function startOfLocalDay(date: string, timeZone: string): Date {
+  const cache = cacheFor(dayStarts, timeZone);
+  let start = cache.get(date);
+  if (start === undefined) cache.set(date, (start = firstInstantOf(date, timeZone)));
+  return new Date(start);
+}
+
+function firstInstantOf(date: string, timeZone: string): number {
   const wallMidnight = utcMidnight(date);
   const before = wallMidnight - offsetAt(wallMidnight - DAY_MS, timeZone);
   const after = wallMidnight - offsetAt(wallMidnight + DAY_MS, timeZone);
   const exact = [before, after].filter((ms) => ms + offsetAt(ms, timeZone) === wallMidnight);
-  return new Date(exact.length > 0 ? Math.min(...exact) : before);
+  return exact.length > 0 ? Math.min(...exact) : before;
 }
