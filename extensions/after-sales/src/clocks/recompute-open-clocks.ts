@@ -23,11 +23,13 @@ type Conditions = Record<string, unknown>[];
  * Open cases read, computed and written per transaction. Why pages of their own transaction rather than one
  * transaction per run: on SQLite Directus has one connection, so while a transaction is open every other
  * request of the instance waits for it; one transaction over 100k cases would stall the console for the whole
- * recompute. A page of 1,000 holds it for tens of milliseconds, then the requests queued meanwhile go first.
+ * recompute. A page of 250 holds it briefly, then the requests queued meanwhile go first; a console request asks
+ * for the connection a few times and may wait for a page each time, so small pages keep its p95 near idle (bench,
+ * loaded machine: pages of 1,000 ~4.6× idle, of 250 with the cached day arithmetic ~2.4×).
  * On PostgreSQL the page's rows are locked (FOR UPDATE) from the read to the commit, so a case written by a
  * clerk meanwhile is either read after that write or waits for the page; nothing else is blocked.
  */
-const PAGE_SIZE = 1000;
+const PAGE_SIZE = 250;
 /** Rule changes that arrive during a run restart it (with the new rules) at most this often; then it finishes. */
 const MAX_RESTARTS = 5;
 
@@ -96,19 +98,24 @@ async function recomputeCollection(
     conditions: [{ [definition.start]: { _nnull: true } }, ...runningClockFilter(definition)] as Conditions,
   }));
   const fields = fieldsToRead(schema, collection, primary, definitions, context.rules, running);
+  const plain = readAsStored(schema, collection, fields, context.rules);
+  const keyType = schema.collections[collection]?.fields[primary]?.type ?? 'integer';
   const moved: (string | number)[] = [];
   let after: string | number | null = null;
   for (;;) {
     const page: { rows: number; last: string | number | null } = await data.database.transaction(async (trx) => {
       const pageData = { ...data, database: trx };
-      const rows = await readRows(pageData, collection, fields, (query) => {
+      const openPage = (query: Knex.QueryBuilder) => {
         query.where((open) => {
           for (const { conditions } of running) open.orWhere((one) => applyConditions(one, conditions));
         });
         if (after !== null) query.where(primary, '>', after);
         query.limit(PAGE_SIZE);
         if (trx.client.config.client === 'pg') query.forUpdate();
-      });
+      };
+      const rows: Row[] = plain
+        ? await trx(collection).select(fields).orderBy(primary).modify(openPage)
+        : await readRows(pageData, collection, fields, openPage, primary);
       if (version !== null && (await rulesVersion(trx, undefined)) !== version) throw new RulesMoved();
       const changes: ClockFieldChange[] = [];
       const waived: WaivedNotice[] = [];
@@ -125,7 +132,7 @@ async function recomputeCollection(
         }
         if (Object.keys(changed).length) changes.push({ key: row[primary], fields: changed });
       }
-      await writeClockFields(trx, collection, primary, changes);
+      await writeClockFields(trx, collection, primary, keyType, changes);
       await waiveClockNotices(pageData, waived, now);
       moved.push(...changes.map((change) => change.key));
       return { rows: rows.length, last: rows.length ? rows[rows.length - 1]![primary] : null };
@@ -158,6 +165,24 @@ function fieldsToRead(
   for (const rule of rules) for (const field of conditionFields((rule as { applies_when?: unknown }).applies_when)) wanted.add(field);
   const stored = new Set(storedFields(schema, collection));
   return [...wanted].filter((field) => stored.has(field));
+}
+
+/** Types whose stored values (as knex returns them) the clocks read as Directus's cast ones: text and numbers as they are. */
+const AS_STORED = new Set(['string', 'text', 'integer', 'bigInteger', 'uuid']);
+
+/**
+ * Whether the page's rows can be used as knex returns them, without Directus's cast (PayloadService, ~5 % of a
+ * recompute's CPU): when every field is text or a number, or a timestamp the clocks only read as an instant
+ * (instant() takes the epoch milliseconds of SQLite and the Date of PostgreSQL alike). A timestamp that a rule's
+ * condition compares, a boolean (0/1 on SQLite) or JSON is read through the cast.
+ */
+function readAsStored(schema: SchemaOverview, collection: string, fields: string[], rules: StoredDeadlineRule[]): boolean {
+  const compared = new Set(rules.flatMap((rule) => conditionFields((rule as { applies_when?: unknown }).applies_when)));
+  const types = schema.collections[collection]?.fields ?? {};
+  return fields.every((field) => {
+    const type = types[field]?.type;
+    return type !== undefined && (AS_STORED.has(type) || (type === 'timestamp' && !compared.has(field)));
+  });
 }
 
 /** The field names a Directus filter (a rule's condition, as object or JSON text) mentions. */

@@ -7,45 +7,57 @@ export interface ClockFieldChange {
 }
 
 /**
- * Rows per UPDATE: each row binds its key once in `IN (…)` and twice per changed field in the CASE, so a
- * complaint with two moved clocks takes 9 variables and a claim report with every clock moved 17: at most
- * ~4,300 per statement, far under SQLite's 32,766 (3.32+) and PostgreSQL's 65,535.
+ * Rows per UPDATE: each row binds its key and one value per changed field, so a complaint with two moved
+ * clocks takes 5 variables and a claim report with every clock moved 9: at most 4,500 per statement, far
+ * under SQLite's 32,766 (3.32+) and PostgreSQL's 65,535.
  */
-export const ROWS_PER_STATEMENT = 250;
+export const ROWS_PER_STATEMENT = 500;
+
+/** PostgreSQL types of the keys Directus creates, for the cast of the bound values (they arrive as text). */
+const PG_KEY_TYPES: Record<string, string> = { integer: 'integer', bigInteger: 'bigint', uuid: 'uuid' };
 
 /**
- * Writes the clock fields of many cases with one statement per ROWS_PER_STATEMENT rows:
- * `UPDATE t SET due_at = CASE id WHEN ? THEN ? … ELSE due_at END, … WHERE id IN (…)`, on SQLite and
- * PostgreSQL alike. Only the due/warning timestamps the system computes are written: no hooks, no
- * revisions, and `date_updated`/`user_updated` stay as the last person who edited the case left them
- * (a recompute is nobody's edit). Values are stored as Directus stores a `timestamp` field: epoch
- * milliseconds on SQLite, timestamptz on PostgreSQL (the CASE needs the cast there: bound parameters
- * are text). Run it on the caller's transaction.
+ * Writes the clock fields of many cases with one statement per ROWS_PER_STATEMENT rows that change the same
+ * fields: `UPDATE t SET due_at = v.column2, … FROM (VALUES (?, ?, …), …) AS v WHERE t.id = v.column1`, on
+ * SQLite (3.33+) and PostgreSQL alike: the rows are joined by key, where a `CASE id WHEN …` compares every row
+ * with every key of the statement (twice the CPU of the database at 250 rows a statement). Only the due/warning
+ * timestamps the system computes are written: no hooks, no revisions, and `date_updated`/`user_updated` stay as
+ * the last person who edited the case left them (a recompute is nobody's edit). Values are stored as Directus
+ * stores a `timestamp` field: epoch milliseconds on SQLite, timestamptz on PostgreSQL (cast there, with the key:
+ * bound parameters are text). `keyType` is the Directus type of the primary key. Run it on the caller's transaction.
  */
-export async function writeClockFields(database: Knex, collection: string, primary: string, changes: ClockFieldChange[]): Promise<void> {
-  const client = String(database.client.config.client);
-  const then = client === 'pg' ? 'THEN CAST(? AS timestamptz)' : 'THEN ?';
-  const stored = (iso: string | null) => {
-    if (iso === null) return null;
-    const at = new Date(iso);
-    if (client === 'sqlite3') return at.getTime();
-    return client === 'pg' ? at.toISOString() : at;
-  };
-  for (let start = 0; start < changes.length; start += ROWS_PER_STATEMENT) {
-    const chunk = changes.slice(start, start + ROWS_PER_STATEMENT);
-    const columns = [...new Set(chunk.flatMap((change) => Object.keys(change.fields)))];
-    const update: Record<string, Knex.Raw> = {};
-    for (const column of columns) {
-      const rows = chunk.filter((change) => column in change.fields);
-      const whens = rows.map(() => `WHEN ? ${then}`).join(' ');
-      const bindings = rows.flatMap((change) => [change.key, stored(change.fields[column] ?? null)]);
-      update[column] = database.raw(`CASE ?? ${whens} ELSE ?? END`, [primary, ...bindings, column]);
-    }
-    await database(collection)
-      .whereIn(
+export async function writeClockFields(
+  database: Knex,
+  collection: string,
+  primary: string,
+  keyType: string,
+  changes: ClockFieldChange[],
+): Promise<void> {
+  const pg = String(database.client.config.client) === 'pg';
+  const key = pg ? `CAST(? AS ${PG_KEY_TYPES[keyType] ?? 'text'})` : '?';
+  const time = pg ? 'CAST(? AS timestamptz)' : '?';
+  const stored = (iso: string | null) => (iso === null ? null : pg ? iso : new Date(iso).getTime());
+  const byFields = new Map<string, ClockFieldChange[]>();
+  for (const change of changes) {
+    const fields = Object.keys(change.fields).sort().join(',');
+    const group = byFields.get(fields);
+    if (group) group.push(change);
+    else byFields.set(fields, [change]);
+  }
+  for (const [joined, group] of byFields) {
+    const fields = joined.split(',');
+    const row = `(${[key, ...fields.map(() => time)].join(', ')})`;
+    const set = fields.map((_, i) => `?? = v.column${i + 2}`).join(', ');
+    for (let start = 0; start < group.length; start += ROWS_PER_STATEMENT) {
+      const chunk = group.slice(start, start + ROWS_PER_STATEMENT);
+      const values = chunk.flatMap((change) => [change.key, ...fields.map((field) => stored(change.fields[field] ?? null))]);
+      await database.raw(`UPDATE ?? SET ${set} FROM (VALUES ${chunk.map(() => row).join(', ')}) AS v WHERE ??.?? = v.column1`, [
+        collection,
+        ...fields,
+        ...values,
+        collection,
         primary,
-        chunk.map((change) => change.key),
-      )
-      .update(update);
+      ]);
+    }
   }
 }
