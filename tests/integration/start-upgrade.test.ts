@@ -16,7 +16,7 @@ import {
   readItems,
 } from '@directus/sdk';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asAdmin, createStaffUser } from '../helpers/api';
+import { asAdmin, callEndpoint, createStaffUser } from '../helpers/api';
 import { maskIdNumber } from '../../extensions/after-sales/src/domain/personal-data';
 import { claimReportPayload, createPolicyFixture, idNumber } from '../helpers/fixtures';
 import { runStatement } from '../helpers/sqlite-pragma';
@@ -146,6 +146,18 @@ test('npm start on a database of the release before the scene and survey tasks: 
   const admin = await asAdmin(server.url);
   const { policy } = await createPolicyFixture(admin);
   const open = await admin.request(createItem('claim_reports', claimReportPayload(policy.id, { deaths: 1 })));
+  // A death reported a day ago (made without clocks here; its death written below, as that release held it): under
+  // the new rules its scene and survey notices are long past due.
+  const old = await admin.request(
+    createItem(
+      'claim_reports',
+      claimReportPayload(policy.id, {
+        deaths: 0,
+        incident_at: '2026-11-21T02:00:00.000Z',
+        reported_at: new Date(Date.now() - 86_400_000).toISOString(),
+      }),
+    ),
+  );
   const notified = await admin.request(
     createItem('claim_reports', claimReportPayload(policy.id, { deaths: 1, incident_at: '2026-11-22T02:00:00.000Z' })),
   );
@@ -159,11 +171,13 @@ test('npm start on a database of the release before the scene and survey tasks: 
     `delete from config_baseline where key in (${keys.map(() => '?').join(',')})`,
     keys.map((key) => `rule_row:deadline_rules:${key}`),
   );
-  await runStatement(file, 'update claim_reports set scene_due_at = null, survey_request_due_at = null where id in (?, ?)', [
+  await runStatement(file, 'update claim_reports set scene_due_at = null, survey_request_due_at = null where id in (?, ?, ?)', [
     open.id,
+    old.id,
     notified.id,
   ]);
   await runStatement(file, 'update claim_reports set scene_protection_notified = 0 where id = ?', [notified.id]);
+  await runStatement(file, 'update claim_reports set deaths = 1 where id = ?', [old.id]);
 
   await server.restart();
   const after = await asAdmin(server.url);
@@ -177,4 +191,14 @@ test('npm start on a database of the release before the scene and survey tasks: 
   expect(await after.request(readItem('claim_reports', notified.id, { fields: ['scene_protection_notified'] }))).toEqual({
     scene_protection_notified: true,
   });
+  // No flood: the old report shows its tasks overdue, but the first sweep sends no 催办单 for deadlines that passed
+  // before the rules existed (a rule is not retroactive).
+  const late = await after.request(readItem('claim_reports', old.id, { fields: ['scene_due_at', 'survey_request_due_at'] }));
+  expect(Date.parse(late.scene_due_at)).toBeLessThan(Date.now());
+  expect(Date.parse(late.survey_request_due_at)).toBeLessThan(Date.now());
+  expect((await callEndpoint(after, 'POST', '/after-sales/sweep', undefined, server.url)).status).toBe(200);
+  const urges = await after.request(
+    readItems('urge_notices', { filter: { collection: { _eq: 'claim_reports' }, item: { _eq: String(old.id) } }, fields: ['id'] }),
+  );
+  expect(urges).toEqual([]);
 });
