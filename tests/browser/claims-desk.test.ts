@@ -55,7 +55,8 @@ test("the report form shows the standard wording (话术) from the table, and an
   const admin = await asAdmin();
   const clerk = await createStaffUser('市场部');
   const page = await browser.open(clerk, '/admin/content/claim_reports/+');
-  const guidance = page.locator('.after-sales-guidance');
+  // The form's top wording (the 现场保全 fields beside 死亡人数 are there too, empty and out of sight).
+  const guidance = page.locator('.after-sales-guidance').first();
   await guidance.getByText('接报案开场').waitFor({ state: 'visible' });
   expect(await guidance.innerText()).toContain('请依次询问：保单号码、险种名称、被保险人姓名');
   expect(await guidance.innerText()).not.toContain('现场保全提示');
