@@ -126,8 +126,8 @@ async function recomputeCollection(
           const fieldsNow = caseClockFields(definition, row, context.rules, context.calendar, timeZone);
           for (const [field, value] of Object.entries(fieldsNow)) if (storedInstant(row[field]) !== value) changed[field] = value;
           const clock = { collection, itemId: String(row[primary]), clockId: definition.id };
-          const after = { due: fieldsNow[definition.due] ?? null, warn: fieldsNow[definition.warn] ?? null };
-          const waiver = waivedClockNotice(clock, { due: row[definition.due] }, after, now);
+          const recomputed = { due: fieldsNow[definition.due] ?? null, warn: fieldsNow[definition.warn] ?? null };
+          const waiver = waivedClockNotice(clock, { due: row[definition.due] }, recomputed, now);
           if (waiver) waived.push(waiver);
         }
         if (Object.keys(changed).length) changes.push({ key: row[primary], fields: changed });
