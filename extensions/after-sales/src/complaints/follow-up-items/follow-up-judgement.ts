@@ -3,6 +3,7 @@ import { BatchUpdateConflictError } from '../../errors/batch-update-conflict-err
 import { InvalidCaseStatusError } from '../../errors/invalid-case-status-error';
 import { WorkflowForbiddenError } from '../../errors/workflow-forbidden-error';
 import { actorOf } from '../../shared/actor';
+import { readStored } from '../../shared/data-access';
 import type { HandlerContext } from '../../shared/handler-context';
 
 /** The caller as the follow-up judgements (domain/*) see them: department, admin flag and approval policies. */
@@ -24,4 +25,19 @@ export function single<T extends { kind: string }>(decisions: T[]): T | null {
   const deciding = decisions.filter((decision) => decision.kind !== 'none');
   if (deciding.length > 1) throw new BatchUpdateConflictError();
   return deciding[0] ?? null;
+}
+
+/**
+ * An update of follow-up items judged item by item as the caller: the stored rows and the one decision the
+ * request makes (a refusal thrown by `settled`, several decisions at once refused by `single`).
+ */
+export async function decideStored<K extends string>(
+  context: HandlerContext,
+  collection: string,
+  keys: (string | number)[],
+  judge: (row: Record<string, any>, actor: FollowUpActor) => FollowUpJudgement<K>,
+): Promise<{ stored: Record<string, any>[]; decision: { kind: K | 'none' } | null }> {
+  const actor = await followUpActor(context);
+  const stored = await readStored(context, collection, keys);
+  return { stored, decision: single(stored.map((row) => settled(judge(row, actor)))) };
 }

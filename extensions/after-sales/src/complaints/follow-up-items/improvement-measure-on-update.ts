@@ -1,16 +1,14 @@
 import { judgeImprovementMeasureChange, measureDeadline } from '../../domain/improvement-measure';
 import { BatchUpdateConflictError } from '../../errors/batch-update-conflict-error';
-import { readStored } from '../../shared/data-access';
 import type { HandlerContext, UpdateWrite } from '../../shared/handler-context';
-import { followUpActor, settled, single } from './follow-up-judgement';
+import { decideStored } from './follow-up-judgement';
 
 /** Filter for 改善对策 updates: done by the owner, the effect confirmed or sent back by the GM Office. */
 export async function improvementMeasureOnUpdate(context: HandlerContext, { keys, payload }: UpdateWrite) {
   const { accountability, now, timeZone } = context;
-  const actor = await followUpActor(context);
-  const stored = await readStored(context, 'improvement_measures', keys);
-  const decisions = stored.map((row) => settled(judgeImprovementMeasureChange(row, payload, actor)));
-  const decision = single(decisions);
+  const { stored, decision } = await decideStored(context, 'improvement_measures', keys, (row, actor) =>
+    judgeImprovementMeasureChange(row, payload, actor),
+  );
   const result: Record<string, any> = { ...payload };
   if ('due_date' in payload) {
     if (stored.length !== 1) throw new BatchUpdateConflictError();

@@ -1,14 +1,13 @@
 import { judgeResponsiblePersonChange } from '../../domain/responsible-person';
-import { readStored } from '../../shared/data-access';
 import type { HandlerContext, UpdateWrite } from '../../shared/handler-context';
-import { followUpActor, settled, single } from './follow-up-judgement';
+import { decideStored } from './follow-up-judgement';
 
 /** Filter for 责任人员 updates: only the head of the person's department confirms or disputes, once. */
 export async function responsiblePersonOnUpdate(context: HandlerContext, { keys, payload }: UpdateWrite) {
   const { accountability, now } = context;
-  const actor = await followUpActor(context);
-  const stored = await readStored(context, 'responsible_persons', keys);
-  const decision = single(stored.map((row) => settled(judgeResponsiblePersonChange(row, payload, actor))));
+  const { decision } = await decideStored(context, 'responsible_persons', keys, (row, actor) =>
+    judgeResponsiblePersonChange(row, payload, actor),
+  );
   if (!decision) return payload;
   return { ...payload, confirmed_by: accountability?.user ?? null, confirmed_at: now.toISOString() };
 }
