@@ -100,47 +100,58 @@ async function recomputeCollection(
   const fields = fieldsToRead(schema, collection, primary, definitions, context.rules, running);
   const plain = readAsStored(schema, collection, fields, context.rules);
   const keyType = schema.collections[collection]?.fields[primary]?.type ?? 'integer';
+  const openCases = (query: Knex.QueryBuilder) =>
+    query.where((open) => {
+      for (const { conditions } of running) open.orWhere((one) => applyConditions(one, conditions));
+    });
   const moved: (string | number)[] = [];
   let after: string | number | null = null;
   for (;;) {
-    const page: { rows: number; last: string | number | null } = await data.database.transaction(async (trx) => {
-      const pageData = { ...data, database: trx };
-      const openPage = (query: Knex.QueryBuilder) => {
-        query.where((open) => {
-          for (const { conditions } of running) open.orWhere((one) => applyConditions(one, conditions));
-        });
-        if (after !== null) query.where(primary, '>', after);
-        query.limit(PAGE_SIZE);
-        if (trx.client.config.client === 'pg') query.forUpdate();
-      };
-      const rows: Row[] = plain
-        ? await trx(collection).select(fields).orderBy(primary).modify(openPage)
-        : await readRows(pageData, collection, fields, openPage, primary);
-      if (version !== null && (await rulesVersion(trx, undefined)) !== version) throw new RulesMoved();
-      const changes: ClockFieldChange[] = [];
-      const waived: WaivedNotice[] = [];
-      for (const row of rows) {
-        const changed: Record<string, string | null> = {};
-        for (const { definition, conditions } of running) {
-          if (!meetsConditions(row, conditions)) continue;
-          const fieldsNow = caseClockFields(definition, row, context.rules, context.calendar, timeZone);
-          for (const [field, value] of Object.entries(fieldsNow)) if (storedInstant(row[field]) !== value) changed[field] = value;
-          const clock = { collection, itemId: String(row[primary]), clockId: definition.id };
-          const recomputed = { due: fieldsNow[definition.due] ?? null, warn: fieldsNow[definition.warn] ?? null };
-          const waiver = waivedClockNotice(clock, { due: row[definition.due] }, recomputed, now);
-          if (waiver) waived.push(waiver);
+    // The keys of the open cases first, in one statement, then their rows page by page by key. Paging the
+    // open cases themselves (`key > last ORDER BY key LIMIT 250`) made the database gather and sort every
+    // open case after the cursor for each page (SQLite answers the OR of the running conditions from the
+    // stop-field indexes, not in key order): quadratic, 100k open took minutes. Asked again afterwards for
+    // cases opened meanwhile (a key after the last), until none is left.
+    const keyQuery = data.database(collection).select(primary).orderBy(primary).modify(openCases);
+    if (after !== null) keyQuery.where(primary, '>', after);
+    const keys: (string | number)[] = (await keyQuery).map((row: Row) => row[primary]);
+    if (keys.length === 0) return moved;
+    for (let start = 0; start < keys.length; start += PAGE_SIZE) {
+      const pageKeys = keys.slice(start, start + PAGE_SIZE);
+      const changed = await data.database.transaction(async (trx) => {
+        const pageData = { ...data, database: trx };
+        const openPage = (query: Knex.QueryBuilder) => {
+          query.modify(openCases).whereIn(primary, pageKeys);
+          if (trx.client.config.client === 'pg') query.forUpdate();
+        };
+        const rows: Row[] = plain
+          ? await trx(collection).select(fields).orderBy(primary).modify(openPage)
+          : await readRows(pageData, collection, fields, openPage, primary);
+        if (version !== null && (await rulesVersion(trx, undefined)) !== version) throw new RulesMoved();
+        const changes: ClockFieldChange[] = [];
+        const waived: WaivedNotice[] = [];
+        for (const row of rows) {
+          const changedFields: Record<string, string | null> = {};
+          for (const { definition, conditions } of running) {
+            if (!meetsConditions(row, conditions)) continue;
+            const fieldsNow = caseClockFields(definition, row, context.rules, context.calendar, timeZone);
+            for (const [field, value] of Object.entries(fieldsNow)) if (storedInstant(row[field]) !== value) changedFields[field] = value;
+            const clock = { collection, itemId: String(row[primary]), clockId: definition.id };
+            const recomputed = { due: fieldsNow[definition.due] ?? null, warn: fieldsNow[definition.warn] ?? null };
+            const waiver = waivedClockNotice(clock, { due: row[definition.due] }, recomputed, now);
+            if (waiver) waived.push(waiver);
+          }
+          if (Object.keys(changedFields).length) changes.push({ key: row[primary], fields: changedFields });
         }
-        if (Object.keys(changed).length) changes.push({ key: row[primary], fields: changed });
-      }
-      await writeClockFields(trx, collection, primary, keyType, changes);
-      await waiveClockNotices(pageData, waived, now);
-      moved.push(...changes.map((change) => change.key));
-      return { rows: rows.length, last: rows.length ? rows[rows.length - 1]![primary] : null };
-    });
-    if (page.rows < PAGE_SIZE) return moved;
-    after = page.last;
-    // Let the requests that queued for the connection during this page go first.
-    await new Promise((resolve) => setImmediate(resolve));
+        await writeClockFields(trx, collection, primary, keyType, changes);
+        await waiveClockNotices(pageData, waived, now);
+        return changes.map((change) => change.key);
+      });
+      moved.push(...changed);
+      // Let the requests that queued for the connection during this page go first.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    after = keys[keys.length - 1]!;
   }
 }
 
