@@ -110,7 +110,7 @@ async function recomputeCollection(
     // The keys of the open cases first, in one statement, then their rows page by page by key. Paging the
     // open cases themselves (`key > last ORDER BY key LIMIT 250`) made the database gather and sort every
     // open case after the cursor for each page (SQLite answers the OR of the running conditions from the
-    // stop-field indexes, not in key order): quadratic, 100k open took minutes. Asked again afterwards for
+    // stop-field indexes, not in key order): quadratic in the open cases. Asked again afterwards for
     // cases opened meanwhile (a key after the last), until none is left.
     const keyQuery = data.database(collection).select(primary).orderBy(primary).modify(openCases);
     if (after !== null) keyQuery.where(primary, '>', after);
