@@ -35,9 +35,6 @@ export async function writeClockFields(
   changes: ClockFieldChange[],
 ): Promise<void> {
   const pg = String(database.client.config.client) === 'pg';
-  const key = pg ? `CAST(? AS ${PG_KEY_TYPES[keyType] ?? 'text'})` : '?';
-  const time = pg ? 'CAST(? AS timestamptz)' : '?';
-  const stored = (iso: string | null) => (iso === null ? null : pg ? iso : new Date(iso).getTime());
   const byFields = new Map<string, ClockFieldChange[]>();
   for (const change of changes) {
     const fields = Object.keys(change.fields).sort().join(',');
@@ -49,29 +46,53 @@ export async function writeClockFields(
     const fields = joined.split(',');
     for (let start = 0; start < group.length; start += ROWS_PER_STATEMENT) {
       const chunk = group.slice(start, start + ROWS_PER_STATEMENT);
-      const rows = chunk.map((change) => [change.key, ...fields.map((field) => stored(change.fields[field] ?? null))]);
-      if (pg) {
-        const row = `(${[key, ...fields.map(() => time)].join(', ')})`;
-        const set = fields.map((_, i) => `?? = v.column${i + 2}`).join(', ');
-        await database.raw(`UPDATE ?? SET ${set} FROM (VALUES ${chunk.map(() => row).join(', ')}) AS v WHERE ??.?? = v.column1`, [
-          collection,
-          ...fields,
-          ...rows.flat(),
-          collection,
-          primary,
-        ]);
-      } else {
-        // SQLite: the rows as one JSON array bound once ([[key, due, warn], …], read with json_each), which costs
-        // the driver a third to a half less CPU than binding every value of a VALUES list (side by side, 100k rows).
-        const set = fields.map((_, i) => `?? = v.value ->> ${i + 1}`).join(', ');
-        await database.raw(`UPDATE ?? SET ${set} FROM json_each(?) AS v WHERE ??.?? = v.value ->> 0`, [
-          collection,
-          ...fields,
-          JSON.stringify(rows),
-          collection,
-          primary,
-        ]);
-      }
+      if (pg) await updateFromValues(database, collection, primary, keyType, fields, chunk);
+      else await updateFromJson(database, collection, primary, fields, chunk);
     }
   }
+}
+
+/** PostgreSQL: `UPDATE … FROM (VALUES (?, ?, …), …)`, the key and the times cast (bound parameters are text). */
+async function updateFromValues(
+  database: Knex,
+  collection: string,
+  primary: string,
+  keyType: string,
+  fields: string[],
+  chunk: ClockFieldChange[],
+): Promise<void> {
+  const row = `(${[`CAST(? AS ${PG_KEY_TYPES[keyType] ?? 'text'})`, ...fields.map(() => 'CAST(? AS timestamptz)')].join(', ')})`;
+  const set = fields.map((_, i) => `?? = v.column${i + 2}`).join(', ');
+  const values = chunk.flatMap((change) => [change.key, ...fields.map((field) => change.fields[field] ?? null)]);
+  await database.raw(`UPDATE ?? SET ${set} FROM (VALUES ${chunk.map(() => row).join(', ')}) AS v WHERE ??.?? = v.column1`, [
+    collection,
+    ...fields,
+    ...values,
+    collection,
+    primary,
+  ]);
+}
+
+/**
+ * SQLite: the rows as one JSON array bound once (`[[key, due, warn], …]`, times as epoch milliseconds, read with
+ * json_each), which costs the driver a third to a half less CPU than binding every value of a VALUES list (side
+ * by side, 100k rows).
+ */
+async function updateFromJson(
+  database: Knex,
+  collection: string,
+  primary: string,
+  fields: string[],
+  chunk: ClockFieldChange[],
+): Promise<void> {
+  const epoch = (iso: string | null) => (iso === null ? null : new Date(iso).getTime());
+  const rows = chunk.map((change) => [change.key, ...fields.map((field) => epoch(change.fields[field] ?? null))]);
+  const set = fields.map((_, i) => `?? = v.value ->> ${i + 1}`).join(', ');
+  await database.raw(`UPDATE ?? SET ${set} FROM json_each(?) AS v WHERE ??.?? = v.value ->> 0`, [
+    collection,
+    ...fields,
+    JSON.stringify(rows),
+    collection,
+    primary,
+  ]);
 }
