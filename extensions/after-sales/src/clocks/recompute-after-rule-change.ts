@@ -16,7 +16,7 @@ interface Deps {
  * the recompute to happen: an instance that stops before it ran serves it when it starts, and any
  * instance on its next sweep tick (serve-rule-recomputes.ts).
  */
-export function recomputeAfterRuleChange(deps: Deps, timeZone: string, delayMs = 300): () => void {
+export function recomputeAfterRuleChange(deps: Deps, timeZone: string, delayMs = 100): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return () => {
     if (timer) return;

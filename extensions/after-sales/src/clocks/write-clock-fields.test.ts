@@ -27,7 +27,7 @@ afterAll(async () => {
 
 test('on SQLite each case gets its own new times (the JSON-bound rows), as epoch milliseconds; null clears a field', async () => {
   await writeClockFields(knex, 'cases', 'id', 'integer', [
-    { key: 1, fields: { due_at: '2026-12-15T16:00:00.000Z', warn_at: '2026-12-12T16:00:00.000Z' } },
+    { key: 1, fields: { due_at: at('2026-12-15T16:00:00Z'), warn_at: at('2026-12-12T16:00:00Z') } },
     { key: 3, fields: { due_at: null } },
   ]);
   const rows = await knex('cases').select('id', 'due_at', 'warn_at').orderBy('id');

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 
-/** New due/warning times of one case: field → ISO instant or null (the clock no longer runs). */
+/** New due/warning times of one case: field → epoch milliseconds or null (the clock no longer runs). */
 export interface ClockFieldChange {
   key: string | number;
-  fields: Record<string, string | null>;
+  fields: Record<string, number | null>;
 }
 
 /**
@@ -63,7 +63,8 @@ async function updateFromValues(
 ): Promise<void> {
   const row = `(${[`CAST(? AS ${PG_KEY_TYPES[keyType] ?? 'text'})`, ...fields.map(() => 'CAST(? AS timestamptz)')].join(', ')})`;
   const set = fields.map((_, i) => `?? = v.column${i + 2}`).join(', ');
-  const values = chunk.flatMap((change) => [change.key, ...fields.map((field) => change.fields[field] ?? null)]);
+  const iso = (epoch: number | null) => (epoch === null ? null : new Date(epoch).toISOString());
+  const values = chunk.flatMap((change) => [change.key, ...fields.map((field) => iso(change.fields[field] ?? null))]);
   await database.raw(`UPDATE ?? SET ${set} FROM (VALUES ${chunk.map(() => row).join(', ')}) AS v WHERE ??.?? = v.column1`, [
     collection,
     ...fields,
@@ -85,8 +86,7 @@ async function updateFromJson(
   fields: string[],
   chunk: ClockFieldChange[],
 ): Promise<void> {
-  const epoch = (iso: string | null) => (iso === null ? null : new Date(iso).getTime());
-  const rows = chunk.map((change) => [change.key, ...fields.map((field) => epoch(change.fields[field] ?? null))]);
+  const rows = chunk.map((change) => [change.key, ...fields.map((field) => change.fields[field] ?? null)]);
   const set = fields.map((_, i) => `?? = v.value ->> ${i + 1}`).join(', ');
   await database.raw(`UPDATE ?? SET ${set} FROM json_each(?) AS v WHERE ??.?? = v.value ->> 0`, [
     collection,

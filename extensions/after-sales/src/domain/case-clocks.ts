@@ -1,4 +1,4 @@
-import { computeDeadline, type DeadlineRule } from './deadline-clock';
+import { computeDeadline, type Deadline, type DeadlineRule } from './deadline-clock';
 import { STAGE_HOLDERS, type Department } from './departments';
 import type { WorkCalendar } from './work-calendar';
 import { meetsCondition } from './rule-condition';
@@ -225,10 +225,24 @@ export function caseClockFields(
   calendar: WorkCalendar,
   timeZone: string,
 ): Record<string, string | null> {
+  const deadline = caseDeadline(definition, item, rules, calendar, timeZone);
+  return {
+    [definition.due]: deadline?.dueAt.toISOString() ?? null,
+    [definition.warn]: deadline?.warnAt.toISOString() ?? null,
+  };
+}
+
+/** caseClockFields as instants: the clock's due and warning time, or null when it does not run. */
+export function caseDeadline(
+  definition: ClockDefinition,
+  item: Item,
+  rules: StoredDeadlineRule[],
+  calendar: WorkCalendar,
+  timeZone: string,
+): Deadline | null {
   const found = clockMayRun(definition, item) ? definition.rule(item, rules) : null;
   const rule = found && meetsCondition(found.applies_when, item) ? found : null;
   const start = clockStart(definition, item);
-  if (!rule || !start) return { [definition.due]: null, [definition.warn]: null };
-  const { dueAt, warnAt } = computeDeadline({ start, rule: { ...rule, warn_ratio: Number(rule.warn_ratio) }, calendar, timeZone });
-  return { [definition.due]: dueAt.toISOString(), [definition.warn]: warnAt.toISOString() };
+  if (!rule || !start) return null;
+  return computeDeadline({ start, rule: { ...rule, warn_ratio: Number(rule.warn_ratio) }, calendar, timeZone });
 }

@@ -21,12 +21,13 @@ export interface WaivedNotice {
 export function waivedClockNotice(
   clock: { collection: string; itemId: string; clockId: string },
   before: { due: unknown },
-  after: { due: string | null; warn: string | null },
+  after: { due: string | Date | null; warn: string | Date | null },
   now: Date,
 ): WaivedNotice | null {
+  if (instant(before.due)) return null;
   const dueAt = instant(after.due);
   const warnAt = instant(after.warn);
-  if (instant(before.due) || !dueAt) return null;
+  if (!dueAt) return null;
   const at = { ...clock, dueAt };
   if (now >= dueAt) return { key: clockNoticeKey('urge', at), collection: clock.collection, itemId: clock.itemId, dueAt };
   if (warnAt && now >= warnAt) return { key: clockNoticeKey('warning', at), collection: clock.collection, itemId: clock.itemId, dueAt };
