@@ -130,3 +130,47 @@ test('a 催办单 the sweep writes shows at once in a notification list read (an
   expect(shown).toHaveLength(1);
   expect(shown[0].subject).toContain('催办');
 }, 120_000);
+
+test('open complaints far apart in key order (gaps wider than a span of keys) all get the changed rule, one notice counting each once', async () => {
+  // Keys as an import or years of deleted drafts leave them: runs of neighbours, and jumps of tens of thousands
+  // (the recompute lists integer keys a span of 5,000 at a time and skips empty spans).
+  const base = 7_000_000;
+  const keys = [base, base + 1, base + 40_000, base + 40_001, base + 900_000];
+  const created = (await admin.request(
+    createItems(
+      'complaints',
+      keys.map((id) => ({ ...complaintPayload({ stage: 'submitted' }), id })),
+    ),
+  )) as any[];
+  expect(created.map((complaint) => complaint.id)).toEqual(keys);
+  const [rule] = (await admin.request(
+    readItems('deadline_rules', { filter: { key: { _eq: 'complaint_registration' } }, fields: ['id', 'limit_value'] }),
+  )) as any[];
+  const open = (await admin.request(
+    readItems('complaints', { filter: { stage: { _eq: 'submitted' } }, aggregate: { count: '*' } }),
+  )) as any[];
+  const since = new Date(Date.now() - 1_000).toISOString();
+  try {
+    await admin.request(updateItem('deadline_rules', rule.id, { limit_value: rule.limit_value + 2 }));
+    const [notice] = await until(
+      () =>
+        admin.request(
+          readNotifications({
+            filter: { collection: { _eq: 'deadline_rules' }, subject: { _starts_with: '已按新规则重算' }, timestamp: { _gte: since } },
+            fields: ['subject'],
+          }),
+        ) as Promise<any[]>,
+      (notices) => notices.length > 0,
+      { timeout: 60_000 },
+    );
+    expect(notice.subject).toBe(`已按新规则重算 ${Number(open[0].count)} 件未结案件的时限`);
+    const after = (await admin.request(
+      readItems('complaints', { filter: { id: { _in: keys } }, fields: ['id', 'stage_due_at'], sort: ['id'] }),
+    )) as any[];
+    expect(after.map((complaint) => complaint.id)).toEqual(keys);
+    for (const [i, complaint] of after.entries())
+      expect(Date.parse(complaint.stage_due_at)).toBeGreaterThan(Date.parse(created[i].stage_due_at));
+  } finally {
+    await admin.request(updateItem('deadline_rules', rule.id, { limit_value: rule.limit_value }));
+  }
+}, 120_000);
