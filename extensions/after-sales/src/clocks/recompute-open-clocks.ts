@@ -125,10 +125,9 @@ async function recomputeCollection(
   // recompute. Other keys (uuid) in one statement. Afterwards asked again for cases opened meanwhile (a key
   // after the last), until none is left.
   const spans = keyType === 'integer' || keyType === 'bigInteger';
-  const lowest = spans ? await data.database(collection).min({ low: primary }).first() : null;
-  const highest = spans ? await data.database(collection).max({ high: primary }).first() : null;
-  const high = Number(highest?.high ?? 0);
-  let after: Key | null = lowest?.low !== null && lowest?.low !== undefined ? Number(lowest.low) - 1 : null;
+  const range = spans ? await data.database(collection).min({ low: primary }).max({ high: primary }).first() : null;
+  const high = Number(range?.high ?? 0);
+  let after: Key | null = range?.low !== null && range?.low !== undefined ? Number(range.low) - 1 : null;
   for (;;) {
     const spanEnd: number | null = typeof after === 'number' && after < high ? Math.min(after + KEY_SPAN, high) : null;
     const keyQuery = data.database(collection).select(primary).orderBy(primary).modify(openCases);
