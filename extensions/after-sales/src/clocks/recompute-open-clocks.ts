@@ -140,13 +140,7 @@ async function recomputeCollection(
       const changed = await data.database.transaction(async (trx) => {
         const rows = await readPage(trx, pageKeys);
         if (version !== null && (await rulesVersion(trx, undefined)) !== version) throw new RulesMoved();
-        const changes: ClockFieldChange[] = [];
-        const waived: WaivedNotice[] = [];
-        for (const row of rows) {
-          const result = computeRow(row, collection, primary, running, context, timeZone, now);
-          if (result?.change) changes.push(result.change);
-          if (result?.waived.length) waived.push(...result.waived);
-        }
+        const { changes, waived } = computePage(rows, collection, primary, running, context, timeZone, now);
         await writeClockFields(trx, collection, primary, keyType, changes);
         await waiveClockNotices({ ...data, database: trx }, waived, now);
         return changes.map((change) => change.key);
@@ -198,41 +192,35 @@ interface RunningClock {
   runs: (row: Row) => boolean;
 }
 
-interface RowResult {
-  change: ClockFieldChange | null;
-  waived: WaivedNotice[];
-}
-
-/** A case's new due/warning times (only those that changed), and the notices its new clocks waive; null: neither. */
-function computeRow(
-  row: Row,
+/** The page's new due/warning times (only the cases whose times changed), and the notices their new clocks waive. */
+function computePage(
+  rows: Row[],
   collection: string,
   primary: string,
   running: RunningClock[],
   context: ClockContext,
   timeZone: string,
   now: Date,
-): RowResult | null {
-  let fields: Record<string, number | null> | null = null;
+): { changes: ClockFieldChange[]; waived: WaivedNotice[] } {
+  const changes: ClockFieldChange[] = [];
   const waived: WaivedNotice[] = [];
-  for (const { definition, runs } of running) {
-    if (!runs(row)) continue;
-    const deadline = caseDeadline(definition, row, context.rules, context.calendar, timeZone);
-    const due = deadline?.dueAt.getTime() ?? null;
-    const warn = deadline?.warnAt.getTime() ?? null;
-    if (storedEpoch(row[definition.due]) !== due) (fields ??= {})[definition.due] = due;
-    if (storedEpoch(row[definition.warn]) !== warn) (fields ??= {})[definition.warn] = warn;
-    const clock = { collection, itemId: String(row[primary]), clockId: definition.id };
-    const waiver = waivedClockNotice(
-      clock,
-      { due: row[definition.due] },
-      { due: deadline?.dueAt ?? null, warn: deadline?.warnAt ?? null },
-      now,
-    );
-    if (waiver) waived.push(waiver);
+  for (const row of rows) {
+    let fields: Record<string, number | null> | null = null;
+    for (const { definition, runs } of running) {
+      if (!runs(row)) continue;
+      const deadline = caseDeadline(definition, row, context.rules, context.calendar, timeZone);
+      const due = deadline?.dueAt.getTime() ?? null;
+      const warn = deadline?.warnAt.getTime() ?? null;
+      if (storedEpoch(row[definition.due]) !== due) (fields ??= {})[definition.due] = due;
+      if (storedEpoch(row[definition.warn]) !== warn) (fields ??= {})[definition.warn] = warn;
+      const clock = { collection, itemId: String(row[primary]), clockId: definition.id };
+      const recomputed = { due: deadline?.dueAt ?? null, warn: deadline?.warnAt ?? null };
+      const waiver = waivedClockNotice(clock, { due: row[definition.due] }, recomputed, now);
+      if (waiver) waived.push(waiver);
+    }
+    if (fields) changes.push({ key: row[primary], fields });
   }
-  const change = fields ? { key: row[primary], fields } : null;
-  return change || waived.length ? { change, waived } : null;
+  return { changes, waived };
 }
 
 /**
