@@ -4,8 +4,7 @@ import { ServiceUnavailableError } from '../errors/service-unavailable-error';
 import { fieldLabels } from '../shared/field-labels';
 import type { HookSetup } from './hook-context';
 
-type Request = { path: string };
-type Response = { json: (body: unknown) => unknown };
+type Response = { req: { path: string }; json: (this: Response, body: unknown) => unknown };
 
 /** The collection a request writes or reads (`/items/<collection>…`, `/utils/import/<collection>`). */
 const COLLECTION_PATH = /^\/(?:items|utils\/import)\/([^/]+)/;
@@ -14,22 +13,21 @@ const COLLECTION_PATH = /^\/(?:items|utils\/import)\/([^/]+)/;
  * X-ZH: every JSON error the API sends carries a Chinese message (Directus's own are English),
  * naming a field by its Chinese label. Only an error body that names a field waits for the labels
  * (cached, read at most once a minute); nothing after the error handler writes to the response.
+ * Set once on the app's response prototype, not per request (see registerSecurityHeaders).
  */
 export function registerChineseErrors({ on, context }: HookSetup): void {
   on.init('middlewares.before', ({ app }: any) => {
-    app.use((req: Request, res: Response, next: () => void) => {
-      const json = res.json.bind(res);
-      res.json = (body: unknown) => {
-        if (!namesField(body)) return json(translateErrorBody(body));
-        const collection = COLLECTION_PATH.exec(req.path)?.[1] ?? null;
-        fieldLabels(context.database).then(
-          (labels) => json(translateErrorBody(body, { labels, collection })),
-          () => json(translateErrorBody(body)),
-        );
-        return res;
-      };
-      next();
-    });
+    const response: Response = app.response;
+    const json = response.json;
+    response.json = function (body) {
+      if (!namesField(body)) return json.call(this, translateErrorBody(body));
+      const collection = COLLECTION_PATH.exec(this.req.path)?.[1] ?? null;
+      fieldLabels(context.database).then(
+        (labels) => json.call(this, translateErrorBody(body, { labels, collection })),
+        () => json.call(this, translateErrorBody(body)),
+      );
+      return this;
+    };
   });
 
   // X-FAULTS: a request that lost the database or Redis (restart, failover, network) is answered 503
