@@ -23,13 +23,15 @@ export function registerCases(setup: HookSetup): void {
   const create = (payload: unknown, collection: string) => ({ collection, payload: asRow(payload) });
   const update = (payload: unknown, collection: string, keys: unknown) => ({ collection, keys: asKeys(keys), payload: asRow(payload) });
 
+  // The claims desk's review before the number: a refused report takes no number, and a report's
+  // first statement (the policy's read) brings the rules counter the numbering rule is checked against.
+  on.filter('items.create', async (payload, { collection }, event) =>
+    claimsOnCreate(filterContext(setup, event), create(payload, collection)),
+  );
   on.filter('items.create', async (payload, { collection }, event) =>
     numberOnCreate(filterContext(setup, event), create(payload, collection)),
   );
 
-  on.filter('items.create', async (payload, { collection }, event) =>
-    claimsOnCreate(filterContext(setup, event), create(payload, collection)),
-  );
   on.filter('items.update', async (payload, { collection, keys }, event) =>
     claimsOnUpdate(filterContext(setup, event), update(payload, collection, keys)),
   );

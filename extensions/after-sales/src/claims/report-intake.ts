@@ -8,7 +8,7 @@ import { InsuredNotIdentifiedError } from '../errors/insured-not-identified-erro
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { InvalidInputError } from '../errors/invalid-input-error';
 import { castRows, readAll, type DataAccess } from '../shared/data-access';
-import { cachedRules } from '../shared/rules-cache';
+import { cachedRules, rememberRulesVersion, rulesVersionColumn } from '../shared/rules-cache';
 
 type Item = Record<string, any>;
 
@@ -33,7 +33,9 @@ interface PolicyUnderReview {
  * What the review reads of a policy on every report, in one statement: the policy joined to its
  * product and to its other open reports (a row per report; few). The policy and product are cast by
  * Directus as their own collections; the reports' timestamps are read with `new Date()`, which takes
- * every form a driver returns (SQLite: epoch milliseconds; PostgreSQL: Date).
+ * every form a driver returns (SQLite: epoch milliseconds; PostgreSQL: Date). The rules counter comes
+ * with it (it is the first statement of the report's write; the numbering, thresholds and clocks after
+ * it then need no statement of their own while the rules stand).
  */
 async function readPolicyUnderReview(data: DataAccess, policyId: number, selfId: unknown): Promise<PolicyUnderReview> {
   const rows: Item[] = await data
@@ -49,9 +51,11 @@ async function readPolicyUnderReview(data: DataAccess, policyId: number, selfId:
       'products.id as product__id',
       ...PRODUCT_FIELDS.map((field) => `products.${field} as product__${field}`),
       ...REPORT_FIELDS.map((field) => `claim_reports.${field} as report__${field}`),
+      rulesVersionColumn(data.database, 'rules__version'),
     ]);
   const [row] = rows;
   if (!row) return { policy: undefined, openReports: [] };
+  rememberRulesVersion(data.event, row['rules__version']);
   const own = (from: Item, prefix: string, fields: string[]) =>
     Object.fromEntries(fields.map((field) => [field, from[`${prefix}${field}`]]));
   const [[policy], [product]] = await Promise.all([
@@ -160,11 +164,6 @@ export async function reviewReport(
   const reviewable = !Number.isNaN(new Date(merged['incident_at'] ?? NaN).getTime()) && Boolean(merged['incident_cause']);
   const reviewing =
     reviewable && (creating || (REVIEWED.includes(status) && !('status' in changes) && REVIEW_INPUTS.some((field) => field in changes)));
-  // The reads of the review that do not depend on each other are sent together: on one connection
-  // they still run one after the other, but each waits for the database while the next is prepared.
-  const checkingMajor = creating || MAJOR_INPUTS.some((field) => field in changes);
-  const majorThresholds = checkingMajor ? thresholds(data) : null;
-  majorThresholds?.catch(() => undefined); // awaited below; a refusal before then must not leave it unhandled
   let policy: Item | undefined;
   if (reviewing) {
     const policyId = await findPolicy(data, merged);
@@ -195,7 +194,10 @@ export async function reviewReport(
     }
   }
 
-  if (majorThresholds) {
+  // After the policy's read, which brought the rules counter the cached thresholds are checked against.
+  if (creating || MAJOR_INPUTS.some((field) => field in changes)) {
+    const majorThresholds = thresholds(data);
+    majorThresholds.catch(() => undefined); // awaited below; a failed read of the policy before then must not leave it unhandled
     const policyId = result['policy'] ?? merged['policy'];
     if (!policy && policyId) [policy] = await readAll(data, 'policies', { filter: { id: { _eq: policyId } }, fields: ['sum_insured'] });
     const reasons = majorReasons(

@@ -29,8 +29,19 @@ export function fieldLabels(database: Knex, now = Date.now()): Promise<FieldLabe
   return labels;
 }
 
-/** The labels of one collection's fields, keyed by field. */
-export function labelsOf(labels: FieldLabels, collection: string): Record<string, string> {
-  const prefix = `${collection}.`;
-  return Object.fromEntries([...labels].filter(([key]) => key.startsWith(prefix)).map(([key, label]) => [key.slice(prefix.length), label]));
+const byCollection = new WeakMap<FieldLabels, Map<string, Readonly<Record<string, string>>>>();
+
+/** The labels of one collection's fields, keyed by field (sorted out once per reading of the labels). */
+export function labelsOf(labels: FieldLabels, collection: string): Readonly<Record<string, string>> {
+  let collections = byCollection.get(labels);
+  if (!collections) byCollection.set(labels, (collections = new Map()));
+  let own = collections.get(collection);
+  if (!own) {
+    const prefix = `${collection}.`;
+    own = Object.freeze(
+      Object.fromEntries([...labels].filter(([key]) => key.startsWith(prefix)).map(([key, label]) => [key.slice(prefix.length), label])),
+    );
+    collections.set(collection, own);
+  }
+  return own;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { bumpRulesVersion, cachedRules, RULES_MAX_AGE_MS } from './rules-cache';
+import { bumpRulesVersion, cachedRules, rememberRulesVersion, RULES_MAX_AGE_MS, rulesVersionColumn } from './rules-cache';
 
 // A real SQLite file. `other` is a second connection standing for another instance: it changes a
 // rule and moves the counter on with plain statements, as another process's action does.
@@ -68,6 +68,23 @@ describe('rule tables cached per instance, checked against one counter', () => {
     await knex('rules').update({ limit: 9 });
     expect(await limit(start + RULES_MAX_AGE_MS - 1)).toBe(13);
     expect(await limit(start + RULES_MAX_AGE_MS)).toBe(9);
+  });
+
+  test('a counter read as a column of another statement serves its event: no statement of its own, and a moved counter is seen', async () => {
+    expect(await limit()).toBe(13);
+    await other('rules').update({ limit: 21 });
+    await other('number_sequences').where({ key: 'rules:version' }).increment('last_value', 1);
+    const event = {};
+    const [row] = await knex('rules').select('limit', rulesVersionColumn(knex, 'version'));
+    rememberRulesVersion(event, row.version);
+    let statements = 0;
+    knex.on('query', () => statements++);
+    expect((await cachedRules(knex, event, 'test', readRules))[0]!.limit).toBe(21);
+    expect(statements).toBe(1); // the rules themselves, read again for the moved counter; no counter read
+    // A counter this event read first stands.
+    rememberRulesVersion(event, -1);
+    expect((await cachedRules(knex, event, 'test', readRules))[0]!.limit).toBe(21);
+    expect(loads).toBe(2);
   });
 
   test('one event reads the counter once; a failed read is not kept', async () => {
