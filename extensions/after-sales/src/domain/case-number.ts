@@ -1,4 +1,4 @@
-import { zonedParts } from './zoned-time';
+import { localDate } from './zoned-time';
 
 export type PeriodFormat = 'YYMM' | 'YYYYMM' | 'YYMMDD';
 
@@ -15,14 +15,16 @@ const pad = (value: number, width: number) => String(value).padStart(width, '0')
 
 /** The numbering period an instant falls in, in the business time zone (e.g. "2611" for Nov 2026). */
 export function numberingPeriod(now: Date, format: PeriodFormat, timeZone: string): string {
-  const { year, month, day } = zonedParts(now, timeZone);
+  // The local date ('YYYY-MM-DD', years 1000–9999 as the console's dates are) by the cached offset of the hour.
+  const date = localDate(now, timeZone);
+  const [year, month, day] = [date.slice(0, 4), date.slice(5, 7), date.slice(8, 10)];
   switch (format) {
     case 'YYYYMM':
-      return `${year}${pad(month, 2)}`;
+      return `${year}${month}`;
     case 'YYMMDD':
-      return `${pad(year % 100, 2)}${pad(month, 2)}${pad(day, 2)}`;
+      return `${year.slice(2)}${month}${day}`;
     case 'YYMM':
-      return `${pad(year % 100, 2)}${pad(month, 2)}`;
+      return `${year.slice(2)}${month}`;
   }
 }
 
