@@ -1,4 +1,4 @@
-import { createItem, deleteItem, readItem, readItems, updateItem } from '@directus/sdk';
+import { createItem, deleteItem, readItem, readItems, readSingleton, updateItem } from '@directus/sdk';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { asAdmin, callEndpoint, createStaffUser, failure, moveComplaint, previewLetter, type Client, type StaffUser } from '../helpers/api';
 import { claimReportPayload, complaintPayload, createPolicyFixture } from '../helpers/fixtures';
@@ -16,9 +16,10 @@ const call = (client: Client, method: string, route: string, body?: unknown) => 
 
 async function rejectedReport(overrides: Record<string, unknown> = {}) {
   const { policy } = await createPolicyFixture(admin, { status: 'lapsed', terminated_at: '2026-10-01' });
-  return clerk.client.request(
+  const report = await clerk.client.request(
     createItem('claim_reports', claimReportPayload(policy.id, { originals_returned: true, copies_archived: true, ...overrides })),
   );
+  return Object.assign(report, { policy_no: policy.policy_no as string });
 }
 
 describe('rejection notice (C-REJECT, X-LETTER)', () => {
@@ -30,6 +31,10 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
     expect(preview.status).toBe(200);
     expect(preview.type).toContain('text/html');
     for (const text of ['不予受理通知书', report.report_no, '保单已失效或终止', '（预览）']) expect(preview.text).toContain(text);
+    // The policy it names and the company, from the data around the case.
+    const company = await admin.request(readSingleton('company_profile'));
+    for (const text of [`保险单号：${report.policy_no}`, '失效/终止日期：2026年10月1日', company.name, `电话：${company.phone}`])
+      expect(preview.text).toContain(text);
     expect(await admin.request(readItems('letters', { filter: { item: { _eq: String(report.id) } } }))).toEqual([]);
 
     const issued = await call(clerk.client, 'POST', '/after-sales/letters', {
@@ -53,6 +58,16 @@ describe('rejection notice (C-REJECT, X-LETTER)', () => {
     const printed = await call(clerk.client, 'GET', `/after-sales/letters/${issued.json.data.id}/print`);
     expect(printed.status).toBe(200);
     expect(printed.text).toBe(stored.html);
+  });
+
+  test('a cause the product does not cover: the letter names the product and what it covers', async () => {
+    const { policy } = await createPolicyFixture(admin);
+    const report = await clerk.client.request(createItem('claim_reports', claimReportPayload(policy.id, { incident_cause: 'illness' })));
+    expect(report.rejection_reasons).toEqual(['cause_not_covered']);
+    const preview = await previewLetter(clerk.client, 'rejection_notice', 'claim_reports', report.id);
+    expect(preview.status).toBe(200);
+    expect(preview.text).toMatch(/《意外伤害保险》保障的出险原因：[^；。]+、[^；。]+。/);
+    expect(preview.text).toContain(`保险单号：${policy.policy_no}`);
   });
 
   test('an issued letter is immutable for everyone; only the return of originals is recorded', async () => {

@@ -2,7 +2,7 @@ import type { Accountability } from '@directus/types';
 import { CaseNotReadableError } from '../errors/case-not-readable-error';
 import { LetterRequestError } from '../errors/letter-request-error';
 import { checklistFor, type RequiredDocument } from '../domain/missing-documents';
-import { itemsServiceAs, readAll, readRows, type DataAccess } from '../shared/data-access';
+import { castRows, itemsServiceAs, readAll, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
@@ -27,16 +27,49 @@ export const LETTER_TEMPLATES: Record<string, { collection: string; label: strin
   overdue_inquiry: { collection: 'overdue_inquiries', label: '洽办单' },
 };
 
+const COMPANY_FIELDS = ['name', 'address', 'phone', 'seal_text'];
 const POLICY_FIELDS = ['policy_no', 'start_date', 'end_date', 'status', 'terminated_at', 'sum_insured', 'product'];
+const PRODUCT_FIELDS = ['name', 'covered_causes', 'claim_time_limit_days'];
+const NO_COMPANY = { name: '', address: '', phone: '', seal_text: null };
 
-/** The policy a refusal names, with its product's name and cover as `product` (null when it has none). */
-async function readPolicy(data: DataAccess, id: unknown): Promise<Item | undefined> {
-  const [policy] = await readRows(data, 'policies', POLICY_FIELDS, (query) => query.where('id', id as number));
-  if (!policy) return undefined;
-  const [product] = policy['product']
-    ? await readRows(data, 'products', ['name', 'covered_causes', 'claim_time_limit_days'], (query) => query.where('id', policy['product']))
-    : [];
-  return { ...policy, product: product ?? null };
+/**
+ * What surrounds the case on every letter, in one statement: the company (its first profile row) and,
+ * for a refusal, the policy it names joined to its product (`product`: null when it has none). Each
+ * side is cast by Directus as its own collection.
+ */
+async function readSurroundings(data: DataAccess, policyId: unknown): Promise<{ company: Item; policy: Item | undefined }> {
+  const { database } = data;
+  const company = database('company_profile')
+    .select(['id', ...COMPANY_FIELDS])
+    .orderBy('id')
+    .limit(1)
+    .as('company');
+  const query = database
+    .from(database.raw('(select 1 as ??) as ??', ['one', 'one']))
+    .leftJoin(company, (join) => join.on(database.raw('1 = 1')))
+    .select(['company.id as company__id', ...COMPANY_FIELDS.map((field) => `company.${field} as company__${field}`)]);
+  if (policyId !== null && policyId !== undefined)
+    query
+      .leftJoin('policies', (join) => join.on('policies.id', '=', database.raw('?', [policyId as number])))
+      .leftJoin('products', 'products.id', 'policies.product')
+      .select([
+        'policies.id as policy__id',
+        ...POLICY_FIELDS.map((field) => `policies.${field} as policy__${field}`),
+        'products.id as product__id',
+        ...PRODUCT_FIELDS.map((field) => `products.${field} as product__${field}`),
+      ]);
+  const [row = {}]: Item[] = await query;
+  const side = (prefix: string, fields: string[]) =>
+    row[`${prefix}__id`] === null || row[`${prefix}__id`] === undefined
+      ? null
+      : Object.fromEntries(fields.map((field) => [field, row[`${prefix}__${field}`]]));
+  const cast = async (collection: string, values: Item | null) => (values ? (await castRows(data, collection, [values]))[0] : undefined);
+  const [companyRow, policy, product] = await Promise.all([
+    cast('company_profile', side('company', COMPANY_FIELDS)),
+    cast('policies', side('policy', POLICY_FIELDS)),
+    cast('products', side('product', PRODUCT_FIELDS)),
+  ]);
+  return { company: companyRow ?? NO_COMPANY, policy: policy ? { ...policy, product: product ?? null } : undefined };
 }
 
 const MATERIALS_RETURNED = '保险单正本、身份证件等原件';
@@ -99,12 +132,9 @@ export async function letterContext(
   const notReady = spec.ready?.(record);
   if (notReady) throw new LetterRequestError({ reason: notReady });
 
-  // What surrounds the case is read by the system with plain statements, the company beside the policy.
-  const [[company], policy] = await Promise.all([
-    readRows(data, 'company_profile', ['name', 'address', 'phone', 'seal_text'], (query) => query.limit(1)),
-    template === 'rejection_notice' && record['policy'] ? readPolicy(data, record['policy']) : undefined,
-  ]);
-  const base = { company: company ?? { name: '', address: '', phone: '', seal_text: null } };
+  // What surrounds the case is read by the system with one plain statement.
+  const { company, policy } = await readSurroundings(data, template === 'rejection_notice' ? record['policy'] : null);
+  const base = { company };
   if (template === 'rejection_notice') {
     const { product, ...policyFields } = policy ?? {};
     // The period the review judged, as stored on the report; a report from before it was stored: the policy's.
