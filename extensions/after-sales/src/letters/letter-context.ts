@@ -69,7 +69,7 @@ async function readSurroundings(data: DataAccess, policyId: unknown): Promise<{ 
     cast('policies', side('policy', POLICY_FIELDS)),
     cast('products', side('product', PRODUCT_FIELDS)),
   ]);
-  return { company: companyRow ?? NO_COMPANY, policy: policy ? { ...policy, product: product ?? null } : undefined };
+  return { company: companyRow ?? { ...NO_COMPANY }, policy: policy ? { ...policy, product: product ?? null } : undefined };
 }
 
 const MATERIALS_RETURNED = '保险单正本、身份证件等原件';
