@@ -7,7 +7,7 @@ import { DuplicateReportError } from '../errors/duplicate-report-error';
 import { InsuredNotIdentifiedError } from '../errors/insured-not-identified-error';
 import { InvalidCaseStatusError } from '../errors/invalid-case-status-error';
 import { InvalidInputError } from '../errors/invalid-input-error';
-import { castRows, readAll, type DataAccess } from '../shared/data-access';
+import { castRows, joinedSide, readAll, type DataAccess } from '../shared/data-access';
 import { cachedRules, rememberRulesVersion, rulesVersionColumn } from '../shared/rules-cache';
 
 type Item = Record<string, any>;
@@ -56,18 +56,16 @@ async function readPolicyUnderReview(data: DataAccess, policyId: number, selfId:
   const [row] = rows;
   if (!row) return { policy: undefined, openReports: [] };
   rememberRulesVersion(data.event, row['rules__version']);
-  const own = (from: Item, prefix: string, fields: string[]) =>
-    Object.fromEntries(fields.map((field) => [field, from[`${prefix}${field}`]]));
   const [[policy], [product]] = await Promise.all([
-    castRows(data, 'policies', [own(row, '', POLICY_FIELDS)]),
+    castRows(data, 'policies', [joinedSide(row, '', POLICY_FIELDS)]),
     row['product__id'] === null || row['product__id'] === undefined
       ? []
-      : castRows(data, 'products', [own(row, 'product__', PRODUCT_FIELDS)]),
+      : castRows(data, 'products', [joinedSide(row, 'product__', PRODUCT_FIELDS)]),
   ]);
   const openReports = rows.filter((report) => report['report__id'] !== null && report['report__id'] !== undefined);
   return {
     policy: { ...policy, product: product ?? null },
-    openReports: openReports.map((report) => own(report, 'report__', REPORT_FIELDS)),
+    openReports: openReports.map((report) => joinedSide(report, 'report__', REPORT_FIELDS)),
   };
 }
 

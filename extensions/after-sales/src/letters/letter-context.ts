@@ -2,7 +2,7 @@ import type { Accountability } from '@directus/types';
 import { CaseNotReadableError } from '../errors/case-not-readable-error';
 import { LetterRequestError } from '../errors/letter-request-error';
 import { checklistFor, type RequiredDocument } from '../domain/missing-documents';
-import { castRows, itemsServiceAs, readAll, type DataAccess } from '../shared/data-access';
+import { castRows, itemsServiceAs, joinedSide, readAll, type DataAccess } from '../shared/data-access';
 
 type Item = Record<string, any>;
 
@@ -60,9 +60,7 @@ async function readSurroundings(data: DataAccess, policyId: unknown): Promise<{ 
       ]);
   const [row = {}]: Item[] = await query;
   const side = (prefix: string, fields: string[]) =>
-    row[`${prefix}__id`] === null || row[`${prefix}__id`] === undefined
-      ? null
-      : Object.fromEntries(fields.map((field) => [field, row[`${prefix}__${field}`]]));
+    row[`${prefix}__id`] === null || row[`${prefix}__id`] === undefined ? null : joinedSide(row, `${prefix}__`, fields);
   const cast = async (collection: string, values: Item | null) => (values ? (await castRows(data, collection, [values]))[0] : undefined);
   const [companyRow, policy, product] = await Promise.all([
     cast('company_profile', side('company', COMPANY_FIELDS)),

@@ -63,6 +63,11 @@ export async function readRows(
   return castRows(data, collection, await query);
 }
 
+/** One table's side of a joined row whose columns were selected as `<prefix><field>`. */
+export function joinedSide(row: Record<string, any>, prefix: string, fields: string[]): Record<string, any> {
+  return Object.fromEntries(fields.map((field) => [field, row[`${prefix}${field}`]]));
+}
+
 /** Rows of `collection`'s stored fields read with a plain statement (a join's side, say), cast as ItemsService returns them. */
 export async function castRows(data: DataAccess, collection: string, rows: Record<string, any>[]): Promise<Record<string, any>[]> {
   if (rows.length === 0) return [];
